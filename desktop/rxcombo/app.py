@@ -1,0 +1,145 @@
+"""Starting the window: disclaimer first, then the main window, content loading off-thread."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from rxcombo import APP_NAME, __version__
+from rxcombo.paths import bundled_content_dir, resources_dir
+from rxcombo.ui.dialogs import DisclaimerDialog
+from rxcombo.ui.icons import app_icon
+from rxcombo.ui.main_window import MainWindow
+from rxcombo.userdata import (
+    FavoritesStore,
+    SettingsStore,
+    favorites_path,
+    is_accepted,
+    record_acceptance,
+    settings_path,
+)
+
+DESKTOP_FILE_NAME = "io.github.rxcombo.RxCombo"
+
+
+def disclaimer_text() -> str:
+    return (resources_dir() / "disclaimer.md").read_text(encoding="utf-8")
+
+
+class Launcher(QObject):
+    """The start-up sequence, without blocking calls, so tests can drive every step."""
+
+    finished = Signal(bool)  # True: the window is up; False: the user quit at the disclaimer
+
+    def __init__(self, content: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.requested_content = content
+        self.settings = SettingsStore(settings_path())
+        self.favorites = FavoritesStore(favorites_path())
+        self.text = disclaimer_text()
+        self.dialog: DisclaimerDialog | None = None
+        self.window: MainWindow | None = None
+        self._startup_messages: list[str] = []
+
+    def launch(self) -> None:
+        report = self.settings.load()
+        if not report.ok and report.message:
+            self._startup_messages.append(report.message)
+        if is_accepted(self.settings, self.text):
+            self._open_window()
+            return
+        self.dialog = DisclaimerDialog(self.text, first_launch=True)
+        self.dialog.accepted.connect(self._on_accepted)
+        self.dialog.rejected.connect(self._on_rejected)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+
+    def _on_accepted(self) -> None:
+        record_acceptance(self.settings, self.text)
+        self._open_window()
+
+    def _on_rejected(self) -> None:
+        self.finished.emit(False)
+        QApplication.quit()
+
+    def _content_dir(self) -> Path:
+        if self.requested_content is not None:
+            chosen = self.requested_content.expanduser().resolve()
+            if chosen.is_dir():
+                self.settings.content_dir = str(chosen)
+                return chosen
+            self._startup_messages.append(
+                f"The content folder {chosen} does not exist; showing the bundled pages instead."
+            )
+            return bundled_content_dir()
+        remembered = self.settings.content_dir
+        if remembered:
+            if Path(remembered).is_dir():
+                return Path(remembered)
+            self._startup_messages.append(
+                f"The content folder {remembered} is missing or unreadable; "
+                "showing the bundled pages instead."
+            )
+        return bundled_content_dir()
+
+    def _open_window(self) -> None:
+        report = self.favorites.load()
+        if not report.ok and report.message:
+            self._startup_messages.append(report.message)
+        content = self._content_dir()
+        self.window = MainWindow(self.settings, self.favorites, content, self.text)
+        self.window.show()
+        self.window.load_content(content)
+        self.finished.emit(True)
+        if self._startup_messages:
+            messages = "\n\n".join(dict.fromkeys(self._startup_messages))
+            QTimer.singleShot(0, lambda: QMessageBox.warning(self.window, APP_NAME, messages))
+
+
+def _quit_on_signals(app: QApplication) -> QTimer:
+    """SIGTERM/SIGINT close the window normally (state saved) instead of killing it.
+
+    Python only runs signal handlers between bytecodes; a timer makes sure it gets the
+    chance while Qt's event loop is in C++.
+    """
+
+    def handle(_signum: int, _frame: object) -> None:
+        app.closeAllWindows()
+        app.quit()
+
+    signal.signal(signal.SIGTERM, handle)
+    signal.signal(signal.SIGINT, handle)
+    timer = QTimer()
+    timer.start(250)
+    timer.timeout.connect(lambda: None)
+    return timer
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run_gui(content: Path | None = None, new_instance: bool = False) -> int:
+    app = make_application()
+    _signal_timer = _quit_on_signals(app)
+    launcher = Launcher(content)
+    launcher.launch()
+    code = app.exec()
+    if launcher.window is not None:
+        launcher.window.save_state()
+    del _signal_timer
+    return code

@@ -1,0 +1,249 @@
+"""Search by drug name over a library's pages. Plain Python, no Qt.
+
+Each word of the query must match a drug of the page: a case- and accent-insensitive
+prefix of one of the drug's words (``alpra imip`` finds Alprazolam + Imipramine). A word
+that is a prefix of nothing falls back to a typo-tolerant match with rapidfuzz (chosen
+over a hand-written edit distance: it is maintained, C++-fast and already batches a
+query against a whole vocabulary).
+
+Ranking: the page that is exactly the queried drugs first; then matches at the start of a
+drug name before matches inside one; then exact drug words, prefix, fuzzy; then pages with
+fewer drugs the query left unnamed (``alpraz`` puts Alprazolam above its combinations);
+ties alphabetical.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Protocol
+
+from rapidfuzz import fuzz, process
+
+from rxcombo.content.names import fold, tokens
+
+_QUERY_SPLIT = re.compile(r"[^0-9a-z]+")
+FUZZY_MIN_LENGTH = 4
+
+
+class MatchKind(IntEnum):
+    EXACT = 0
+    PREFIX = 1
+    FUZZY = 2
+
+
+class Searchable(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def drugs(self) -> list[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    index: int  # position of the page in the sequence the index was built from
+    id: str
+    title: str
+    exact_page: bool
+    kind: MatchKind
+    unnamed_drugs: int
+
+
+def query_words(query: str) -> list[str]:
+    """``"Alprazolam + imip, "`` -> ``["alprazolam", "imip"]``: folded, separators dropped."""
+    return [word for word in _QUERY_SPLIT.split(fold(query)) if word]
+
+
+def _fuzzy_cutoff(word: str) -> float:
+    # One typo in a short word costs more of its ratio than in a long one.
+    return 75.0 if len(word) <= 5 else 80.0
+
+
+class SearchIndex:
+    """An inverted index from drug words to pages, built once per library."""
+
+    def __init__(self, pages: Sequence[Searchable]) -> None:
+        self._ids = [page.id for page in pages]
+        self._titles = [page.title for page in pages]
+        self._drug_words: list[tuple[tuple[str, ...], ...]] = []
+        self._word_sets: list[frozenset[str]] = []
+        postings: dict[str, list[int]] = {}
+        for number, page in enumerate(pages):
+            drug_words = tuple(tuple(tokens(fold(drug))) for drug in page.drugs)
+            self._drug_words.append(drug_words)
+            words = frozenset(word for drug in drug_words for word in drug)
+            self._word_sets.append(words)
+            for word in words:
+                postings.setdefault(word, []).append(number)
+        self._postings = {word: tuple(pages_) for word, pages_ in postings.items()}
+        self._vocabulary = sorted(self._postings)
+        order = sorted(
+            range(len(pages)), key=lambda i: (fold(self._titles[i]), self._titles[i], self._ids[i])
+        )
+        self._alpha_rank = [0] * len(pages)
+        for rank, number in enumerate(order):
+            self._alpha_rank[number] = rank
+        self._alphabetical = order
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @property
+    def vocabulary(self) -> list[str]:
+        return self._vocabulary
+
+    def _prefix_words(self, word: str) -> list[str]:
+        start = bisect.bisect_left(self._vocabulary, word)
+        end = bisect.bisect_left(self._vocabulary, word + "\U0010ffff", lo=start)
+        return self._vocabulary[start:end]
+
+    def fuzzy_words(self, word: str) -> list[str]:
+        """Vocabulary words that ``word`` is a typo of, or a typo of the start of."""
+        if len(word) < FUZZY_MIN_LENGTH:
+            return []
+        truncated = [candidate[: len(word)] for candidate in self._vocabulary]
+        matches = process.extract(
+            word, truncated, scorer=fuzz.ratio, score_cutoff=_fuzzy_cutoff(word), limit=None
+        )
+        return [self._vocabulary[position] for _, _, position in matches]
+
+    def matching_words(self, word: str) -> dict[str, MatchKind]:
+        """Every vocabulary word the query word matches, with how well."""
+        found = {candidate: MatchKind.PREFIX for candidate in self._prefix_words(word)}
+        if word in found:
+            found[word] = MatchKind.EXACT
+        if not found:
+            found = dict.fromkeys(self.fuzzy_words(word), MatchKind.FUZZY)
+        return found
+
+    def matched_vocabulary(self, query: str) -> set[str]:
+        """Every drug word some word of the query matched (for showing matching drugs)."""
+        found: set[str] = set()
+        for word in dict.fromkeys(query_words(query)):
+            found.update(self.matching_words(word))
+        return found
+
+    def _pages_for(self, matches: dict[str, MatchKind]) -> dict[int, MatchKind]:
+        best: dict[int, MatchKind] = {}
+        for word, kind in matches.items():
+            for number in self._postings[word]:
+                current = best.get(number)
+                if current is None or kind < current:
+                    best[number] = kind
+        return best
+
+    def search(self, query: str, limit: int | None = None) -> list[Hit]:
+        words = query_words(query)
+        if not words:
+            order: Iterable[int] = (
+                self._alphabetical if limit is None else self._alphabetical[:limit]
+            )
+            return [self._hit(n, False, MatchKind.EXACT, 0) for n in order]
+        # Repeated words add nothing but cost; keep their first appearance.
+        words = list(dict.fromkeys(words))
+        per_word = [self.matching_words(word) for word in words]
+        if any(not matches for matches in per_word):
+            return []
+        per_word_pages = sorted((self._pages_for(m) for m in per_word), key=len)
+        worst: dict[int, MatchKind] = dict(per_word_pages[0])
+        for pages in per_word_pages[1:]:
+            worst = {n: max(k, pages[n]) for n, k in worst.items() if n in pages}
+            if not worst:
+                return []
+        query_set = frozenset(words)
+        scored: list[tuple[tuple[int, int, int, int, int], int, bool]] = []
+        for number in worst:
+            key, exact_page = self._rank_key(number, words, per_word, query_set)
+            scored.append((key, number, exact_page))
+        scored.sort()
+        if limit is not None:
+            scored = scored[:limit]
+        return [
+            self._hit(number, exact_page, MatchKind(key[2]), key[3])
+            for key, number, exact_page in scored
+        ]
+
+    def _rank_key(
+        self,
+        number: int,
+        words: list[str],
+        per_word: list[dict[str, MatchKind]],
+        query_set: frozenset[str],
+    ) -> tuple[tuple[int, int, int, int, int], bool]:
+        """Sort key of one candidate page; see the module docstring for the order.
+
+        A query word "starts" a match when it matches a drug's first word, or the word after
+        one another query word matched ("sodium chloride"): a single ``a`` should list
+        Abacavir before "Hepatitis A Vaccine".
+        """
+        best: list[tuple[int, int]] = [(2, int(MatchKind.FUZZY))] * len(words)
+        unnamed = 0
+        for drug in self._drug_words[number]:
+            previous_matched = True
+            named = False
+            for position, drug_word in enumerate(drug):
+                matched_here = False
+                for slot, matches in enumerate(per_word):
+                    kind = matches.get(drug_word)
+                    if kind is None:
+                        continue
+                    matched_here = True
+                    score = (0 if position == 0 or previous_matched else 1, int(kind))
+                    if score < best[slot]:
+                        best[slot] = score
+                previous_matched = matched_here
+                named = named or matched_here
+            unnamed += not named
+        worst_position, worst_kind = max(best)
+        exact_page = worst_kind == MatchKind.EXACT and self._word_sets[number] == query_set
+        key = (
+            0 if exact_page else 1,
+            worst_position,
+            worst_kind,
+            unnamed,
+            self._alpha_rank[number],
+        )
+        return key, exact_page
+
+    def _hit(self, number: int, exact_page: bool, kind: MatchKind, unnamed: int) -> Hit:
+        return Hit(number, self._ids[number], self._titles[number], exact_page, kind, unnamed)
+
+
+def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` that the query's words matched as word prefixes.
+
+    For a delegate that highlights the matched letters (as Zeal does). Folding can change
+    lengths (``ß`` -> ``ss``), so positions are mapped back character by character.
+    """
+    words = query_words(query)
+    if not words:
+        return []
+    folded_chars: list[str] = [fold(ch) or ch.casefold() for ch in text]
+    spans: list[tuple[int, int]] = []
+    position = 0
+    length = len(text)
+    while position < length:
+        if not folded_chars[position][:1].isalnum():
+            position += 1
+            continue
+        end = position
+        while end < length and (folded_chars[end][:1].isalnum()):
+            end += 1
+        word = "".join(folded_chars[position:end])
+        best = 0
+        for query_word in words:
+            if word.startswith(query_word):
+                best = max(best, len(query_word))
+        if best:
+            consumed, stop = 0, position
+            while stop < end and consumed < best:
+                consumed += len(folded_chars[stop])
+                stop += 1
+            spans.append((position, stop))
+        position = end
+    return spans

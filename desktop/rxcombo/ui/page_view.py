@@ -1,0 +1,161 @@
+"""The right pane: the open page's header (title, drug links, star) and its section tabs."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rxcombo.content import Document, SectionKind, render_markdown
+from rxcombo.ui.icons import icon
+from rxcombo.ui.section_view import SectionBrowser
+
+DRUG_LINK_SCHEME = "drug"
+EMPTY_TEXT = "Search for a drug on the left, then press Enter to open its page."
+
+
+class PageView(QWidget):
+    drug_activated = Signal(str)  # a drug name from the header
+    favorite_toggled = Signal()
+    external_link_clicked = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+
+        self.title_label = QLabel()
+        self.title_label.setObjectName("pageTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        self.title_label.setFont(font)
+
+        self.drugs_label = QLabel()
+        self.drugs_label.setObjectName("pageDrugs")
+        self.drugs_label.setWordWrap(True)
+        self.drugs_label.setTextFormat(Qt.TextFormat.RichText)
+        self.drugs_label.setOpenExternalLinks(False)
+        self.drugs_label.linkActivated.connect(self._on_drug_link)
+
+        self.star_button = QToolButton()
+        self.star_button.setObjectName("starButton")
+        self.star_button.setCheckable(True)
+        self.star_button.setIconSize(QSize(24, 24))
+        self.star_button.setAutoRaise(True)
+        self.star_button.clicked.connect(lambda _checked: self.favorite_toggled.emit())
+
+        header_text = QVBoxLayout()
+        header_text.setSpacing(2)
+        header_text.addWidget(self.title_label)
+        header_text.addWidget(self.drugs_label)
+        header = QHBoxLayout()
+        header.addLayout(header_text, 1)
+        header.addWidget(self.star_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sectionTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+
+        self.placeholder = QLabel(EMPTY_TEXT)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 8, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.placeholder, 1)
+        self._show_header(False)
+        self.set_favorite(False)
+
+    def _show_header(self, visible: bool) -> None:
+        for widget in (self.title_label, self.drugs_label, self.star_button, self.tabs):
+            widget.setVisible(visible)
+        self.placeholder.setVisible(not visible)
+
+    def show_message(self, text: str) -> None:
+        self.document = None
+        self.tabs.clear()
+        self.placeholder.setText(text)
+        self._show_header(False)
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i).replace("&&", "&") for i in range(self.tabs.count())]
+
+    def current_browser(self) -> SectionBrowser | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, SectionBrowser) else None
+
+    def show_document(self, document: Document) -> None:
+        """Render every tab of the page; keep the tab of the same title selected if there is one."""
+        previous_title = self.tabs.tabText(self.tabs.currentIndex()) if self.tabs.count() else None
+        self.document = document
+        self.title_label.setText(html.escape(document.title))
+        links = " + ".join(
+            f'<a href="{DRUG_LINK_SCHEME}:{html.escape(name, quote=True)}">{html.escape(name)}</a>'
+            for name in document.drugs
+        )
+        noun = "Drug" if len(document.drugs) == 1 else "Drugs"
+        self.drugs_label.setText(f"{noun}: {links}")
+        self.drugs_label.setToolTip("Click a drug to list all of its pages")
+
+        self.tabs.setUpdatesEnabled(False)
+        try:
+            while self.tabs.count():
+                widget = self.tabs.widget(0)
+                self.tabs.removeTab(0)
+                if widget is not None:
+                    widget.deleteLater()
+            selected = 0
+            for number, section in enumerate(document.tabs):
+                browser = SectionBrowser()
+                browser.anchorClicked.connect(self.external_link_clicked)
+                disclaimer = section.kind is SectionKind.DISCLAIMER
+                browser.set_section_html(
+                    render_markdown(section.body_markdown), disclaimer=disclaimer
+                )
+                label = section.title.replace("&", "&&")  # a lone & would become a mnemonic
+                if disclaimer:
+                    self.tabs.addTab(browser, icon("warning"), label)
+                else:
+                    self.tabs.addTab(browser, label)
+                self.tabs.setTabToolTip(number, section.title)
+                if section.title == previous_title:
+                    selected = number
+            self.tabs.setCurrentIndex(selected)
+        finally:
+            self.tabs.setUpdatesEnabled(True)
+        self._show_header(True)
+        if not document.tabs:
+            self.placeholder.setText("This page has no text to show.")
+            self.placeholder.setVisible(True)
+
+    def set_favorite(self, favorite: bool) -> None:
+        self.star_button.setChecked(favorite)
+        self.star_button.setIcon(icon("star" if favorite else "star-outline"))
+        tip = "Remove from favorites (Ctrl+D)" if favorite else "Add to favorites (Ctrl+D)"
+        self.star_button.setToolTip(tip)
+        self.star_button.setAccessibleName(tip)
+
+    def _on_drug_link(self, link: str) -> None:
+        if link.startswith(f"{DRUG_LINK_SCHEME}:"):
+            self.drug_activated.emit(html.unescape(link[len(DRUG_LINK_SCHEME) + 1 :]))
+
+    def next_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)

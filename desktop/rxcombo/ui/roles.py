@@ -1,0 +1,10 @@
+"""Item data roles shared by the list models and the delegate."""
+
+from PySide6.QtCore import Qt
+
+PAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DRUGS_ROLE = Qt.ItemDataRole.UserRole + 2
+FAVORITE_ROLE = Qt.ItemDataRole.UserRole + 3
+MISSING_ROLE = Qt.ItemDataRole.UserRole + 4  # a favorite whose page is not in this library
+DRUG_KEY_ROLE = Qt.ItemDataRole.UserRole + 5  # set on drug rows of the by-drug tree
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 6

@@ -1,0 +1,36 @@
+"""The user's own files: favorites, settings and the accepted disclaimer.
+
+Nothing is written until a store's ``save()`` runs with unsaved changes; until then not
+even the folders exist.  Damaged files are moved aside rather than overwritten, files
+from newer versions are left alone, and failed saves keep everything in memory for a
+later retry.  See :mod:`rxcombo.userdata.jsonfile` for the shared policy.
+"""
+
+from __future__ import annotations
+
+from .atomic import atomic_write_text
+from .damaged import set_aside
+from .disclaimer import disclaimer_hash, is_accepted, record_acceptance
+from .favorites import Favorite, FavoritesStore
+from .jsonfile import FileLockError, JsonFile, JsonStore, LoadReport
+from .locations import config_dir, data_dir, favorites_path, settings_path
+from .settings import SettingsStore
+
+__all__ = [
+    "Favorite",
+    "FavoritesStore",
+    "FileLockError",
+    "JsonFile",
+    "JsonStore",
+    "LoadReport",
+    "SettingsStore",
+    "atomic_write_text",
+    "config_dir",
+    "data_dir",
+    "disclaimer_hash",
+    "favorites_path",
+    "is_accepted",
+    "record_acceptance",
+    "set_aside",
+    "settings_path",
+]

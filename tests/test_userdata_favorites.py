@@ -1,0 +1,452 @@
+"""Favorites: what a user relies on — nothing lost, nothing overwritten, several windows."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from rxcombo.userdata import FavoritesStore, SettingsStore, is_accepted, jsonfile
+from rxcombo.userdata.locations import favorites_path, settings_path
+
+
+@pytest.fixture
+def user_dirs(tmp_path, monkeypatch):
+    data_home = tmp_path / "xdg-data"
+    config_home = tmp_path / "xdg-config"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
+    if not sys.platform.startswith("linux"):
+        monkeypatch.setattr(platformdirs, "user_data_dir", lambda app, **_: str(data_home / app))
+        monkeypatch.setattr(
+            platformdirs, "user_config_dir", lambda app, **_: str(config_home / app)
+        )
+    return data_home, config_home
+
+
+@pytest.fixture
+def fav_path(tmp_path) -> Path:
+    return tmp_path / "userdata" / "favorites.json"
+
+
+def loaded(path: Path) -> FavoritesStore:
+    store = FavoritesStore(path)
+    report = store.load()
+    assert report.message is None, report.message
+    return store
+
+
+def ids(store: FavoritesStore) -> list[str]:
+    return [f.page_id for f in store.items()]
+
+
+def write_doc(path: Path, favorites: list[dict], removed: list[dict] | None = None, **extra):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = {"format": "rxcombo-favorites", "version": 1, "favorites": favorites, **extra}
+    if removed is not None:
+        doc["removed"] = removed
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
+def damaged_copies(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(path.name + ".damaged-*"))
+
+
+# -- nothing written until needed ------------------------------------------------------
+
+
+def test_quitting_at_the_disclaimer_writes_nothing(user_dirs):
+    data_home, config_home = user_dirs
+    settings = SettingsStore(settings_path())
+    assert settings.load().ok
+    assert not is_accepted(settings, "Not medical advice.")
+    favorites = FavoritesStore(favorites_path())
+    assert favorites.load().ok
+    # The app saves on quit; with nothing changed that must still write nothing.
+    assert settings.save()
+    assert favorites.save()
+    assert not data_home.exists()
+    assert not config_home.exists()
+
+
+def test_first_real_save_creates_the_folder(user_dirs):
+    store = FavoritesStore(favorites_path())
+    store.load()
+    store.add("aspirin", "Aspirin")
+    assert store.save()
+    assert favorites_path().is_file()
+
+
+# -- round trip and order --------------------------------------------------------------
+
+
+def test_round_trip_keeps_ids_titles_and_times(fav_path):
+    store = loaded(fav_path)
+    store.add("aspirin", "Aspirin")
+    store.add("ibuprofen+paracetamol", "Ibuprofen + paracetamol — ÅÉ")
+    assert store.dirty
+    assert store.save()
+    assert not store.dirty
+    again = loaded(fav_path)
+    assert again.items() == store.items()
+    for favorite in again.items():
+        assert favorite.added.tzinfo is not None
+        assert favorite.added.utcoffset() == timedelta(0)
+    doc = json.loads(fav_path.read_text(encoding="utf-8"))
+    assert doc["format"] == "rxcombo-favorites"
+    assert doc["version"] == 1
+    assert {e["id"] for e in doc["favorites"]} == {"aspirin", "ibuprofen+paracetamol"}
+
+
+def test_items_are_newest_first_before_and_after_reload(fav_path):
+    store = loaded(fav_path)
+    for page in ["a", "b", "c", "d"]:
+        store.add(page, page.upper())
+    assert ids(store) == ["d", "c", "b", "a"]
+    store.remove("b")
+    store.add("b", "B")
+    assert ids(store) == ["b", "d", "c", "a"]
+    assert store.save()
+    assert ids(loaded(fav_path)) == ["b", "d", "c", "a"]
+
+
+def test_add_remove_toggle_contains(fav_path):
+    store = loaded(fav_path)
+    assert store.toggle("x", "X") is True
+    assert store.contains("x")
+    assert store.add("x", "X again") is False
+    assert store.items()[0].title == "X"
+    assert store.toggle("x", "X") is False
+    assert not store.contains("x")
+    assert store.remove("x") is False
+    assert store.save()
+    assert ids(loaded(fav_path)) == []
+
+
+def test_unknown_pages_are_kept(fav_path):
+    # The store cannot know which pages exist; a favorite of a page absent from the
+    # current library must survive being loaded and saved by this version.
+    write_doc(fav_path, [{"id": "gone-page", "title": "Old", "added": "2020-01-01T00:00:00Z"}])
+    store = loaded(fav_path)
+    store.add("new", "New")
+    assert store.save()
+    assert set(ids(loaded(fav_path))) == {"gone-page", "new"}
+
+
+# -- damaged files -----------------------------------------------------------------------
+
+
+def test_invalid_json_is_moved_aside_reported_once_and_never_overwritten(fav_path):
+    fav_path.parent.mkdir(parents=True)
+    broken = b'{\n  "format": "rxcombo-favorites",\n  "version": 1\n  "favorites": []\n}\n'
+    fav_path.write_bytes(broken)
+    store = FavoritesStore(fav_path)
+    report = store.load()
+    assert report.damaged
+    assert report.damaged_moved_to is not None
+    assert report.damaged_moved_to.read_bytes() == broken
+    assert str(fav_path) in report.message
+    assert str(report.damaged_moved_to) in report.message
+    assert "line 4" in report.message
+    assert store.items() == []
+
+    store.add("aspirin", "Aspirin")
+    assert store.save()
+    assert report.damaged_moved_to.read_bytes() == broken
+    assert damaged_copies(fav_path) == [report.damaged_moved_to]
+
+    # Shown once: the next start finds a good file and has nothing to report.
+    next_start = FavoritesStore(fav_path)
+    assert next_start.load().message is None
+    assert ids(next_start) == ["aspirin"]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "not text"),
+        (b"[1, 2, 3]", "list"),
+        (b'{"format": "something-else", "version": 1, "favorites": []}', "format"),
+        (b'{"version": 1, "favorites": []}', "format"),
+        (b'{"format": "rxcombo-favorites", "version": "1", "favorites": []}', "version"),
+        (b'{"format": "rxcombo-favorites", "version": 1, "favorites": {}}', "favorites"),
+        (b'{"format": "rxcombo-favorites", "version": 1, "favorites": [{"title": "x"}]}', "id"),
+        (
+            b'{"format": "rxcombo-favorites", "version": 1, "favorites": '
+            b'[{"id": "a", "title": "A", "added": "yesterday"}]}',
+            "added",
+        ),
+    ],
+)
+def test_wrong_shape_is_moved_aside_with_a_reason(fav_path, content, words):
+    fav_path.parent.mkdir(parents=True)
+    fav_path.write_bytes(content)
+    store = FavoritesStore(fav_path)
+    report = store.load()
+    assert report.damaged
+    assert words in report.message
+    assert report.damaged_moved_to.read_bytes() == content
+    assert not fav_path.exists()
+    assert store.items() == []
+
+
+def test_damaged_file_that_cannot_be_moved_is_left_alone(fav_path, monkeypatch):
+    fav_path.parent.mkdir(parents=True)
+    fav_path.write_bytes(b"{not json")
+
+    def refuse(path, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(jsonfile, "set_aside", refuse)
+    store = FavoritesStore(fav_path)
+    report = store.load()
+    assert report.damaged
+    assert report.damaged_moved_to is None
+    assert "could not be moved aside" in report.message
+    store.add("aspirin", "Aspirin")
+    assert store.save() is False
+    assert "Permission denied" in store.last_error
+    assert fav_path.read_bytes() == b"{not json"
+    assert store.dirty
+
+    monkeypatch.undo()
+    assert store.save()
+    assert ids(loaded(fav_path)) == ["aspirin"]
+    assert [p.read_bytes() for p in damaged_copies(fav_path)] == [b"{not json"]
+
+
+def test_file_damaged_while_running_is_moved_aside_by_save_and_noticed_once(fav_path):
+    store = loaded(fav_path)
+    store.add("a", "A")
+    assert store.save()
+    fav_path.write_bytes(b"\x00\x00\x00")
+    store.add("b", "B")
+    assert store.save()
+    notices = store.take_notices()
+    assert len(notices) == 1
+    assert str(fav_path) in notices[0]
+    assert store.take_notices() == []
+    assert [p.read_bytes() for p in damaged_copies(fav_path)] == [b"\x00\x00\x00"]
+    assert set(ids(loaded(fav_path))) == {"a", "b"}
+
+
+def test_newer_version_is_shown_but_never_overwritten(fav_path):
+    fav_path.parent.mkdir(parents=True)
+    newer = {
+        "format": "rxcombo-favorites",
+        "version": 2,
+        "favorites": [{"id": "a", "title": "A", "added": "2030-01-01T00:00:00+00:00"}],
+        "folders": ["future feature"],
+    }
+    fav_path.write_text(json.dumps(newer), encoding="utf-8")
+    before = fav_path.read_bytes()
+    store = FavoritesStore(fav_path)
+    report = store.load()
+    assert report.read_only
+    assert not report.damaged
+    assert "newer version" in report.message
+    assert store.read_only
+    assert ids(store) == ["a"]
+    store.add("b", "B")
+    assert store.save() is False
+    assert "newer version" in store.last_error
+    assert fav_path.read_bytes() == before
+    assert damaged_copies(fav_path) == []
+
+
+def test_newer_version_written_by_another_window_is_not_overwritten(fav_path):
+    store = loaded(fav_path)
+    store.add("a", "A")
+    fav_path.parent.mkdir(parents=True)
+    fav_path.write_text(
+        json.dumps({"format": "rxcombo-favorites", "version": 7, "something": []}),
+        encoding="utf-8",
+    )
+    before = fav_path.read_bytes()
+    assert store.save() is False
+    assert store.read_only
+    assert fav_path.read_bytes() == before
+    assert ids(store) == ["a"]
+
+
+# -- failed saves ------------------------------------------------------------------------
+
+
+def test_save_fails_when_folder_cannot_exist_and_retry_succeeds(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a regular file where the data folder should be", encoding="utf-8")
+    path = blocker / "RxCombo" / "favorites.json"
+    store = FavoritesStore(path)
+    assert store.load().ok
+    store.add("aspirin", "Aspirin")
+    store.add("warfarin", "Warfarin")
+    assert store.save() is False
+    assert store.dirty
+    assert str(path) in store.last_error
+    assert "directory" in store.last_error.lower()
+    assert ids(store) == ["warfarin", "aspirin"]
+
+    # Still usable while failing, and a second failure keeps everything too.
+    store.add("heparin", "Heparin")
+    assert store.save() is False
+
+    blocker.unlink()
+    assert store.save() is True
+    assert store.last_error is None
+    assert not store.dirty
+    assert ids(loaded(path)) == ["heparin", "warfarin", "aspirin"]
+
+
+def test_disk_full_keeps_old_file_and_state_until_space_returns(fav_path, monkeypatch):
+    store = loaded(fav_path)
+    store.add("a", "A")
+    assert store.save()
+    saved = fav_path.read_bytes()
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    store.add("b", "B")
+    store.remove("a")
+    assert store.save() is False
+    assert "No space left on device" in store.last_error
+    assert str(fav_path) in store.last_error
+    assert fav_path.read_bytes() == saved
+    assert [p.name for p in fav_path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    assert ids(store) == ["b"]
+
+    monkeypatch.undo()
+    assert store.save()
+    assert ids(loaded(fav_path)) == ["b"]
+
+
+def test_path_that_is_a_directory_is_reported_and_left_alone(fav_path):
+    fav_path.mkdir(parents=True)
+    (fav_path / "keep.txt").write_text("user's", encoding="utf-8")
+    store = FavoritesStore(fav_path)
+    report = store.load()
+    assert report.unreadable
+    assert str(fav_path) in report.message
+    store.add("a", "A")
+    assert store.save() is False
+    assert str(fav_path) in store.last_error
+    assert (fav_path / "keep.txt").read_text(encoding="utf-8") == "user's"
+
+
+def test_lock_held_by_another_window_fails_the_save_without_losing_it(fav_path, monkeypatch):
+    from PySide6.QtCore import QLockFile
+
+    monkeypatch.setattr(jsonfile, "LOCK_WAIT_MS", 50)
+    store = loaded(fav_path)
+    store.add("a", "A")
+    fav_path.parent.mkdir(parents=True)
+    other = QLockFile(str(fav_path) + ".lock")
+    assert other.tryLock(0)
+    try:
+        assert store.save() is False
+        assert "another RxCombo window" in store.last_error
+        assert not fav_path.exists()
+    finally:
+        other.unlock()
+    assert store.save()
+    assert ids(loaded(fav_path)) == ["a"]
+
+
+def test_save_cleans_temp_files_left_by_a_killed_writer(fav_path):
+    fav_path.parent.mkdir(parents=True)
+    leftover = fav_path.parent / ".favorites.json.k1ll3d.tmp"
+    leftover.write_text('{"half', encoding="utf-8")
+    store = loaded(fav_path)
+    store.add("a", "A")
+    assert store.save()
+    assert not leftover.exists()
+
+
+# -- two windows on one file ------------------------------------------------------------
+
+
+def test_two_windows_adding_different_favorites_keep_both(fav_path):
+    first = loaded(fav_path)
+    second = loaded(fav_path)
+    first.add("aspirin", "Aspirin")
+    second.add("warfarin", "Warfarin")
+    assert first.save()
+    assert second.save()
+    assert set(ids(loaded(fav_path))) == {"aspirin", "warfarin"}
+    # The later saver also sees the other's favorite without restarting.
+    assert set(ids(second)) == {"aspirin", "warfarin"}
+    assert first.save()  # not dirty: no write, and nothing to lose
+    assert set(ids(loaded(fav_path))) == {"aspirin", "warfarin"}
+
+
+@pytest.mark.parametrize("remover_saves_first", [True, False])
+def test_removal_in_one_window_is_not_undone_by_the_other(fav_path, remover_saves_first):
+    seed = loaded(fav_path)
+    seed.add("aspirin", "Aspirin")
+    seed.add("warfarin", "Warfarin")
+    assert seed.save()
+
+    remover = loaded(fav_path)
+    other = loaded(fav_path)
+    remover.remove("aspirin")
+    other.add("heparin", "Heparin")  # still holds aspirin in memory
+    order = [remover, other] if remover_saves_first else [other, remover]
+    for store in order:
+        assert store.save()
+    assert set(ids(loaded(fav_path))) == {"warfarin", "heparin"}
+    # A third save by the stale window must not bring it back either.
+    other.add("x", "X")
+    assert other.save()
+    assert set(ids(loaded(fav_path))) == {"warfarin", "heparin", "x"}
+
+
+def test_re_adding_after_a_removal_elsewhere_wins(fav_path):
+    seed = loaded(fav_path)
+    seed.add("aspirin", "Aspirin")
+    assert seed.save()
+    first = loaded(fav_path)
+    first.remove("aspirin")
+    assert first.save()
+    second = loaded(fav_path)
+    second.add("aspirin", "Aspirin")
+    assert second.save()
+    assert first.save()
+    assert ids(loaded(fav_path)) == ["aspirin"]
+
+
+def test_old_tombstones_are_pruned_recent_ones_kept(fav_path):
+    now = datetime.now(UTC)
+    write_doc(
+        fav_path,
+        [],
+        removed=[
+            {"id": "ancient", "removed": (now - timedelta(days=400)).isoformat()},
+            {"id": "recent", "removed": (now - timedelta(days=10)).isoformat()},
+        ],
+    )
+    store = loaded(fav_path)
+    store.add("a", "A")
+    assert store.save()
+    doc = json.loads(fav_path.read_text(encoding="utf-8"))
+    assert [e["id"] for e in doc["removed"]] == ["recent"]
+
+
+def test_timestamp_with_z_and_without_offset_are_read_as_utc(fav_path):
+    write_doc(
+        fav_path,
+        [
+            {"id": "z", "title": "Z", "added": "2024-01-02T03:04:05Z"},
+            {"id": "naive", "title": "N", "added": "2024-01-01T00:00:00"},
+        ],
+    )
+    store = loaded(fav_path)
+    assert ids(store) == ["z", "naive"]
+    assert store.items()[0].added == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
