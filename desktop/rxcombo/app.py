@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from rxcombo import APP_NAME, __version__
+from rxcombo import APP_NAME, __version__, marks
 from rxcombo.paths import bundled_content_dir, resources_dir
 from rxcombo.ui.dialogs import DisclaimerDialog
 from rxcombo.ui.icons import app_icon
@@ -92,13 +92,14 @@ class Launcher(QObject):
         if not report.ok and report.message:
             self._startup_messages.append(report.message)
         content = self._content_dir()
-        self.window = MainWindow(self.settings, self.favorites, content, self.text)
-        self.window.show()
-        self.window.load_content(content)
+        window = MainWindow(self.settings, self.favorites, content, self.text)
+        self.window = window
+        window.show()
+        marks.mark("window-shown")
+        window.load_content(content)
         self.finished.emit(True)
         if self._startup_messages:
-            messages = "\n\n".join(dict.fromkeys(self._startup_messages))
-            QTimer.singleShot(0, lambda: QMessageBox.warning(self.window, APP_NAME, messages))
+            window.show_notice("\n\n".join(dict.fromkeys(self._startup_messages)))
 
 
 def _quit_on_signals(app: QApplication) -> QTimer:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rxcombo import APP_NAME, __version__
+from rxcombo import APP_NAME, __version__, marks
 from rxcombo.ui.dialogs import DisclaimerDialog, confirm_external_link
 from rxcombo.ui.icons import app_icon, icon
 from rxcombo.ui.loading import LibraryLoader, LoadedLibrary
@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         self.loaded: LoadedLibrary | None = None
         self._loader: LibraryLoader | None = None
         self._pending_page: str | None = settings.last_page_id
+        self._awaiting_paint = False
+        self.last_notice: QMessageBox | None = None
 
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
@@ -182,12 +184,23 @@ class MainWindow(QMainWindow):
         if self._pending_page and library.get(self._pending_page):
             self.open_page(self._pending_page)
         self._pending_page = None
+        marks.mark("list-ready")
+        self._awaiting_paint = True
+        self.update()
         self.library_loaded.emit()
 
     def _on_load_failed(self, message: str) -> None:
         self._loader = None
         self.progress.hide()
-        QMessageBox.warning(self, APP_NAME, message)
+        self.show_notice(message)
+
+    def event(self, event: QEvent) -> bool:
+        if self._awaiting_paint and event.type() == QEvent.Type.UpdateRequest:
+            result = super().event(event)
+            self._awaiting_paint = False
+            marks.mark("first-paint")
+            return result
+        return super().event(event)
 
     def _show_counts(self, shown: int, total: int) -> None:
         if self.loaded is None:
@@ -261,7 +274,16 @@ class MainWindow(QMainWindow):
     def _show_notices(self) -> None:
         notices = self.favorites.take_notices() + self.settings.take_notices()
         if notices:
-            QMessageBox.warning(self, APP_NAME, "\n\n".join(notices))
+            self.show_notice("\n\n".join(notices))
+
+    def show_notice(self, text: str) -> QMessageBox:
+        """A warning that does not block: the window keeps working behind it."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("noticeBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_notice = box
+        return box
 
     # -- dialogs -----------------------------------------------------------------------
 

@@ -1,0 +1,281 @@
+"""One running window per user and data folder: a second launch brings the first forward.
+
+The first launch listens on a local socket (``QLocalServer``: a Unix-domain socket, or a
+named pipe on Windows). A later launch connects, sends one line of JSON such as
+``{"cmd": "activate", "content": "/abs/path"}``, waits briefly for ``{"ok": true}`` and
+exits; the running instance emits :attr:`SingleInstance.activation_requested` and the
+window raises itself. If nobody answers (no instance, or a crashed one left its socket
+file behind) the new launch removes the stale socket and becomes the listener.
+
+The server name is derived from the user and the favorites folder, so two users, or two
+test runs with different ``XDG_DATA_HOME``, never see each other. On Linux the socket lives
+in ``$XDG_RUNTIME_DIR`` (private to the user) when that folder exists; the socket itself is
+created with user-only access in any case.
+
+Both sides are non-blocking: the client waits in a local event loop rather than with
+``waitFor…()``, so a client and a server in the same thread (the tests) work too.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QDir, QEventLoop, QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
+
+from rxcombo.userdata import data_dir
+
+SERVER_PREFIX = "rxcombo-"
+CONNECT_TIMEOUT_MS = 1500
+# How long the running instance waits for a connected client to send its line.
+READ_TIMEOUT_MS = 3000
+MAX_MESSAGE_BYTES = 64 * 1024
+# sockaddr_un.sun_path holds 108 bytes on Linux, 104 on macOS; keep well below both.
+_MAX_SOCKET_PATH = 100
+
+ACK = b'{"ok": true}\n'
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (containers without passwd entries); uid still differs
+        return str(os.getuid()) if hasattr(os, "getuid") else "user"
+
+
+def server_key(folder: Path | None = None) -> str:
+    """``rxcombo-`` and 16 hex digits of sha256 over the user name and the data folder."""
+    folder = data_dir() if folder is None else folder
+    digest = hashlib.sha256(f"{_user_name()}\0{folder}".encode("utf-8", "surrogatepass"))
+    return SERVER_PREFIX + digest.hexdigest()[:16]
+
+
+def server_name(folder: Path | None = None) -> str:
+    """What ``QLocalServer.listen`` gets: a full socket path in the user's runtime folder on
+    Linux, else the bare key (Qt then uses the temp folder, or a named pipe on Windows)."""
+    key = server_key(folder)
+    if sys.platform.startswith("linux"):
+        runtime = os.environ.get("XDG_RUNTIME_DIR")
+        if runtime and Path(runtime).is_dir():
+            path = str(Path(runtime) / key)
+            if len(path.encode()) < _MAX_SOCKET_PATH:
+                return path
+    return key
+
+
+def encode_message(message: dict[str, Any]) -> bytes:
+    return json.dumps(message, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
+
+
+def decode_message(line: bytes) -> dict[str, Any] | None:
+    """A message dict with a string ``cmd``, or None for anything else."""
+    try:
+        value = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("cmd"), str):
+        return None
+    return value
+
+
+def _is_ack(line: bytes) -> bool:
+    try:
+        value = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(value, dict) and value.get("ok") is True
+
+
+def bring_to_front(widget: QWidget) -> None:
+    """Un-minimize (keeping a maximized window maximized), raise and activate ``widget``."""
+    state = widget.windowState()
+    if state & Qt.WindowState.WindowMinimized:
+        widget.setWindowState(state & ~Qt.WindowState.WindowMinimized)
+    widget.show()
+    widget.raise_()
+    widget.activateWindow()
+
+
+class SingleInstance(QObject):
+    """The socket both sides use. ``try_activate_existing`` first; ``listen`` if it failed."""
+
+    activation_requested = Signal(dict)
+
+    def __init__(
+        self,
+        name: str | None = None,
+        parent: QObject | None = None,
+        *,
+        timeout_ms: int = CONNECT_TIMEOUT_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.name = name if name is not None else server_name()
+        self.timeout_ms = timeout_ms
+        self.server: QLocalServer | None = None
+        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self.last_error = ""
+
+    # -- the launch that finds an instance ---------------------------------------------
+
+    def try_activate_existing(self, args: dict[str, Any] | None = None) -> bool:
+        """Ask a running instance to come forward; True if one answered."""
+        return self._request({**(args or {}), "cmd": "activate"})
+
+    def ping(self) -> bool:
+        """Whether an instance is listening and answering (it does not come forward)."""
+        return self._request({"cmd": "ping"})
+
+    def _request(self, message: dict[str, Any]) -> bool:
+        self.last_error = ""
+        payload = encode_message(message)
+        socket = QLocalSocket()
+        loop = QEventLoop()
+        received = bytearray()
+        outcome = {"ok": False}
+
+        def on_connected() -> None:
+            socket.write(QByteArray(payload))
+
+        def on_ready_read() -> None:
+            if socket.isOpen() and socket.bytesAvailable():
+                received.extend(bytes(socket.readAll().data()))
+            if b"\n" in received:
+                outcome["ok"] = _is_ack(bytes(received.split(b"\n", 1)[0]))
+                loop.quit()
+
+        def on_disconnected() -> None:
+            on_ready_read()  # the answer may arrive together with the hang-up
+            loop.quit()
+
+        def on_error(_error: QLocalSocket.LocalSocketError) -> None:
+            self.last_error = socket.errorString()
+            loop.quit()
+
+        socket.connected.connect(on_connected)
+        socket.readyRead.connect(on_ready_read)
+        socket.errorOccurred.connect(on_error)
+        socket.disconnected.connect(on_disconnected)
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(self.timeout_ms)
+        socket.connectToServer(self.name)
+        # connectToServer may fail synchronously (no such socket): no loop needed then.
+        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            loop.exec()
+        timer.stop()
+        if not outcome["ok"]:
+            on_ready_read()  # an error (the peer hanging up) may have been reported first
+        if outcome["ok"]:
+            self.last_error = ""
+        elif not self.last_error:
+            self.last_error = "no answer from the running instance"
+        socket.abort()
+        socket.deleteLater()
+        return outcome["ok"]
+
+    # -- the launch that stays ---------------------------------------------------------
+
+    def listen(self) -> bool:
+        """Become the running instance. False if another one answers or the socket fails.
+
+        A lock file makes "is anyone there? no: take the name" one step, so two launches at
+        the same moment cannot both end up listening (the later one finds the earlier).
+        """
+        if self.server is not None and self.server.isListening():
+            return True
+        lock = QLockFile(self.lock_path())
+        if not lock.tryLock(self.timeout_ms * 2):
+            self.last_error = f"cannot lock {self.lock_path()}: {lock.error().name}"
+            return False
+        try:
+            if self.ping():
+                self.last_error = "another instance is running"
+                return False
+            # Nobody answers: any socket file left is from a crashed instance. Qt would
+            # otherwise either fail with AddressInUseError or replace it silently.
+            QLocalServer.removeServer(self.name)
+            server = QLocalServer(self)
+            server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+            if not server.listen(self.name):
+                self.last_error = server.errorString()
+                server.deleteLater()
+                return False
+        finally:
+            lock.unlock()
+        server.newConnection.connect(self._on_new_connection)
+        self.server = server
+        self.last_error = ""
+        return True
+
+    def lock_path(self) -> str:
+        if os.path.isabs(self.name):
+            return self.name + ".lock"
+        return str(Path(QDir.tempPath()) / f"{self.name}.lock")
+
+    def close(self) -> None:
+        """Stop listening and remove the socket file."""
+        if self.server is not None:
+            self.server.close()
+            self.server.deleteLater()
+            self.server = None
+        for socket in list(self._buffers):
+            socket.abort()
+        self._buffers.clear()
+
+    def _on_new_connection(self) -> None:
+        assert self.server is not None
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            if socket is None:
+                break
+            self._buffers[socket] = bytearray()
+            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+            socket.disconnected.connect(socket.deleteLater)
+            # A client that connects and says nothing is cut off.
+            QTimer.singleShot(READ_TIMEOUT_MS, socket, socket.abort)
+            if socket.bytesAvailable():
+                self._on_ready_read(socket)
+
+    def _on_ready_read(self, socket: QLocalSocket) -> None:
+        buffer = self._buffers.get(socket)
+        if buffer is None:
+            return
+        buffer.extend(bytes(socket.readAll().data()))
+        if b"\n" not in buffer:
+            if len(buffer) > MAX_MESSAGE_BYTES:
+                self._forget(socket)
+                socket.abort()
+            return
+        line = bytes(buffer.split(b"\n", 1)[0])
+        self._forget(socket)
+        message = decode_message(line[:MAX_MESSAGE_BYTES])
+        if message is None or message["cmd"] not in ("activate", "ping"):
+            socket.abort()
+            return
+        socket.write(ACK)
+        socket.flush()
+        socket.disconnectFromServer()
+        if message["cmd"] == "activate":
+            self.activation_requested.emit(message)
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+
+
+__all__ = [
+    "SingleInstance",
+    "bring_to_front",
+    "decode_message",
+    "encode_message",
+    "server_key",
+    "server_name",
+]

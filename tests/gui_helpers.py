@@ -1,0 +1,49 @@
+"""Helpers for driving the real window in tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from rxcombo.app import Launcher
+from rxcombo.ui.main_window import MainWindow
+
+
+def launch(qtbot, content: Path | None, *, accept: bool = True) -> Launcher:
+    """Start like the app does; accept the disclaimer with Enter if it shows."""
+    launcher = Launcher(content)
+    launcher.launch()
+    if launcher.dialog is not None:
+        qtbot.addWidget(launcher.dialog)
+        if accept:
+            qtbot.waitExposed(launcher.dialog)
+            qtbot.keyClick(launcher.dialog, Qt.Key.Key_Return)
+    if launcher.window is not None:
+        qtbot.addWidget(launcher.window)
+    return launcher
+
+
+def wait_loaded(qtbot, window: MainWindow, timeout: int = 60_000) -> None:
+    if window.loaded is None:
+        with qtbot.waitSignal(window.library_loaded, timeout=timeout):
+            pass
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type like a user, one key event per character (works for non-ASCII too)."""
+    for char in text:
+        press = QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+        QApplication.sendEvent(widget, press)
+        release = QKeyEvent(QKeyEvent.Type.KeyRelease, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+        QApplication.sendEvent(widget, release)
+
+
+def visible_titles(model) -> list[str]:
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def tree_children(model, parent: QModelIndex) -> list[str]:
+    return [model.index(row, 0, parent).data() for row in range(model.rowCount(parent))]
