@@ -29,8 +29,6 @@ from rxcombo.single_instance import (
     server_name,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture
 def pair(qapp: QApplication):
@@ -207,7 +205,6 @@ def test_bring_to_front_restores_minimized_keeps_maximized(qtbot) -> None:
 def _app_env() -> dict[str, str]:
     env = dict(os.environ)  # carries the test's private XDG_* dirs (conftest)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "desktop"), env.get("PYTHONPATH")]))
     env.pop("PYTEST_CURRENT_TEST", None)
     return env
 

@@ -110,9 +110,9 @@ class SingleInstance(QObject):
 
     def __init__(
         self,
-        name: str | None = None,
         parent: QObject | None = None,
         *,
+        name: str | None = None,
         timeout_ms: int = CONNECT_TIMEOUT_MS,
     ) -> None:
         super().__init__(parent)

@@ -9,27 +9,34 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-import ftfy
 
-# Only the fixes that undo a wrong decoding; nothing that rewrites correct text.
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+@cache
+def _ftfy_config() -> Any:
+    # ftfy takes ~0.1 s to import (its character tables); most pages never need it.
+    import ftfy
+
+    # Only the fixes that undo a wrong decoding; nothing that rewrites correct text.
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
 
 # Byte pairs that start most UTF-8-read-as-cp1252 sequences; if none occurs, ftfy has nothing
 # to do and the (comparatively slow) per-line check is skipped.
@@ -111,7 +118,9 @@ def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
     for index, line in enumerate(lines):
         if not any(hint in line for hint in _MOJIBAKE_HINTS):
             continue
-        fixed = ftfy.fix_text(line, config=_FTFY_CONFIG)
+        import ftfy
+
+        fixed = ftfy.fix_text(line, config=_ftfy_config())
         if fixed != line:
             repairs.append(Repair(index + 1, line, fixed))
             lines[index] = fixed

@@ -6,6 +6,7 @@ guess is returned as warnings, so nothing changes silently.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,22 +30,79 @@ MAX_TITLE_LENGTH = 300
 _H1 = re.compile(r"^#\s+(?P<text>.+?)\s*#*\s*$", re.MULTILINE)
 
 
+@dataclass(frozen=True, slots=True)
+class ParsedBody:
+    """What only a full read gives: the sections and the repairs made to the text."""
+
+    structure: Structure
+    sections: list[Section]
+    repairs: list[Repair]
+
+
 @dataclass(slots=True)
 class Document:
-    path: Path
+    """One page. Its body may be left unparsed (``parsed is None``): a library of thousands
+    of pages only needs titles and drugs to list and search, and the body is read again
+    when the page is opened, so memory holds the index, not every page's text."""
+
+    source: str  # the file, as a string: a cached library of 100,000 pages unpickles
+    # strings several times faster than Path objects, which are made only when needed
     id: str
     title: str
     drugs: list[str]
     metadata: dict[str, Any]
-    structure: Structure
-    sections: list[Section]
-    repairs: list[Repair] = field(default_factory=list)
+    parsed: ParsedBody | None = None
     problems: list[Problem] = field(default_factory=list)
     body_line_offset: int = 0  # lines before the body in the file (front matter)
+    drug_keys: list[str] = field(default_factory=list)
+    _path: Path | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.drug_keys:
+            self.drug_keys = [fold(drug) for drug in self.drugs]
 
     @property
-    def drug_keys(self) -> list[str]:
-        return [fold(drug) for drug in self.drugs]
+    def path(self) -> Path:
+        if self._path is None:
+            self._path = Path(self.source)
+        return self._path
+
+    def move_to(self, path: Path) -> None:
+        self.source = str(path)
+        self._path = path
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        # The parsed body and the Path are cheap to recreate and costly to store.
+        return (self.source, self.id, self.title, self.drugs, self.metadata, self.problems,
+                self.body_line_offset, self.drug_keys)  # fmt: skip
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        (self.source, self.id, self.title, self.drugs, self.metadata, self.problems,
+         self.body_line_offset, self.drug_keys) = state  # fmt: skip
+        self.parsed = None
+        self._path = None
+
+    def body(self) -> ParsedBody:
+        """The parsed body, reading the file again if it was not kept. Raises ContentError."""
+        if self.parsed is None:
+            self.parsed = read_page(self.path).parsed
+            assert self.parsed is not None
+        return self.parsed
+
+    def release_body(self) -> None:
+        self.parsed = None
+
+    @property
+    def structure(self) -> Structure:
+        return self.body().structure
+
+    @property
+    def sections(self) -> list[Section]:
+        return self.body().sections
+
+    @property
+    def repairs(self) -> list[Repair]:
+        return self.body().repairs
 
     @property
     def tabs(self) -> list[Section]:
@@ -93,10 +151,14 @@ def _prettify_stem(path: Path) -> str:
     return words.title() if words else path.name
 
 
-def read_page(path: Path, raw: bytes | None = None) -> Document:
-    """Read one page. Raises :class:`ContentError` (and nothing else) when it cannot be read."""
+def read_page(path: Path, raw: bytes | None = None, *, body: bool = True) -> Document:
+    """Read one page. Raises :class:`ContentError` (and nothing else) when it cannot be read.
+
+    ``body=False`` reads only what listing and searching need (front matter, title, drugs),
+    usually from the first few kilobytes; the sections are parsed when first asked for.
+    """
     try:
-        return _read_page(path, raw)
+        return _read_page(path, raw, body)
     except ContentError:
         raise
     except RecursionError as exc:
@@ -105,25 +167,72 @@ def read_page(path: Path, raw: bytes | None = None) -> Document:
         raise ContentError(path, "page is too large to read") from exc
 
 
-def _read_page(path: Path, raw: bytes | None) -> Document:
-    if raw is None:
-        try:
-            size = path.stat().st_size
+HEAD_BYTES = 16 * 1024
+
+
+def _read_bytes(path: Path, limit: int | None) -> tuple[bytes, bool]:
+    """(bytes, whole file?). Reads at most ``limit`` bytes when given."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
             if size > MAX_PAGE_BYTES:
-                raise ContentError(
-                    path, f"page is {size // (1024 * 1024)} MB, over the 64 MB limit"
-                )
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise ContentError(path, f"cannot read file: {exc.strerror or exc}") from exc
+                raise ContentError(path, f"page is {size // (1024 * 1024)} MB, over the 64 MB limit")
+            if limit is not None and size > limit:
+                return handle.read(limit), False
+            return handle.read(), True
+    except OSError as exc:
+        raise ContentError(path, f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def _cut_partial_character(raw: bytes) -> bytes:
+    """A head cut mid-character would look like invalid UTF-8; drop the partial sequence."""
+    for back in range(1, 4):
+        if len(raw) >= back and (raw[-back] & 0xC0) == 0xC0:  # a lead byte
+            return raw[:-back]
+        if len(raw) >= back and (raw[-back] & 0x80) == 0:
+            return raw
+    return raw
+
+
+def _read_page(path: Path, raw: bytes | None, with_body: bool) -> Document:
+    whole = True
+    if raw is None:
+        raw, whole = _read_bytes(path, None if with_body else HEAD_BYTES)
     if len(raw) > MAX_PAGE_BYTES:
         raise ContentError(path, f"page is {len(raw) // (1024 * 1024)} MB, over the 64 MB limit")
-    if not raw.strip():
+    if whole and not raw.strip():
         raise ContentError(path, "empty page: the file has no text")
     if _looks_binary(raw):
         line = raw.count(b"\n", 0, raw.find(b"\x00")) + 1
         raise ContentError(path, "binary data (NUL byte): not a text page", line)
+    if not whole:
+        document = _read_head(path, _cut_partial_character(raw))
+        if document is not None:
+            return document
+        raw, whole = _read_bytes(path, None)
+        if _looks_binary(raw):
+            line = raw.count(b"\n", 0, raw.find(b"\x00")) + 1
+            raise ContentError(path, "binary data (NUL byte): not a text page", line)
+    return _parse(path, raw, with_body)
 
+
+def _read_head(path: Path, head: bytes) -> Document | None:
+    """Title and drugs from the start of a long file, or None when the start is not enough
+    (front matter not closed, no title yet)."""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # the full read reports the encoding problem with its line
+    if has_front_matter(text.replace("\r\n", "\n")) and len(_FM_CLOSE.findall(text)) < 2:
+        return None
+    document = _parse(path, head, False, partial=True)
+    return document if "no title" not in " ".join(p.message for p in document.problems) else None
+
+
+_FM_CLOSE = re.compile(r"^-{3,}[ \t]*\r?$", re.MULTILINE)
+
+
+def _parse(path: Path, raw: bytes, with_body: bool, *, partial: bool = False) -> Document:
     problems: list[Problem] = []
     decoded = decode_bytes(raw)
     if decoded.first_bad_byte is not None:
@@ -136,9 +245,12 @@ def _read_page(path: Path, raw: bytes | None) -> Document:
                 f"not valid UTF-8 (byte 0x{byte:02x}); read as {decoded.encoding}",
             )
         )
-    text, repairs = repair_mojibake(decoded.text)
-    for repair in repairs:
-        problems.append(Problem(path, repair.line, Severity.WARNING, repair.describe()))
+    text = decoded.text
+    repairs: list[Repair] = []
+    if with_body:
+        text, repairs = repair_mojibake(text)
+        for repair in repairs:
+            problems.append(Problem(path, repair.line, Severity.WARNING, repair.describe()))
 
     try:
         metadata_raw, body, _yaml_line, offset = split_front_matter(text)
@@ -154,37 +266,43 @@ def _read_page(path: Path, raw: bytes | None) -> Document:
         problems.append(
             Problem(path, 1, Severity.WARNING, f"front matter is a {kind}, not a mapping; ignored")
         )
-    if not body.strip():
+    if not partial and not body.strip():
         raise ContentError(path, "page has front matter but no text", offset + 1)
 
     title = _text_title(metadata.get("title"))
-    heading = _H1.search(body)
     if title is None:
+        heading = _H1.search(body)
         if heading:
             title = clean_title(heading.group("text"))
         if not title:
             title = _prettify_stem(path)
             problems.append(Problem(path, None, Severity.WARNING, "no title; named after the file"))
+    if not with_body:
+        # Only the title is shown before the page is opened; repair just that.
+        repaired, title_repairs = repair_mojibake(title)
+        if title_repairs:
+            problems.append(Problem(path, None, Severity.WARNING, "title: " + title_repairs[0].describe()))
+            title = repaired
     if len(title) > MAX_TITLE_LENGTH:
-        problems.append(
-            Problem(path, None, Severity.WARNING, f"title is {len(title)} characters; shortened")
-        )
+        problems.append(Problem(path, None, Severity.WARNING, f"title is {len(title)} characters; shortened"))
         title = title[: MAX_TITLE_LENGTH - 1].rstrip() + "…"
 
-    structure, sections = split_sections(body)
+    parsed = None
+    if with_body:
+        structure, sections = split_sections(body)
+        parsed = ParsedBody(structure, sections, repairs)
     drugs = split_drugs(title) or [title]
     return Document(
-        path=path,
+        source=str(path),
+        _path=path,
         id=slugify(title),
         title=title,
         drugs=drugs,
         metadata=metadata,
-        structure=structure,
-        sections=sections,
-        repairs=repairs,
+        parsed=parsed,
         problems=problems,
         body_line_offset=offset,
     )
 
 
-__all__ = ["Document", "has_front_matter", "is_page_file", "read_page"]
+__all__ = ["Document", "ParsedBody", "has_front_matter", "is_page_file", "read_page"]

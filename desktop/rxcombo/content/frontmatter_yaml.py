@@ -36,14 +36,20 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class SafeYAMLHandler(YAMLHandler):
     def load(self, fm: str, **kwargs: Any) -> Any:
         if len(fm.encode("utf-8", "replace")) > MAX_FRONT_MATTER_BYTES:
             raise FrontMatterError(
                 f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB; refused"
             )
+        # Without "&" or "*" there can be no anchor or alias, so libyaml's fast C loader is
+        # safe to use; otherwise the pure-Python loader that refuses aliases checks it.
+        loader = _FAST_LOADER if "&" not in fm and "*" not in fm else _NoAliasLoader
         try:
-            return yaml.load(fm, Loader=_NoAliasLoader)
+            return yaml.load(fm, Loader=loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark is not None else None

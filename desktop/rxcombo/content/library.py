@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rxcombo.content.document import Document, is_page_file, read_page
-from rxcombo.content.names import fold
+from rxcombo.content.document import PAGE_SUFFIXES, Document, is_page_file, read_page
+from rxcombo.content.names import fold, slugify
 from rxcombo.content.problems import ContentError, Problem, Severity
 
 ProgressCallback = Callable[[int, int], None]
@@ -36,14 +36,14 @@ class Library:
     _drugs: dict[str, Drug] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, root: Path, progress: ProgressCallback | None = None) -> Library:
+    def load(cls, root: Path, progress: ProgressCallback | None = None, *, bodies: bool = True) -> Library:
+        """Read every page under ``root``. ``bodies=False`` reads only titles and drugs
+        (what listing and search need); sections are then parsed when a page is opened."""
         root = Path(root)
         library = cls(root=root)
         if not root.is_dir():
             library.problems.append(
-                Problem(
-                    root, None, Severity.ERROR, "content folder does not exist or is not a folder"
-                )
+                Problem(root, None, Severity.ERROR, "content folder does not exist or is not a folder")
             )
             return library
         paths = list(iter_page_files(root, library.problems))
@@ -51,7 +51,7 @@ class Library:
         documents: list[Document] = []
         for done, path in enumerate(paths, 1):
             try:
-                document = read_page(path)
+                document = read_page(path, body=bodies)
             except ContentError as exc:
                 library.problems.append(exc.to_problem())
             else:
@@ -64,10 +64,10 @@ class Library:
 
     @classmethod
     def from_documents(
-        cls, root: Path, documents: list[Document], problems: list[Problem]
+        cls, root: Path, documents: list[Document], problems: list[Problem], files_seen: int | None = None
     ) -> Library:
         library = cls(root=root, problems=list(problems))
-        library.files_seen = len(documents)
+        library.files_seen = len(documents) if files_seen is None else files_seen
         library._set_documents(documents)
         return library
 
@@ -98,26 +98,56 @@ class Library:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
+def scan_page_files(
+    root: Path, problems: list[Problem] | None = None
+) -> list[tuple[str, str, os.stat_result]]:
+    """(path, path relative to root with "/", stat) of every page file, in a stable order.
+
+    Hidden files and folders are skipped. Strings rather than Paths: this runs on every
+    start over every file, and pathlib's parsing would cost more than the disk.
+    """
+    found: list[tuple[str, str, os.stat_result]] = []
+    pending = [(str(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = sorted(entries, key=lambda entry: entry.name)
+        except OSError as exc:
+            if problems is not None:
+                problems.append(
+                    Problem(Path(folder), None, Severity.ERROR, f"cannot list folder: {exc.strerror}")
+                )
+            continue
+        subfolders: list[tuple[str, str]] = []
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            relative = prefix + entry.name
+            try:
+                if entry.is_dir():
+                    subfolders.append((entry.path, relative + "/"))
+                    continue
+                if not entry.is_file():
+                    continue
+                suffix = os.path.splitext(entry.name)[1].lower()  # noqa: PTH122 - see docstring
+                if suffix not in PAGE_SUFFIXES and not is_page_file(Path(entry.path)):
+                    continue
+                found.append((entry.path, relative, entry.stat()))
+            except OSError as exc:
+                if problems is not None:
+                    problems.append(
+                        Problem(Path(entry.path), None, Severity.ERROR, f"cannot read file: {exc.strerror}")
+                    )
+        pending.extend(reversed(subfolders))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
 def iter_page_files(root: Path, problems: list[Problem] | None = None) -> Iterator[Path]:
     """Page files under ``root``, recursively, in a stable order; hidden entries skipped."""
-
-    def on_error(exc: OSError) -> None:
-        if problems is not None:
-            where = Path(exc.filename) if exc.filename else root
-            problems.append(
-                Problem(where, None, Severity.ERROR, f"cannot list folder: {exc.strerror}")
-            )
-
-    found: list[Path] = []
-    for folder, subfolders, files in os.walk(root, onerror=on_error):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            if is_page_file(path):
-                found.append(path)
-    yield from sorted(found, key=lambda p: p.relative_to(root).as_posix())
+    for path, _relative, _stat in scan_page_files(root, problems):
+        yield Path(path)
 
 
 def _assign_unique_ids(documents: list[Document], root: Path) -> list[Problem]:
@@ -126,6 +156,8 @@ def _assign_unique_ids(documents: list[Document], root: Path) -> list[Problem]:
     problems: list[Problem] = []
     by_path = sorted(documents, key=lambda d: _relative(d.path, root))
     first_holder: dict[str, Document] = {}
+    for document in by_path:
+        document.id = slugify(document.title)  # ids from a cache may carry an old suffix
     taken = {d.id for d in documents}
     for document in by_path:
         holder = first_holder.get(document.id)

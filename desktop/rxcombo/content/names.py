@@ -28,6 +28,8 @@ def split_drugs(title: str) -> list[str]:
 
 def fold(text: str) -> str:
     """Matching key: ``"Ácido  Fólico-"`` -> ``"acido folico"``."""
+    if text.isascii():  # nearly every name: skip the per-character Unicode work
+        return _SPACES.sub(" ", text.casefold()).strip().rstrip("- ").strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # The German sharp s and similar survive NFKD; casefold already mapped ß -> ss.

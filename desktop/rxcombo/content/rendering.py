@@ -11,11 +11,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-
-import markdown
-import nh3
-from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
+from functools import cache
+from typing import Any
 
 # Sections larger than this are shown as plain text: Python-Markdown is quadratic on some
 # inputs and a reference must never freeze on one page.
@@ -39,38 +36,50 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 EXTERNAL_LINK_CLASS = "external"
 
 
-class _ListSpacing(Preprocessor):
+def _list_spacing(lines: list[str]) -> list[str]:
     """Separate a list from the paragraph above it.
 
     Pages often write ``**Usage:** Used to treat:`` directly followed by ``* item``;
     Python-Markdown (unlike CommonMark) then renders the items as one run-on paragraph.
     A blank line between the two keeps what the author meant; no text changes.
     """
-
-    def run(self, lines: list[str]) -> list[str]:
-        out: list[str] = []
-        previous = ""
-        for line in lines:
-            if (
-                _LIST_ITEM.match(line)
-                and previous.strip()
-                and not _LIST_ITEM.match(previous)
-                and not previous[:1].isspace()
-            ):
-                out.append("")
-            out.append(line)
-            previous = line
-        return out
+    out: list[str] = []
+    previous = ""
+    for line in lines:
+        if (
+            _LIST_ITEM.match(line)
+            and previous.strip()
+            and not _LIST_ITEM.match(previous)
+            and not previous[:1].isspace()
+        ):
+            out.append("")
+        out.append(line)
+        previous = line
+    return out
 
 
-class _ListSpacingExtension(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.register(_ListSpacing(md), "rxcombo_list_spacing", 27)
+@cache
+def _extension_class() -> Any:
+    # Markdown and nh3 are imported on the first page opened, not at start-up.
+    from markdown.extensions import Extension
+    from markdown.preprocessors import Preprocessor
+
+    class ListSpacing(Preprocessor):
+        def run(self, lines: list[str]) -> list[str]:
+            return _list_spacing(lines)
+
+    class ListSpacingExtension(Extension):
+        def extendMarkdown(self, md: Any) -> None:
+            md.preprocessors.register(ListSpacing(md), "rxcombo_list_spacing", 27)
+
+    return ListSpacingExtension
 
 
-def _markdown() -> markdown.Markdown:
+def _markdown() -> Any:
+    import markdown
+
     return markdown.Markdown(
-        extensions=["sane_lists", "tables", _ListSpacingExtension()],
+        extensions=["sane_lists", "tables", _extension_class()()],
         output_format="html",
     )
 
@@ -87,6 +96,8 @@ _ANCHOR_WITH_HREF = re.compile(r'<a href="')
 
 
 def sanitize(raw_html: str) -> str:
+    import nh3
+
     cleaned = nh3.clean(
         raw_html,
         tags=set(_ALLOWED_TAGS),

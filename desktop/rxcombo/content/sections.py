@@ -121,11 +121,7 @@ def _outside_fences(lines: list[str]) -> list[bool]:
         match = _FENCE.match(line)
         if fence is not None:
             usable.append(False)
-            if (
-                match
-                and match.group("fence")[0] == fence[0]
-                and len(match.group("fence")) >= len(fence)
-            ):
+            if match and match.group("fence")[0] == fence[0] and len(match.group("fence")) >= len(fence):
                 fence = None
             continue
         if match:
@@ -223,9 +219,7 @@ def _is_plain_paragraph_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or line[:1].isspace():
         return False
-    if re.match(r"^([*+-]|\d+[.)])\s", stripped) or stripped.startswith(
-        ("#", ">", "|", "```", "~~~")
-    ):
+    if re.match(r"^([*+-]|\d+[.)])\s", stripped) or stripped.startswith(("#", ">", "|", "```", "~~~")):
         return False
     if re.fullmatch(r"([-*_]\s*){3,}", stripped):
         return False

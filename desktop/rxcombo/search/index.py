@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Protocol
 
-from rapidfuzz import fuzz, process
-
 from rxcombo.content.names import fold, tokens
 
 _QUERY_SPLIT = re.compile(r"[^0-9a-z]+")
@@ -106,6 +104,8 @@ class SearchIndex:
         """Vocabulary words that ``word`` is a typo of, or a typo of the start of."""
         if len(word) < FUZZY_MIN_LENGTH:
             return []
+        from rapidfuzz import fuzz, process  # only typos need it; keeps start-up lean
+
         truncated = [candidate[: len(word)] for candidate in self._vocabulary]
         matches = process.extract(
             word, truncated, scorer=fuzz.ratio, score_cutoff=_fuzzy_cutoff(word), limit=None
@@ -140,9 +140,7 @@ class SearchIndex:
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
         words = query_words(query)
         if not words:
-            order: Iterable[int] = (
-                self._alphabetical if limit is None else self._alphabetical[:limit]
-            )
+            order: Iterable[int] = self._alphabetical if limit is None else self._alphabetical[:limit]
             return [self._hit(n, False, MatchKind.EXACT, 0) for n in order]
         # Repeated words add nothing but cost; keep their first appearance.
         words = list(dict.fromkeys(words))
@@ -164,8 +162,7 @@ class SearchIndex:
         if limit is not None:
             scored = scored[:limit]
         return [
-            self._hit(number, exact_page, MatchKind(key[2]), key[3])
-            for key, number, exact_page in scored
+            self._hit(number, exact_page, MatchKind(key[2]), key[3]) for key, number, exact_page in scored
         ]
 
     def _rank_key(

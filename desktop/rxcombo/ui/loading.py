@@ -7,36 +7,26 @@ through queued signals, so no widget is ever touched from the worker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from rxcombo.content import Library
-from rxcombo.search import SearchIndex
+from rxcombo.catalog import Catalog, load_catalog
 
-
-@dataclass(frozen=True, slots=True)
-class LoadedLibrary:
-    library: Library
-    index: SearchIndex
-
-
-def load_library(root: Path, progress: object = None) -> LoadedLibrary:
-    library = Library.load(root, progress=progress)  # type: ignore[arg-type]
-    return LoadedLibrary(library, SearchIndex(library.documents))
+LoadedLibrary = Catalog  # what the window holds: library, search index, load figures
 
 
 class LibraryLoader(QThread):
-    """Loads one folder; ``progress(done, total)`` then ``loaded(LoadedLibrary)``."""
+    """Loads one folder; ``progress(done, total)`` then ``loaded(Catalog)``."""
 
     progress = Signal(int, int)
     loaded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, root: Path, parent: QObject | None = None) -> None:
+    def __init__(self, root: Path, cache_dir: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.root = root
+        self.cache_dir = cache_dir
         self._last_reported = -1
 
     def _report(self, done: int, total: int) -> None:
@@ -48,8 +38,9 @@ class LibraryLoader(QThread):
 
     def run(self) -> None:
         try:
-            result = load_library(self.root, self._report)
-        except Exception as exc:
+            result = load_catalog(self.root, self._report, self.cache_dir, self.isInterruptionRequested)
+        except Exception as exc:  # reported to the user, never lost in a thread
             self.failed.emit(f"Could not load {self.root}: {exc}")
             return
-        self.loaded.emit(result)
+        if not self.isInterruptionRequested():
+            self.loaded.emit(result)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rxcombo import APP_NAME, __version__, marks
+from rxcombo.content import ContentError
 from rxcombo.ui.dialogs import DisclaimerDialog, confirm_external_link
 from rxcombo.ui.icons import app_icon, icon
 from rxcombo.ui.loading import LibraryLoader, LoadedLibrary
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         self.progress.setFormat("Loading pages… %p%")
         self.progress.show()
         self.statusBar().showMessage(f"Loading {root}…")
-        loader = LibraryLoader(root, self)
+        loader = LibraryLoader(root, parent=self)
         loader.progress.connect(self._on_progress)
         loader.loaded.connect(self._on_loaded)
         loader.failed.connect(self._on_load_failed)
@@ -222,7 +223,16 @@ class MainWindow(QMainWindow):
         if document is None:
             self.statusBar().showMessage("That page is not in the open library.", 5000)
             return
+        previous = self.page_view.document
+        try:
+            document.body()  # read and split now; rendering follows in show_document
+        except ContentError as exc:
+            self.page_view.show_message(f"This page cannot be shown.\n\n{exc}")
+            self.setWindowTitle(APP_NAME)
+            return
         self.page_view.show_document(document)
+        if previous is not None and previous is not document:
+            previous.release_body()  # only the open page's text stays in memory
         self.page_view.set_favorite(self.favorites.contains(page_id))
         self.toggle_favorite_action.setEnabled(True)
         self.setWindowTitle(f"{document.title} — {APP_NAME}")

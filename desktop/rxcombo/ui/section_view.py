@@ -13,8 +13,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QResizeEvent, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-# Comfortable reading measure: about 75 characters per line.
-READING_WIDTH_CHARS = 75
+# Comfortable reading measure: about 70-80 characters of body text per line, i.e. ~36 em.
+READING_WIDTH_EM = 36
+TEXT_SCALE = 1.1
 STYLE_SHEET = """
 body { line-height: 145%; }
 p { margin-top: 0px; margin-bottom: 10px; }
@@ -43,6 +44,9 @@ class SectionBrowser(QTextBrowser):
         self.setReadOnly(True)
         self.document().setDefaultStyleSheet(STYLE_SHEET)
         self.document().setDocumentMargin(16)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
+        self.setFont(font)
 
     def set_section_html(self, body_html: str, *, disclaimer: bool = False) -> None:
         html = DISCLAIMER_BOX.format(body_html) if disclaimer else body_html
@@ -60,7 +64,7 @@ class SectionBrowser(QTextBrowser):
 
     def _fit_measure(self) -> None:
         """Centre the text in a column of readable width on wide windows."""
-        measure = self.fontMetrics().averageCharWidth() * READING_WIDTH_CHARS
+        measure = self.fontMetrics().height() * READING_WIDTH_EM
         spare = max(0, self.viewport().width() - measure)
         side = 16 + spare // 2
         root = self.document().rootFrame()

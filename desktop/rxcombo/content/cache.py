@@ -1,0 +1,96 @@
+"""An on-disk cache of what loading a library found, so a warm start parses nothing.
+
+Stored in ``platformdirs.user_cache_dir("RxCombo")``, one file per content folder. Each
+page is remembered with its file signature (size, modification time, inode): a page
+whose signature changed is read again, the others are reused, so a change invalidates
+only its own entry. When no file changed at all, the finished result (library and search
+index) is reused whole. A cache that is damaged, or written by another version of
+RxCombo or Python, is ignored and rebuilt silently: it only ever costs time.
+
+pickle is used because the cached objects are the app's own dataclasses and unpickling
+them is several times faster than rebuilding them from JSON; the file lives in the
+user's private cache folder and is only read by the same user's RxCombo.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rxcombo import __version__
+from rxcombo.content.document import Document
+from rxcombo.content.problems import Problem
+
+CACHE_FORMAT = 1
+_MAGIC = "rxcombo-library-cache"
+Signature = tuple[int, int, int]
+CachedPage = Document | list[Problem]
+
+
+def signature_of(stat: os.stat_result) -> Signature:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+def signatures_key(signatures: list[tuple[str, Signature]]) -> str:
+    digest = hashlib.sha256()
+    for relative, signature in signatures:
+        digest.update(f"{relative}\0{signature}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+@dataclass(slots=True)
+class CacheContents:
+    pages: dict[str, tuple[Signature, CachedPage]] = field(default_factory=dict)
+    snapshot_key: str = ""
+    snapshot: Any = None  # opaque to this module: the caller's finished result
+
+
+class LibraryCache:
+    def __init__(self, cache_dir: Path, root: Path) -> None:
+        self.root = str(Path(root).resolve())
+        name = hashlib.sha256(self.root.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        self.path = Path(cache_dir) / "libraries" / f"{name}.pickle"
+
+    def _header(self) -> tuple[Any, ...]:
+        return (_MAGIC, CACHE_FORMAT, __version__, sys.version_info[:2], self.root)
+
+    def read(self) -> CacheContents | None:
+        """The cached contents, or None when there is no usable cache."""
+        try:
+            with self.path.open("rb") as handle:
+                header = pickle.load(handle)
+                if header != self._header():
+                    return None
+                contents = pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except Exception:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            return None
+        return contents if isinstance(contents, CacheContents) else None
+
+    def write(self, contents: CacheContents) -> bool:
+        """Replace the cache file atomically; False (and no exception) if that failed."""
+        temp: Path | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=".cache-", suffix=".tmp")
+            temp = Path(name)
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(self._header(), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(contents, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temp.replace(self.path)
+            return True
+        except (OSError, pickle.PicklingError, RecursionError):
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+            return False

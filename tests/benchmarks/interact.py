@@ -1,0 +1,263 @@
+"""Keystroke and page-open timings, in-process, with the real window.
+
+    QT_QPA_PLATFORM=offscreen python tests/benchmarks/interact.py DIR --queries JSON [--profile]
+
+Starts the app the way ``rxcombo`` does (``Launcher``: settings, favorites, disclaimer
+check, ``MainWindow``, the loader thread) and waits for ``library_loaded``. Then:
+
+* keystrokes: each query is typed letter by letter as real ``QKeyEvent``s sent to the
+  search field. ``work`` is the time ``sendEvent`` takes (the query, the model reset, the
+  selection); ``settled`` adds the event processing until the list has been reset and
+  repainted (``QApplication.processEvents``), so it is what "one frame" is about. Before
+  each query, Escape clears the field (timed apart as ``clear``: it lists every page).
+  ``engine`` times ``SearchIndex.search`` alone on the same prefixes.
+* page opens: ``window.open_page(id)`` for 50 pages picked with a fixed seed; ``work`` is
+  the call (every tab rendered), ``settled`` adds the paint.
+* ``--profile``: one more typing pass under cProfile; the top functions by cumulative and
+  own time, per keystroke.
+
+Prints one JSON object on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench_common import summarize
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from rxcombo.app import Launcher, make_application
+
+PAGE_SAMPLE = 50
+
+
+class _PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def _key_for(char: str) -> Qt.Key:
+    if char == " ":
+        return Qt.Key.Key_Space
+    if char.isalnum() and char.isascii():
+        return Qt.Key(ord(char.upper()))
+    return Qt.Key.Key_unknown
+
+
+def _wait_loaded(app: QApplication, launcher: Launcher, timeout_s: float) -> float:
+    started = time.perf_counter()
+    if launcher.dialog is not None:  # settings without an accepted disclaimer
+        launcher.dialog.accept()
+    deadline = started + timeout_s
+    while launcher.window is None or launcher.window.loaded is None:
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"the library did not load within {timeout_s} s")
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        if launcher.window is not None:
+            launcher.window.library_loaded.connect(loop.quit)
+        loop.exec()
+    app.processEvents()
+    return time.perf_counter() - started
+
+
+class Typist:
+    def __init__(self, app: QApplication, window: Any) -> None:
+        self.app = app
+        self.window = window
+        self.field = window.search_pane.search_field
+        self.resets = 0
+        self.paints = _PaintCounter()
+        self._watched: set[int] = set()
+
+    def _watch_current_view(self) -> None:
+        view = self.window.search_pane.current_item_view()
+        model = view.model()
+        if id(model) not in self._watched:
+            self._watched.add(id(model))
+            for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
+                signal.connect(self._count)
+            view.viewport().installEventFilter(self.paints)
+
+    def _count(self, *_args: object) -> None:
+        self.resets += 1
+
+    def key(self, key: Qt.Key, text: str = "") -> tuple[float, float, int]:
+        """(work ms, settled ms, paints) of one key press."""
+        self._watch_current_view()
+        press = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)
+        release = QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, text)
+        resets, paints = self.resets, self.paints.count
+        started = time.perf_counter()
+        QApplication.sendEvent(self.field, press)
+        worked = time.perf_counter()
+        # The list has settled once its model changed (at once, or after a debounce timer)
+        # and the pending paint events have run.
+        deadline = worked + 1.0
+        while self.resets == resets and time.perf_counter() < deadline:
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 1)
+        self.app.processEvents()
+        settled = time.perf_counter()
+        QApplication.sendEvent(self.field, release)
+        return (worked - started) * 1000, (settled - started) * 1000, self.paints.count - paints
+
+    def clear(self) -> tuple[float, float, int]:
+        return self.key(Qt.Key.Key_Escape)
+
+    def type_query(self, query: str) -> list[tuple[str, float, float, int]]:
+        timings = []
+        for position, char in enumerate(query, 1):
+            work, settled, paints = self.key(_key_for(char), char)
+            timings.append((query[:position], work, settled, paints))
+        return timings
+
+
+def _profile_rows(stats: pstats.Stats, sort: str, keys: int, limit: int = 15) -> list[dict[str, Any]]:
+    rows = []
+    entries = stats.stats  # type: ignore[attr-defined]
+    ordered = sorted(entries.items(), key=lambda item: item[1][3 if sort == "cumulative" else 2], reverse=True)
+    for (filename, line, function), (_cc, calls, tottime, cumtime, _callers) in ordered[:limit]:
+        short = filename
+        for marker in ("site-packages/", "desktop/", "lib/python3"):
+            if marker in filename:
+                short = filename.split(marker, 1)[1]
+                break
+        rows.append(
+            {
+                "function": f"{short}:{line}({function})",
+                "calls_per_key": round(calls / keys, 1),
+                "own_ms_per_key": round(tottime * 1000 / keys, 3),
+                "cum_ms_per_key": round(cumtime * 1000 / keys, 3),
+            }
+        )
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("content", type=Path)
+    parser.add_argument("--queries", required=True, help="JSON list of queries")
+    parser.add_argument("--rounds", type=int, default=1, help="typing passes over the queries")
+    parser.add_argument("--profile", action="store_true", help="add a cProfile'd typing pass")
+    parser.add_argument("--timeout", type=float, default=900)
+    args = parser.parse_args()
+    queries: list[str] = json.loads(args.queries)
+
+    app = make_application([sys.argv[0]])
+    launcher = Launcher(args.content)
+    launcher.launch()
+    load_s = _wait_loaded(app, launcher, args.timeout)
+    window = launcher.window
+    assert window is not None
+    window.resize(1100, 720)
+    app.processEvents()
+    typist = Typist(app, window)
+
+    keys: list[dict[str, Any]] = []
+    clears: list[float] = []
+    for _round in range(args.rounds):
+        for query in queries:
+            clears.append(typist.clear()[1])
+            for prefix, work, settled, paints in typist.type_query(query):
+                rows = window.search_pane.current_item_view().model().rowCount()
+                keys.append(
+                    {"prefix": prefix, "work": work, "settled": settled, "paints": paints, "rows": rows}
+                )
+    typist.clear()
+
+    index = getattr(window.search_pane, "index", None)
+    engine: list[float] = []
+    if index is not None and hasattr(index, "search"):
+        for entry in keys:
+            started = time.perf_counter()
+            index.search(entry["prefix"])
+            engine.append((time.perf_counter() - started) * 1000)
+
+    documents = window.loaded.library.documents
+    sample = random.Random(0).sample(range(len(documents)), min(PAGE_SAMPLE, len(documents)))
+    opens: list[dict[str, Any]] = []
+    for number in sample:
+        page_id = documents[number].id
+        started = time.perf_counter()
+        window.open_page(page_id)
+        worked = time.perf_counter()
+        app.processEvents()
+        settled = time.perf_counter()
+        opens.append(
+            {
+                "id": page_id,
+                "work": (worked - started) * 1000,
+                "settled": (settled - started) * 1000,
+                "tabs": len(window.page_view.tab_titles()),
+            }
+        )
+
+    profile: dict[str, Any] | None = None
+    if args.profile:
+        profiler = cProfile.Profile()
+        count = 0
+        for query in queries:
+            typist.clear()
+            profiler.enable()
+            count += len(typist.type_query(query))
+            profiler.disable()
+        stats = pstats.Stats(profiler)
+        total = sum(row[2] for row in stats.stats.values())  # type: ignore[attr-defined]
+        profile = {
+            "keys": count,
+            "total_ms_per_key": round(total * 1000 / max(count, 1), 3),
+            "by_cumulative": _profile_rows(stats, "cumulative", max(count, 1)),
+            "by_own_time": _profile_rows(stats, "tottime", max(count, 1)),
+        }
+
+    result = {
+        "pages": len(documents),
+        "load_s": round(load_s, 3),
+        "queries": queries,
+        "keystroke_ms": {
+            "work": summarize(k["work"] for k in keys),
+            "settled": summarize(k["settled"] for k in keys),
+            "engine": summarize(engine),
+            "clear": summarize(clears),
+            "paints_per_key": round(sum(k["paints"] for k in keys) / max(len(keys), 1), 2),
+            "slowest": sorted(
+                ({"prefix": k["prefix"], "work": round(k["work"], 2), "rows": k["rows"]} for k in keys),
+                key=lambda k: -k["work"],
+            )[:8],
+        },
+        "page_open_ms": {
+            "work": summarize(o["work"] for o in opens),
+            "settled": summarize(o["settled"] for o in opens),
+            "pages_with_tabs": sum(1 for o in opens if o["tabs"]),
+            "slowest": sorted(
+                ({"id": o["id"], "settled": round(o["settled"], 2)} for o in opens),
+                key=lambda o: -o["settled"],
+            )[:5],
+        },
+        "keystroke_profile": profile,
+    }
+    json.dump(result, sys.stdout)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""The real ``rxcombo`` process in a real X server (Xvfb): first launch to a page on screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.xvfb
+
+SCREEN = "1280x800x24"
+GRAB = """
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication([])
+image = app.primaryScreen().grabWindow(0).toImage()
+image.save(sys.argv[1])
+colors = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+print(len(colors))
+"""
+
+
+@pytest.fixture
+def xvfb():
+    if not shutil.which("Xvfb") or not shutil.which("xdotool"):
+        pytest.skip("needs Xvfb and xdotool (apt-get install xvfb xdotool)")
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    assert number, "Xvfb did not report a display"
+    yield f":{number}"
+    server.terminate()
+    server.wait(10)
+
+
+def xdotool(display: str, *args: str, timeout: float = 30) -> str:
+    result = subprocess.run(
+        ["xdotool", *args],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    return result.stdout.strip()
+
+
+def wait_for_window(display: str, name: str, timeout: float = 30) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = xdotool(display, "search", "--onlyvisible", "--name", name)
+        if found:
+            return found.splitlines()[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no window named {name!r} within {timeout} s")
+
+
+def test_real_app_first_launch_to_open_page(xvfb, tmp_path, isolated_user_dirs):
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    env.update({name: str(path) for name, path in isolated_user_dirs.items()})
+    env["DISPLAY"] = xvfb
+    log = (tmp_path / "app.log").open("w")
+    app = subprocess.Popen(
+        [sys.executable, "-m", "rxcombo"], env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT
+    )
+    try:
+        dialog = wait_for_window(xvfb, "^Disclaimer — RxCombo$")
+        assert not (isolated_user_dirs["XDG_CONFIG_HOME"] / "RxCombo").exists()
+        xdotool(xvfb, "windowfocus", "--sync", dialog)
+        xdotool(xvfb, "key", "Return")
+        window = wait_for_window(xvfb, "^RxCombo$")
+        xdotool(xvfb, "windowfocus", "--sync", window)
+        time.sleep(0.5)
+        xdotool(xvfb, "type", "--delay", "40", "gabapentin amitrip")
+        xdotool(xvfb, "key", "Return")
+        wait_for_window(xvfb, "^Gabapentin \\+ Amitriptyline — RxCombo$")
+        time.sleep(0.5)
+
+        shot = tmp_path / "main-window.png"
+        grab = subprocess.run(
+            [sys.executable, "-c", GRAB, str(shot)],
+            env={**env, "DISPLAY": xvfb},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        assert shot.stat().st_size > 10_000
+        assert int(grab.stdout.strip().splitlines()[-1]) > 20, "the screen looks blank"
+        keep = os.environ.get("RXCOMBO_SCREENSHOT_DIR")
+        if keep:
+            Path(keep).mkdir(parents=True, exist_ok=True)
+            shutil.copy(shot, Path(keep) / shot.name)
+
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(15) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+        log.close()
+    output = (tmp_path / "app.log").read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in output and "Fatal" not in output, output
+    settings = isolated_user_dirs["XDG_CONFIG_HOME"] / "RxCombo" / "settings.json"
+    assert "gabapentin-amitriptyline" in settings.read_text(encoding="utf-8")  # the open page is remembered
