@@ -34,6 +34,7 @@ class Library:
     files_seen: int = 0
     _by_id: dict[str, Document] = field(default_factory=dict)
     _drugs: dict[str, Drug] = field(default_factory=dict)
+    _drugs_sorted: list[Drug] = field(default_factory=list)
 
     @classmethod
     def load(cls, root: Path, progress: ProgressCallback | None = None, *, bodies: bool = True) -> Library:
@@ -77,6 +78,7 @@ class Library:
         self.documents = documents
         self._by_id = {document.id: document for document in documents}
         self._drugs = _build_drug_index(documents)
+        self._drugs_sorted = sorted(self._drugs.values(), key=lambda drug: (drug.key, drug.name))
 
     def get(self, page_id: str) -> Document | None:
         return self._by_id.get(page_id)
@@ -84,7 +86,7 @@ class Library:
     @property
     def drugs(self) -> list[Drug]:
         """Every drug, A-Z."""
-        return sorted(self._drugs.values(), key=lambda drug: (drug.key, drug.name))
+        return self._drugs_sorted
 
     def drug(self, name_or_key: str) -> Drug | None:
         return self._drugs.get(fold(name_or_key))

@@ -19,18 +19,22 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from rxcombo.content.names import fold, tokens
 
 _QUERY_SPLIT = re.compile(r"[^0-9a-z]+")
 FUZZY_MIN_LENGTH = 4
+RECENT_QUERIES = 128
 
 
 class MatchKind(IntEnum):
     EXACT = 0
     PREFIX = 1
     FUZZY = 2
+
+
+_EXACT, _FUZZY = int(MatchKind.EXACT), int(MatchKind.FUZZY)
 
 
 class Searchable(Protocol):
@@ -87,6 +91,7 @@ class SearchIndex:
         for rank, number in enumerate(order):
             self._alpha_rank[number] = rank
         self._alphabetical = order
+        self._recent: dict[tuple[str, ...], list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -128,8 +133,8 @@ class SearchIndex:
             found.update(self.matching_words(word))
         return found
 
-    def _pages_for(self, matches: dict[str, MatchKind]) -> dict[int, MatchKind]:
-        best: dict[int, MatchKind] = {}
+    def _pages_for(self, matches: dict[str, int]) -> dict[int, int]:
+        best: dict[int, int] = {}
         for word, kind in matches.items():
             for number in self._postings[word]:
                 current = best.get(number)
@@ -137,39 +142,65 @@ class SearchIndex:
                     best[number] = kind
         return best
 
+    def search_rows(self, query: str) -> list[int]:
+        """Just the ranked positions: what a list view needs on every keystroke.
+
+        Recent answers are kept: typing back over a query, or a query warmed up in the
+        background (see :meth:`warm_up`), costs a dictionary look-up.
+        """
+        words = tuple(dict.fromkeys(query_words(query)))
+        if not words:
+            return self._alphabetical
+        rows = self._recent.get(words)
+        if rows is None:
+            rows = [number for _key, number, _exact in self._scored(list(words))]
+            if len(self._recent) >= RECENT_QUERIES:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[words] = rows
+        return rows
+
+    def warm_up(self, queries: Iterable[str]) -> None:
+        """Answer these queries ahead of time (the one-letter ones are the costliest)."""
+        for query in queries:
+            self.search_rows(query)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_recent"] = {}
+        return state
+
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
         words = query_words(query)
         if not words:
             order: Iterable[int] = self._alphabetical if limit is None else self._alphabetical[:limit]
             return [self._hit(n, False, MatchKind.EXACT, 0) for n in order]
-        # Repeated words add nothing but cost; keep their first appearance.
-        words = list(dict.fromkeys(words))
-        per_word = [self.matching_words(word) for word in words]
-        if any(not matches for matches in per_word):
-            return []
-        per_word_pages = sorted((self._pages_for(m) for m in per_word), key=len)
-        worst: dict[int, MatchKind] = dict(per_word_pages[0])
-        for pages in per_word_pages[1:]:
-            worst = {n: max(k, pages[n]) for n, k in worst.items() if n in pages}
-            if not worst:
-                return []
-        query_set = frozenset(words)
-        scored: list[tuple[tuple[int, int, int, int, int], int, bool]] = []
-        for number in worst:
-            key, exact_page = self._rank_key(number, words, per_word, query_set)
-            scored.append((key, number, exact_page))
-        scored.sort()
+        scored = self._scored(list(dict.fromkeys(words)))
         if limit is not None:
             scored = scored[:limit]
         return [
             self._hit(number, exact_page, MatchKind(key[2]), key[3]) for key, number, exact_page in scored
         ]
 
+    def _scored(self, words: list[str]) -> list[tuple[tuple[int, int, int, int, int], int, bool]]:
+        per_word = [{w: int(k) for w, k in self.matching_words(word).items()} for word in words]
+        if any(not matches for matches in per_word):
+            return []
+        per_word_pages = sorted((self._pages_for(m) for m in per_word), key=len)
+        candidates: Iterable[int] = per_word_pages[0]
+        for pages in per_word_pages[1:]:
+            candidates = [n for n in candidates if n in pages]
+            if not candidates:
+                return []
+        query_set = frozenset(words)
+        rank_key = self._rank_key
+        scored = [(*rank_key(number, per_word, query_set), number) for number in candidates]
+        scored.sort()
+        return [(key, number, exact_page) for key, exact_page, number in scored]
+
     def _rank_key(
         self,
         number: int,
-        words: list[str],
-        per_word: list[dict[str, MatchKind]],
+        per_word: list[dict[str, int]],
         query_set: frozenset[str],
     ) -> tuple[tuple[int, int, int, int, int], bool]:
         """Sort key of one candidate page; see the module docstring for the order.
@@ -178,7 +209,7 @@ class SearchIndex:
         one another query word matched ("sodium chloride"): a single ``a`` should list
         Abacavir before "Hepatitis A Vaccine".
         """
-        best: list[tuple[int, int]] = [(2, int(MatchKind.FUZZY))] * len(words)
+        best: list[tuple[int, int]] = [(2, _FUZZY)] * len(per_word)
         unnamed = 0
         for drug in self._drug_words[number]:
             previous_matched = True
@@ -197,7 +228,7 @@ class SearchIndex:
                 named = named or matched_here
             unnamed += not named
         worst_position, worst_kind = max(best)
-        exact_page = worst_kind == MatchKind.EXACT and self._word_sets[number] == query_set
+        exact_page = worst_kind == _EXACT and self._word_sets[number] == query_set
         key = (
             0 if exact_page else 1,
             worst_position,

@@ -42,5 +42,13 @@ class LibraryLoader(QThread):
         except Exception as exc:  # reported to the user, never lost in a thread
             self.failed.emit(f"Could not load {self.root}: {exc}")
             return
-        if not self.isInterruptionRequested():
-            self.loaded.emit(result)
+        if self.isInterruptionRequested():
+            return
+        self.loaded.emit(result)
+        # The window is usable now; meanwhile answer the costliest queries (one letter, and
+        # a typo, which loads rapidfuzz) so the first keystrokes find them ready.
+        self.setPriority(QThread.Priority.LowPriority)
+        result.index.warm_up(WARM_UP_QUERIES)
+
+
+WARM_UP_QUERIES = [*"abcdefghijklmnopqrstuvwxyz", "zzzzq"]

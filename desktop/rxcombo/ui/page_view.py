@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -113,26 +114,28 @@ class PageView(QWidget):
         self.drugs_label.setText(f"{noun}: {links}")
         self.drugs_label.setToolTip("Click a drug to list all of its pages")
 
+        # Tabs are reused from page to page: creating a text browser costs more than filling one.
         self.tabs.setUpdatesEnabled(False)
         try:
-            while self.tabs.count():
-                widget = self.tabs.widget(0)
-                self.tabs.removeTab(0)
+            sections = document.tabs
+            while self.tabs.count() > len(sections):
+                widget = self.tabs.widget(self.tabs.count() - 1)
+                self.tabs.removeTab(self.tabs.count() - 1)
                 if widget is not None:
                     widget.deleteLater()
             selected = 0
-            for number, section in enumerate(document.tabs):
-                browser = SectionBrowser()
-                browser.anchorClicked.connect(self.external_link_clicked)
-                disclaimer = section.kind is SectionKind.DISCLAIMER
-                browser.set_section_html(
-                    render_markdown(section.body_markdown), disclaimer=disclaimer
-                )
-                label = section.title.replace("&", "&&")  # a lone & would become a mnemonic
-                if disclaimer:
-                    self.tabs.addTab(browser, icon("warning"), label)
+            for number, section in enumerate(sections):
+                if number < self.tabs.count():
+                    browser = self.tabs.widget(number)
+                    assert isinstance(browser, SectionBrowser)
                 else:
-                    self.tabs.addTab(browser, label)
+                    browser = SectionBrowser()
+                    browser.anchorClicked.connect(self.external_link_clicked)
+                    self.tabs.addTab(browser, "")
+                disclaimer = section.kind is SectionKind.DISCLAIMER
+                browser.set_section_html(render_markdown(section.body_markdown), disclaimer=disclaimer)
+                self.tabs.setTabText(number, section.title.replace("&", "&&"))  # & is a mnemonic
+                self.tabs.setTabIcon(number, icon("warning") if disclaimer else QIcon())
                 self.tabs.setTabToolTip(number, section.title)
                 if section.title == previous_title:
                     selected = number

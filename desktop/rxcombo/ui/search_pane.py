@@ -192,10 +192,9 @@ class SearchPane(QWidget):
             return
         blank = not query.strip()
         if view is View.ALL:
-            hits = self.index.search(query)
-            self.results.set_rows([hit.index for hit in hits])
-            if not blank and self.results.rowCount():
-                self.all_view.setCurrentIndex(self.results.index(0, 0))
+            # No row is selected after a new query: Enter opens the first one, and selecting
+            # here would cost more than the search itself on long lists.
+            self.results.set_rows(self.index.search_rows(query))
         elif view is View.BY_DRUG:
             if blank:
                 self.drug_filter.set_filter(None, None)

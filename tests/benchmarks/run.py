@@ -1,0 +1,939 @@
+"""RxCombo performance benchmark: start-up, keystrokes, page opens, memory, cache.
+
+    .venv/bin/python tests/benchmarks/run.py [--json] [--sizes corpus,100000] [--runs 5] [--profile]
+
+Libraries (``--sizes``, comma-separated): ``corpus`` is ../shared/corpus (6,447 real pages;
+left out with a note when absent), a number N is a generated library of N visibly fake
+pages (tests/benchmarks/generate_library.py, cached under ``--work-dir``), and any other
+value is taken as a content folder.
+
+Per library:
+
+* start-up of the REAL app, ``python -m rxcombo --content DIR`` as a separate process in
+  an Xvfb server this script starts on a free display: cold (first start on that library:
+  empty cache and data folders; the disclaimer was accepted beforehand, in a priming run
+  that presses Return on it with xdotool) and warm (median of ``--runs`` starts with the
+  cache and settings the cold start left, reopening the page the user had open), next to
+  a bare PySide6 window (bare_window.py) started alternately in the same run. Times come
+  from the app's ``RXCOMBO_BENCH_MARKS=1`` lines (``window-shown``, ``list-ready``,
+  ``first-paint``), taken relative to when this script started the process (the marks'
+  wall-clock column; exact to the millisecond). "Usable" is ``first-paint``. Without the
+  hook in the app the probe (app_probe.py) adds the same marks; without any marks, the
+  window is found with xdotool and readiness is taken as the moment the process went idle.
+* keystrokes and page opens: in-process with the real window (interact.py, offscreen).
+* memory: VmRSS of the app process once it is usable and idle (and VmHWM, the peak),
+  against the bare window's; growth per 10,000 pages from the libraries measured.
+* cache: size of ``$XDG_CACHE_HOME/RxCombo`` after the warm runs.
+
+``--profile`` adds a py-spy profile of a cold and a warm start (speedscope files in
+``--out``) and a cProfile of the keystrokes, summarised in the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter, deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_common import (  # noqa: E402 - after the path set-up above
+    REAL_PAGE_TITLE,
+    REAL_QUERIES,
+    T0_ENV,
+    derive_queries,
+    median,
+    parse_mark,
+    read_titles,
+)
+from generate_library import generate, is_generated  # noqa: E402
+
+REPO = HERE.parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+PYTHON = sys.executable
+APP_DIR_NAME = "RxCombo"
+SCREEN = "1280x800x24"
+MB = 1024 * 1024
+
+# Issue 5's targets. Each applies to libraries in a range of page counts.
+COLD_TARGET_S = 1.5  # first start on 6,447 unseen pages
+WARM_RATIO_TARGET = 1.15
+KEY_TARGET_SMALL_MS, KEY_TARGET_LARGE_MS = 2.0, 10.0  # p95 work at 6,447 / 100,000 pages
+FRAME_MS = 16.0
+PAGE_OPEN_TARGET_MS = 20.0
+MEMORY_TARGET_MB = 40.0  # over the bare window, at 6,447 pages
+SMALL_LIBRARY = 10_000  # "6,447-page" targets apply up to here
+LARGE_LIBRARY = 50_000  # "100,000-page" targets apply from here
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+# -- libraries -------------------------------------------------------------------------
+
+
+@dataclass
+class Library:
+    name: str
+    path: Path
+    pages: int
+    queries: list[str]
+    page_title: str  # reopened at warm start; the bare window shows it too
+    page_path: Path
+    generated: bool
+
+
+def prepare_library(spec: str, work_dir: Path, seed: int) -> Library | str:
+    """The library for one ``--sizes`` entry, or the reason it is left out."""
+    if spec == "corpus":
+        if not (CORPUS / "composition").is_dir():
+            return f"corpus not present at {CORPUS}"
+        path, name, generated = CORPUS, "corpus", False
+    elif spec.isdigit():
+        pages = int(spec)
+        path = work_dir / f"gen-{pages}-s{seed}"
+        if not is_generated(path, pages, seed):
+            if path.exists():
+                shutil.rmtree(path)
+            log(f"generating {pages} pages in {path}")
+            started = time.monotonic()
+            generate(path, pages, seed)
+            log(f"generated in {time.monotonic() - started:.1f} s")
+        name, generated = f"generated-{pages}", True
+    else:
+        path = Path(spec).expanduser().resolve()
+        if not path.is_dir():
+            return f"{spec}: not a folder"
+        name, generated = path.name, False
+    titles = read_titles(path)
+    if not titles:
+        return f"{path}: no pages"
+    by_title = {title: page for title, page in titles}
+    if name == "corpus" and REAL_PAGE_TITLE in by_title:
+        queries, page_title = list(REAL_QUERIES), REAL_PAGE_TITLE
+    else:
+        queries, page_title = derive_queries(title for title, _ in titles)
+    return Library(name, path, len(titles), queries, page_title, by_title[page_title], generated)
+
+
+# -- processes -------------------------------------------------------------------------
+
+
+class Xvfb:
+    def __init__(self) -> None:
+        read_fd, write_fd = os.pipe()
+        self.process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", SCREEN, "-nolisten", "tcp", "-noreset"],
+            pass_fds=(write_fd,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write_fd)
+        with os.fdopen(read_fd) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            self.stop()
+            raise RuntimeError("Xvfb did not report a display")
+        self.display = f":{number}"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+class Home:
+    """A private set of XDG folders, i.e. one user's machine as far as RxCombo can tell."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.dirs = {
+            "XDG_CONFIG_HOME": base / "config",
+            "XDG_DATA_HOME": base / "data",
+            "XDG_CACHE_HOME": base / "cache",
+            "XDG_STATE_HOME": base / "state",
+            "XDG_RUNTIME_DIR": base / "runtime",
+            "HOME": base / "home",
+        }
+        for path in self.dirs.values():
+            path.mkdir(parents=True, exist_ok=True)
+        self.dirs["XDG_RUNTIME_DIR"].chmod(0o700)
+
+    def env(self, display: str | None, pycache: Path) -> dict[str, str]:
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONDONTWRITEBYTECODE")
+            and not key.startswith("RXCOMBO_")
+        }
+        env.update({name: str(path) for name, path in self.dirs.items()})
+        # Installed apps run from compiled bytecode; keep it out of the source tree.
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
+        if display:
+            env["DISPLAY"] = display
+            env["QT_QPA_PLATFORM"] = "xcb"
+        else:
+            env.pop("DISPLAY", None)
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        return env
+
+    def app_folder(self, kind: str) -> Path:
+        return self.dirs[kind] / APP_DIR_NAME
+
+    def copy_config_from(self, other: Home) -> None:
+        source = other.app_folder("XDG_CONFIG_HOME")
+        if source.is_dir():
+            shutil.copytree(source, self.app_folder("XDG_CONFIG_HOME"), dirs_exist_ok=True)
+
+    def cache_bytes(self) -> int:
+        return folder_bytes(self.app_folder("XDG_CACHE_HOME"))
+
+
+def folder_bytes(folder: Path) -> int:
+    total = 0
+    for dirpath, _dirs, names in os.walk(folder):
+        for name in names:
+            with contextlib.suppress(OSError):
+                total += (Path(dirpath) / name).stat().st_size
+    return total
+
+
+def _proc_status(pid: int) -> dict[str, int]:
+    values: dict[str, int] = {}
+    with contextlib.suppress(OSError), open(f"/proc/{pid}/status", encoding="ascii") as handle:
+        for line in handle:
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0]) * 1024
+    return values
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    with contextlib.suppress(OSError):
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as handle:
+                found.extend(int(child) for child in handle.read().split())
+    return found
+
+
+def xdotool(display: str, *args: str, timeout: float = 30) -> str:
+    try:
+        result = subprocess.run(
+            ["xdotool", *args],
+            env={**os.environ, "DISPLAY": display},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return result.stdout.strip()
+
+
+class Started:
+    """One started process: its marks (seconds after it was started), CPU, memory, window."""
+
+    def __init__(self, command: list[str], env: dict[str, str], display: str | None, wrapped: bool = False):
+        self.display = display
+        self.marks: dict[str, float] = {}
+        self.reported: dict[str, float] = {}  # the process's own "since process start" column
+        self.lines: deque[str] = deque(maxlen=60)
+        self.window_seen: float | None = None
+        self._changed = threading.Condition()
+        self.started_wall = time.time()
+        self.started = time.monotonic()
+        env = {**env, T0_ENV: f"{self.started:.6f}"}
+        self.process = subprocess.Popen(
+            command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        self.pid = self.process.pid
+        if wrapped:  # py-spy record -- python ...: the app is py-spy's child
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and self.process.poll() is None:
+                children = _children(self.process.pid)
+                if children:
+                    self.pid = children[0]
+                    break
+                time.sleep(0.005)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self._watcher: threading.Thread | None = None
+        if display and shutil.which("xdotool"):
+            self._watcher = threading.Thread(target=self._watch_window, daemon=True)
+            self._watcher.start()
+
+    def now(self) -> float:
+        return time.monotonic() - self.started
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for raw in self.process.stderr:
+            received = self.now()
+            line = raw.decode("utf-8", errors="replace").rstrip()
+            parsed = parse_mark(line)
+            if parsed is None:
+                self.lines.append(line)
+                continue
+            name, since_start, stamp = parsed
+            if stamp is not None and stamp > 1e9:  # wall clock: exact, whatever the pipe delay
+                at = stamp - self.started_wall
+            elif stamp is not None:  # CLOCK_MONOTONIC
+                at = stamp - self.started
+            else:
+                at = received
+            with self._changed:
+                self.marks.setdefault(name, at)
+                self.reported.setdefault(name, since_start)
+                self._changed.notify_all()
+        with self._changed:
+            self._changed.notify_all()
+
+    def _watch_window(self) -> None:
+        assert self.display is not None
+        while self.process.poll() is None and self.window_seen is None:
+            if xdotool(self.display, "search", "--onlyvisible", "--pid", str(self.pid), timeout=5):
+                self.window_seen = self.now()
+                return
+            time.sleep(0.05)
+
+    def wait_mark(self, names: tuple[str, ...], timeout: float) -> str | None:
+        """Wait until one of ``names`` is marked; the first of them found, else None."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                for name in names:
+                    if name in self.marks:
+                        return name
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or (self.process.poll() is not None and not self._reader.is_alive()):
+                    return None
+                self._changed.wait(min(remaining, 0.5))
+
+    def wait_idle(self, quiet: float = 0.5, timeout: float = 120.0) -> float | None:
+        """Wait until the process used no CPU for ``quiet`` s; when its last busy moment was."""
+        deadline = time.monotonic() + timeout
+        last_cpu = _cpu_seconds(self.pid)
+        last_busy = self.now()
+        tick = 1.0 / os.sysconf("SC_CLK_TCK")
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            cpu = _cpu_seconds(self.pid)
+            if cpu is None:
+                return None
+            if last_cpu is None or cpu - last_cpu > tick * 1.5:
+                last_cpu, last_busy = cpu, self.now()
+            elif self.now() - last_busy >= quiet:
+                return last_busy
+        return None
+
+    def memory(self) -> dict[str, float]:
+        status = _proc_status(self.pid)
+        return {key: round(value / MB, 1) for key, value in status.items()}
+
+    def cpu(self) -> float | None:
+        return _cpu_seconds(self.pid)
+
+    def stop(self, timeout: float = 30) -> int | None:
+        if self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.pid, signal.SIGKILL)
+                self.process.kill()
+                self.process.wait()
+        self._reader.join(5)
+        return self.process.returncode
+
+    def tail(self) -> str:
+        return "\n".join(self.lines)
+
+
+# -- the benchmark ---------------------------------------------------------------------
+
+
+def app_has_hook() -> bool:
+    """True if the installed rxcombo prints ``RXCOMBO_BENCH_MARKS`` marks itself."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("rxcombo")
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    for folder in spec.submodule_search_locations:
+        for path in Path(folder).rglob("*.py"):
+            with contextlib.suppress(OSError):
+                if "RXCOMBO_BENCH_MARKS" in path.read_text(encoding="utf-8"):
+                    return True
+    return False
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace, scratch: Path, display: str) -> None:
+        self.args = args
+        self.scratch = scratch
+        self.display = display
+        self.pycache = args.work_dir / "pycache"
+        self.hook = app_has_hook()
+        self.method = "app marks" if self.hook else "probe marks"
+        self.methods_used: Counter[str] = Counter()
+        self.primed: Home | None = None
+        self._homes = 0
+
+    def new_home(self, label: str) -> Home:
+        self._homes += 1
+        return Home(self.scratch / f"{self._homes:02d}-{label}")
+
+    def app_command(self, content: Path | None) -> list[str]:
+        command = [PYTHON, "-m", "rxcombo"] if self.hook else [PYTHON, str(HERE / "app_probe.py")]
+        return [*command, "--content", str(content)] if content is not None else command
+
+    def env(self, home: Home) -> dict[str, str]:
+        env = home.env(self.display, self.pycache)
+        env["RXCOMBO_BENCH_MARKS"] = "1"
+        return env
+
+    def run_python(self, home: Home, code: str, *args: str) -> str:
+        env = home.env(None, self.pycache)
+        result = subprocess.run(
+            [PYTHON, "-c", code, *args], env=env, capture_output=True, text=True, timeout=120, check=False
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"helper failed: {result.stderr.strip()[-2000:]}")
+        return result.stdout
+
+    # -- priming: the disclaimer is accepted once, as a user would --------------------
+
+    def prime(self) -> Home:
+        home = self.new_home("prime")
+        started = Started(self.app_command(None), self.env(home), self.display)
+        try:
+            dialog = ""
+            deadline = time.monotonic() + 60
+            while not dialog and time.monotonic() < deadline and started.process.poll() is None:
+                dialog = xdotool(self.display, "search", "--onlyvisible", "--name", "^Disclaimer")
+                time.sleep(0.1)
+            if dialog:
+                window = dialog.splitlines()[0]
+                xdotool(self.display, "windowfocus", "--sync", window, timeout=10)
+                xdotool(self.display, "key", "--clearmodifiers", "Return")
+                started.wait_mark(("first-paint", "list-ready"), timeout=60)
+                started.wait_idle(0.3, 30)
+            started.stop()
+        finally:
+            started.stop()
+        settings = home.app_folder("XDG_CONFIG_HOME") / "settings.json"
+        if not settings.exists() or "disclaimer" not in settings.read_text(encoding="utf-8"):
+            log("disclaimer not accepted through the window; recording the acceptance directly")
+            self.run_python(
+                home,
+                "from rxcombo.app import disclaimer_text\n"
+                "from rxcombo.userdata import SettingsStore, record_acceptance, settings_path\n"
+                "s = SettingsStore(settings_path()); s.load(); record_acceptance(s, disclaimer_text())\n",
+            )
+        return home
+
+    def set_last_page(self, home: Home, title: str) -> None:
+        self.run_python(
+            home,
+            "import sys\n"
+            "from rxcombo.content.names import slugify\n"
+            "from rxcombo.userdata import SettingsStore, settings_path\n"
+            "s = SettingsStore(settings_path()); s.load(); s.last_page_id = slugify(sys.argv[1]); s.save()\n",
+            title,
+        )
+
+    # -- one start ---------------------------------------------------------------------
+
+    def start(self, command: list[str], home: Home, wrapped: bool = False) -> dict[str, Any]:
+        started = Started(command, self.env(home), self.display, wrapped=wrapped)
+        result: dict[str, Any] = {}
+        try:
+            found = started.wait_mark(("first-paint",), timeout=self.args.timeout)
+            if found is None and "list-ready" in started.marks:
+                found = started.wait_mark(("first-paint",), timeout=5)
+            idle = started.wait_idle(0.5, timeout=self.args.timeout)
+            if "list-ready" in started.marks:
+                method = self.method if command[1] != str(HERE / "bare_window.py") else "bare marks"
+                usable = started.marks.get("first-paint", started.marks["list-ready"])
+            else:  # no marks: xdotool found the window; ready when the process went idle
+                method = "xdotool+idle"
+                if started.window_seen is None or idle is None:
+                    raise RuntimeError(f"no marks and no idle window:\n{started.tail()}")
+                usable = max(started.window_seen, idle)
+            self.methods_used[method] += 1
+            memory = started.memory()
+            result = {
+                "usable_s": round(usable, 4),
+                "window_shown_s": _round(started.marks.get("window-shown", started.window_seen)),
+                "list_ready_s": _round(started.marks.get("list-ready")),
+                "first_paint_s": _round(started.marks.get("first-paint")),
+                "progress_shown": "progress-shown" in started.marks if not self.hook else None,
+                "xdotool_window_s": _round(started.window_seen),
+                "idle_s": _round(idle),
+                "cpu_s": started.cpu(),
+                "rss_mb": memory.get("VmRSS"),
+                "hwm_mb": memory.get("VmHWM"),
+                "reported": started.reported,
+                "method": method,
+            }
+        finally:
+            code = started.stop()
+        result["exit_code"] = code
+        if code not in (0, None, -signal.SIGTERM):
+            log(f"process exited with {code}:\n{started.tail()}")
+        return result
+
+    # -- one library -------------------------------------------------------------------
+
+    def measure(self, library: Library) -> dict[str, Any]:
+        assert self.primed is not None
+        runs = self.args.runs
+        home = self.new_home(library.name)
+        home.copy_config_from(self.primed)
+        log(f"{library.name}: cold start")
+        cold = self.start(self.app_command(library.path), home)
+        cache_after_cold = home.cache_bytes()
+        with contextlib.suppress(RuntimeError):
+            self.set_last_page(home, library.page_title)
+        warm: list[dict[str, Any]] = []
+        bare: list[dict[str, Any]] = []
+        bare_command = [PYTHON, str(HERE / "bare_window.py"), str(library.path), "--page", str(library.page_path)]
+        for number in range(runs):
+            log(f"{library.name}: warm start {number + 1}/{runs} and bare window")
+            bare.append(self.start(bare_command, home))
+            warm.append(self.start(self.app_command(library.path), home))
+        cache_bytes = home.cache_bytes()
+
+        log(f"{library.name}: keystrokes and page opens")
+        interaction = self.interact(library, home)
+
+        warm_usable = median([run["usable_s"] for run in warm])
+        bare_usable = median([run["usable_s"] for run in bare])
+        warm_rss = median([run["rss_mb"] for run in warm if run.get("rss_mb")])
+        bare_rss = median([run["rss_mb"] for run in bare if run.get("rss_mb")])
+        result: dict[str, Any] = {
+            "name": library.name,
+            "path": str(library.path),
+            "pages": library.pages,
+            "generated": library.generated,
+            "start": {
+                "cold_usable_s": cold["usable_s"],
+                "cold_window_shown_s": cold["window_shown_s"],
+                "cold_list_ready_s": cold["list_ready_s"],
+                "cold_progress_shown": cold["progress_shown"],
+                "cold_cpu_s": cold["cpu_s"],
+                "warm_usable_s": _round(warm_usable),
+                "warm_window_shown_s": _round(median([r["window_shown_s"] for r in warm if r["window_shown_s"]])),
+                "warm_list_ready_s": _round(median([r["list_ready_s"] for r in warm if r["list_ready_s"]])),
+                "warm_cpu_s": _round(median([r["cpu_s"] for r in warm if r["cpu_s"]])),
+                "bare_usable_s": _round(bare_usable),
+                "bare_cpu_s": _round(median([r["cpu_s"] for r in bare if r["cpu_s"]])),
+                "warm_over_bare": _round(warm_usable / bare_usable if warm_usable and bare_usable else None),
+                "runs": {"cold": cold, "warm": warm, "bare": bare},
+            },
+            "keystroke_ms": interaction["keystroke_ms"],
+            "page_open_ms": interaction["page_open_ms"],
+            "queries": interaction["queries"],
+            "memory_mb": {
+                "warm_rss": _round(warm_rss, 1),
+                "cold_rss": cold["rss_mb"],
+                "cold_peak": cold["hwm_mb"],
+                "warm_peak": _round(median([r["hwm_mb"] for r in warm if r.get("hwm_mb")]), 1),
+                "bare_rss": _round(bare_rss, 1),
+                "over_bare": _round(warm_rss - bare_rss if warm_rss and bare_rss else None, 1),
+            },
+            "cache_mb": {"after_cold": round(cache_after_cold / MB, 2), "after_warm": round(cache_bytes / MB, 2)},
+            "interact_load_s": interaction.get("load_s"),
+        }
+        if interaction.get("keystroke_profile"):
+            result["keystroke_profile"] = interaction["keystroke_profile"]
+        if self.args.profile:
+            result["startup_profile"] = self.profile_starts(library, home)
+        return result
+
+    def interact(self, library: Library, home: Home) -> dict[str, Any]:
+        command = [
+            PYTHON,
+            str(HERE / "interact.py"),
+            str(library.path),
+            "--queries",
+            json.dumps(library.queries),
+            "--rounds",
+            str(max(1, min(self.args.runs, 3))),
+            "--timeout",
+            str(self.args.timeout),
+        ]
+        if self.args.profile:
+            command.append("--profile")
+        result = subprocess.run(
+            command,
+            env=home.env(None, self.pycache),
+            capture_output=True,
+            text=True,
+            timeout=self.args.timeout * 3,
+            check=False,
+        )
+        lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+        if result.returncode != 0 or not lines:
+            raise RuntimeError(f"interact.py failed ({result.returncode}):\n{result.stderr[-3000:]}")
+        data: dict[str, Any] = json.loads(lines[-1])
+        return data
+
+    def profile_starts(self, library: Library, warm_home: Home) -> dict[str, Any]:
+        py_spy = shutil.which("py-spy") or str(Path(PYTHON).with_name("py-spy"))
+        if not Path(py_spy).exists():
+            return {"skipped": "py-spy not installed (.venv/bin/pip install py-spy)"}
+        out = self.args.out
+        out.mkdir(parents=True, exist_ok=True)
+        profiles: dict[str, Any] = {}
+        cold_home = self.new_home(f"{library.name}-profile")
+        assert self.primed is not None
+        cold_home.copy_config_from(self.primed)
+        for label, home in (("cold", cold_home), ("warm", warm_home)):
+            log(f"{library.name}: py-spy profile of a {label} start")
+            target = out / f"startup-{library.name}-{label}.speedscope.json"
+            command = [
+                py_spy, "record", "--rate", "250", "--function", "--nonblocking",
+                "--format", "speedscope", "--output", str(target), "--",
+                *self.app_command(library.path),
+            ]  # fmt: skip
+            run = self.start(command, home, wrapped=True)
+            for _ in range(100):
+                if target.exists():
+                    break
+                time.sleep(0.1)
+            profiles[label] = {
+                "file": str(target),
+                "usable_s": run.get("usable_s"),
+                **(summarize_speedscope(target) if target.exists() else {"error": "no profile written"}),
+            }
+        return profiles
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+# -- profiles --------------------------------------------------------------------------
+
+
+def _short(file: str) -> str:
+    for marker in ("site-packages/", "desktop/", "benchmarks/"):
+        if marker in file:
+            return file.split(marker, 1)[1]
+    if "/lib/python3" in file:
+        return file.split("/lib/python3", 1)[1].split("/", 1)[-1]
+    return file
+
+
+def summarize_speedscope(path: Path, top: int = 25) -> dict[str, Any]:
+    """Per thread active time; top functions by inclusive ("cumulative") and own time."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    frames = data["shared"]["frames"]
+    names = [f"{frame['name']} ({_short(frame.get('file') or '?')}:{frame.get('line') or 0})" for frame in frames]
+    inclusive: Counter[str] = Counter()
+    own: Counter[str] = Counter()
+    threads = []
+    total = 0.0
+    for profile in data["profiles"]:
+        samples, weights = profile["samples"], profile["weights"]
+        active = sum(weights)
+        total += active
+        threads.append({"thread": profile["name"], "active_s": round(active, 3)})
+        for stack, weight in zip(samples, weights, strict=True):
+            for name in {names[index] for index in stack}:
+                inclusive[name] += weight
+            if stack:
+                own[names[stack[-1]]] += weight
+    return {
+        "sampled_s": round(total, 3),
+        "threads": threads,
+        "inclusive_s": [(name, round(seconds, 3)) for name, seconds in inclusive.most_common(top)],
+        "own_s": [(name, round(seconds, 3)) for name, seconds in own.most_common(top)],
+    }
+
+
+# -- report ----------------------------------------------------------------------------
+
+
+def memory_growth(libraries: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """MB per 10,000 pages: least-squares slope over the libraries measured (generated
+    ones only when there are two or more, since real pages are not the same shape)."""
+    chosen = [lib for lib in libraries if lib["generated"]]
+    if len(chosen) < 2:
+        chosen = libraries
+    points = [(lib["pages"], lib["memory_mb"]) for lib in chosen if lib["memory_mb"]["warm_rss"]]
+    if len({pages for pages, _ in points}) < 2:
+        return None
+
+    def slope(key: str) -> float | None:
+        pairs = [(pages, memory[key]) for pages, memory in points if memory.get(key) is not None]
+        if len({p for p, _ in pairs}) < 2:
+            return None
+        mean_x = sum(p for p, _ in pairs) / len(pairs)
+        mean_y = sum(m for _, m in pairs) / len(pairs)
+        numerator = sum((p - mean_x) * (m - mean_y) for p, m in pairs)
+        denominator = sum((p - mean_x) ** 2 for p, _ in pairs)
+        return round(numerator / denominator * 10_000, 2)
+
+    return {
+        "from": [lib["name"] for lib in chosen],
+        "app_rss_mb_per_10k_pages": slope("warm_rss"),
+        "app_peak_mb_per_10k_pages": slope("cold_peak"),
+        "bare_rss_mb_per_10k_pages": slope("bare_rss"),
+    }
+
+
+def _fmt(value: Any, digits: int = 2) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _pcts(stats: dict[str, Any] | None, digits: int = 2) -> str:
+    if not stats:
+        return "–"
+    return "/".join(f"{stats[key]:.{digits}f}" for key in ("p50", "p95", "p99"))
+
+
+def _check(ok: bool | None) -> str:
+    return "" if ok is None else (" ok" if ok else " MISS")
+
+
+def table(report: dict[str, Any]) -> str:
+    libraries = report["libraries"]
+    meta = report["meta"]
+    rows: list[tuple[str, list[str], str]] = []
+
+    def row(label: str, cells: list[str], target: str = "") -> None:
+        rows.append((label, cells, target))
+
+    def small(lib: dict[str, Any]) -> bool:
+        return bool(lib["pages"] <= SMALL_LIBRARY)
+
+    def large(lib: dict[str, Any]) -> bool:
+        return bool(lib["pages"] >= LARGE_LIBRARY)
+
+    def within(value: float | None, limit: float, applies: bool) -> bool | None:
+        return None if value is None or not applies else value <= limit
+
+    row("pages", [_fmt(lib["pages"]) for lib in libraries])
+    row(
+        "start cold: usable (s)",
+        [
+            _fmt(lib["start"]["cold_usable_s"]) + _check(within(lib["start"]["cold_usable_s"], COLD_TARGET_S, small(lib)))
+            for lib in libraries
+        ],
+        f"≤ {COLD_TARGET_S} at 6,447",
+    )
+    row("start cold: window shown (s)", [_fmt(lib["start"]["cold_window_shown_s"]) for lib in libraries])
+    row("start cold: progress shown", [_fmt(lib["start"]["cold_progress_shown"]) for lib in libraries])
+    row("start cold: CPU (s)", [_fmt(lib["start"]["cold_cpu_s"]) for lib in libraries])
+    row("start warm: usable, median (s)", [_fmt(lib["start"]["warm_usable_s"]) for lib in libraries])
+    row("start warm: list ready, median (s)", [_fmt(lib["start"]["warm_list_ready_s"]) for lib in libraries])
+    row("start warm: CPU, median (s)", [_fmt(lib["start"]["warm_cpu_s"]) for lib in libraries])
+    row("bare window: usable, median (s)", [_fmt(lib["start"]["bare_usable_s"]) for lib in libraries])
+    row("bare window: CPU, median (s)", [_fmt(lib["start"]["bare_cpu_s"]) for lib in libraries])
+    row(
+        "warm / bare",
+        [
+            _fmt(lib["start"]["warm_over_bare"]) + _check(within(lib["start"]["warm_over_bare"], WARM_RATIO_TARGET, True))
+            for lib in libraries
+        ],
+        f"≤ {WARM_RATIO_TARGET}",
+    )
+    cells = []
+    for lib in libraries:
+        work = lib["keystroke_ms"]["work"]
+        limit = KEY_TARGET_SMALL_MS if small(lib) else KEY_TARGET_LARGE_MS if large(lib) else None
+        ok = None if limit is None or not work else work["p95"] <= limit
+        cells.append(_pcts(work) + _check(ok))
+    row("keystroke work p50/p95/p99 (ms)", cells, f"p95 ≤ {KEY_TARGET_SMALL_MS} / {KEY_TARGET_LARGE_MS} at 100k")
+    row(
+        "keystroke settled p50/p95/p99 (ms)",
+        [
+            _pcts(lib["keystroke_ms"]["settled"])
+            + _check(within((lib["keystroke_ms"]["settled"] or {}).get("p95"), FRAME_MS, True))
+            for lib in libraries
+        ],
+        f"p95 ≤ {FRAME_MS:.0f} (one frame)",
+    )
+    row("search engine alone p50/p95/p99 (ms)", [_pcts(lib["keystroke_ms"]["engine"]) for lib in libraries])
+    row("keystroke max (ms)", [_fmt((lib["keystroke_ms"]["work"] or {}).get("max")) for lib in libraries])
+    row("Esc to full list p50/p95 (ms)", [_pcts(lib["keystroke_ms"]["clear"]).rsplit("/", 1)[0] for lib in libraries])
+    row("page open work p50/p95/p99 (ms)", [_pcts(lib["page_open_ms"]["work"]) for lib in libraries])
+    row(
+        "page open shown p50/p95/p99 (ms)",
+        [
+            _pcts(lib["page_open_ms"]["settled"])
+            + _check(within((lib["page_open_ms"]["settled"] or {}).get("p95"), PAGE_OPEN_TARGET_MS, True))
+            for lib in libraries
+        ],
+        f"p95 ≤ {PAGE_OPEN_TARGET_MS:.0f}",
+    )
+    row("RSS after warm start (MB)", [_fmt(lib["memory_mb"]["warm_rss"], 1) for lib in libraries])
+    row("RSS bare window (MB)", [_fmt(lib["memory_mb"]["bare_rss"], 1) for lib in libraries])
+    row(
+        "RSS over bare (MB)",
+        [
+            _fmt(lib["memory_mb"]["over_bare"], 1)
+            + _check(within(lib["memory_mb"]["over_bare"], MEMORY_TARGET_MB, small(lib)))
+            for lib in libraries
+        ],
+        f"≤ {MEMORY_TARGET_MB:.0f} at 6,447",
+    )
+    row("RSS after cold start (MB)", [_fmt(lib["memory_mb"]["cold_rss"], 1) for lib in libraries])
+    row("peak RSS, cold start (MB)", [_fmt(lib["memory_mb"]["cold_peak"], 1) for lib in libraries])
+    row("cache on disk (MB)", [_fmt(lib["cache_mb"]["after_warm"]) for lib in libraries])
+
+    headers = ["", *[lib["name"] for lib in libraries], "target"]
+    body = [[label, *cells, target] for label, cells, target in rows]
+    widths = [max(len(line[i]) for line in [headers, *body]) for i in range(len(headers))]
+    lines = [
+        f"RxCombo benchmark — {meta['cpus']} CPUs, load average {meta['loadavg_start']} → "
+        f"{meta['loadavg_end']}, Python {meta['python']}, PySide6 {meta['pyside6']}, "
+        f"timing: {meta['method']}, {meta['runs']} warm run(s)",
+        "  ".join(cell.ljust(width) for cell, width in zip(headers, widths, strict=True)),
+    ]
+    lines += ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) for line in body]
+    growth = report.get("memory_growth")
+    if growth:
+        lines.append(
+            f"memory growth per 10,000 pages ({', '.join(growth['from'])}): app RSS "
+            f"{_fmt(growth['app_rss_mb_per_10k_pages'])} MB, app peak {_fmt(growth['app_peak_mb_per_10k_pages'])} MB, "
+            f"bare {_fmt(growth['bare_rss_mb_per_10k_pages'])} MB"
+        )
+    for note in report["skipped"]:
+        lines.append(f"left out: {note}")
+    for lib in libraries:
+        lines.append(f"queries ({lib['name']}): {', '.join(lib['queries'])}")
+        profile = lib.get("keystroke_profile")
+        if profile:
+            lines.append(f"keystroke profile ({lib['name']}), ms per key, by cumulative time:")
+            lines += [f"    {r['cum_ms_per_key']:8.3f}  {r['function']}" for r in profile["by_cumulative"][:12]]
+        for label, summary in (lib.get("startup_profile") or {}).items():
+            if not isinstance(summary, dict) or "inclusive_s" not in summary:
+                continue
+            threads = ", ".join(f"{t['thread']} {t['active_s']} s" for t in summary["threads"])
+            lines.append(f"start-up profile ({lib['name']}, {label}; {summary['file']}): {threads}")
+            lines += [f"    {seconds:7.3f} s  {name}" for name, seconds in summary["inclusive_s"][:15]]
+    return "\n".join(lines)
+
+
+def _loadavg() -> str:
+    with contextlib.suppress(OSError), open("/proc/loadavg", encoding="ascii") as handle:
+        return " ".join(handle.read().split()[:3])
+    return "?"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="RxCombo performance benchmark (issue 5).")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--sizes", default="corpus,100000", help="corpus, page counts or folders")
+    parser.add_argument("--runs", type=int, default=5, help="warm starts (and bare windows) per library")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the generated libraries")
+    parser.add_argument("--profile", action="store_true", help="py-spy the start-up, cProfile the keystrokes")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds to wait for one start")
+    parser.add_argument(
+        "--work-dir", type=Path, default=Path(tempfile.gettempdir()) / "rxcombo-bench",
+        help="where generated libraries are kept between runs",
+    )  # fmt: skip
+    parser.add_argument("--out", type=Path, default=HERE / "out", help="where results and profiles are written")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary user folders")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    if not shutil.which("Xvfb"):
+        print("Xvfb is needed (apt-get install xvfb xdotool)", file=sys.stderr)
+        return 2
+    args.work_dir.mkdir(parents=True, exist_ok=True)
+
+    libraries: list[Library] = []
+    skipped: list[str] = []
+    for spec in (part.strip() for part in args.sizes.split(",")):
+        if spec:
+            prepared = prepare_library(spec, args.work_dir, args.seed)
+            if isinstance(prepared, str):
+                log(f"left out: {prepared}")
+                skipped.append(prepared)
+            else:
+                libraries.append(prepared)
+
+    import PySide6
+
+    meta: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "python": platform.python_version(),
+        "pyside6": PySide6.__version__,
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "loadavg_start": _loadavg(),
+        "runs": args.runs,
+    }
+    scratch = Path(tempfile.mkdtemp(prefix="homes-", dir=args.work_dir))
+    xvfb = Xvfb()
+    results: list[dict[str, Any]] = []
+    try:
+        bench = Bench(args, scratch, xvfb.display)
+        log(f"Xvfb on {xvfb.display}; timing from {bench.method}")
+        bench.primed = bench.prime()
+        for library in libraries:
+            results.append(bench.measure(library))
+        meta["method"] = ", ".join(f"{name} ({count})" for name, count in bench.methods_used.items())
+    finally:
+        xvfb.stop()
+        if not args.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+    meta["loadavg_end"] = _loadavg()
+    report = {"meta": meta, "libraries": results, "memory_growth": memory_growth(results), "skipped": skipped}
+    with contextlib.suppress(OSError):
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "results.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if args.json:
+        json.dump(report, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
