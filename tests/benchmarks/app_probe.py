@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from bench_common import mark
-
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 import rxcombo.app as app_module

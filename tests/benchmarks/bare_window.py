@@ -15,12 +15,10 @@ import argparse
 import sys
 from pathlib import Path
 
+import markdown
 from bench_common import front_matter_title, mark, page_files
-
 from PySide6.QtCore import QEvent, QObject, QStringListModel, QTimer
 from PySide6.QtWidgets import QApplication, QListView, QMainWindow, QSplitter, QTextBrowser
-
-import markdown
 
 
 class _FirstPaint(QObject):

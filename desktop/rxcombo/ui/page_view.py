@@ -24,6 +24,16 @@ DRUG_LINK_SCHEME = "drug"
 EMPTY_TEXT = "Search for a drug on the left, then press Enter to open its page."
 
 
+MAX_TAB_CHARS = 30
+
+
+def tab_label(title: str) -> str:
+    """A tab's text: long titles shortened, ``&`` doubled (a lone one is a mnemonic)."""
+    if len(title) > MAX_TAB_CHARS:
+        title = title[: MAX_TAB_CHARS - 1].rstrip() + "…"
+    return title.replace("&", "&&")
+
+
 class PageView(QWidget):
     drug_activated = Signal(str)  # a drug name from the header
     favorite_toggled = Signal()
@@ -68,7 +78,9 @@ class PageView(QWidget):
         self.tabs.setObjectName("sectionTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        # Qt elides every tab once they do not all fit ("Ove…", "Gabap…"); scroll instead,
+        # and shorten only the long titles (the full title is the tab's tooltip).
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
 
         self.placeholder = QLabel(EMPTY_TEXT)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -95,7 +107,8 @@ class PageView(QWidget):
         self._show_header(False)
 
     def tab_titles(self) -> list[str]:
-        return [self.tabs.tabText(i).replace("&&", "&") for i in range(self.tabs.count())]
+        """The full section titles of the tabs, in order."""
+        return [self.tabs.tabToolTip(i) for i in range(self.tabs.count())]
 
     def current_browser(self) -> SectionBrowser | None:
         widget = self.tabs.currentWidget()
@@ -103,7 +116,7 @@ class PageView(QWidget):
 
     def show_document(self, document: Document) -> None:
         """Render every tab of the page; keep the tab of the same title selected if there is one."""
-        previous_title = self.tabs.tabText(self.tabs.currentIndex()) if self.tabs.count() else None
+        previous_title = self.tabs.tabToolTip(self.tabs.currentIndex()) if self.tabs.count() else None
         self.document = document
         self.title_label.setText(html.escape(document.title))
         links = " + ".join(
@@ -134,7 +147,7 @@ class PageView(QWidget):
                     self.tabs.addTab(browser, "")
                 disclaimer = section.kind is SectionKind.DISCLAIMER
                 browser.set_section_html(render_markdown(section.body_markdown), disclaimer=disclaimer)
-                self.tabs.setTabText(number, section.title.replace("&", "&&"))  # & is a mnemonic
+                self.tabs.setTabText(number, tab_label(section.title))
                 self.tabs.setTabIcon(number, icon("warning") if disclaimer else QIcon())
                 self.tabs.setTabToolTip(number, section.title)
                 if section.title == previous_title:
