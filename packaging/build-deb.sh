@@ -26,7 +26,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(dirname "$HERE")"
-FROZEN="$(realpath "${1:-$REPO/packaging/out/dist/rxcombo}")"
+FROZEN="$(realpath -m "${1:-$REPO/packaging/out/dist/rxcombo}")"
 OUT_DIR="$(realpath -m "${2:-$REPO/packaging/out}")"
 
 APP_ID="io.github.rxcombo.RxCombo"

@@ -17,7 +17,9 @@ CORPUS_DIR = SHARED_DIR / "corpus"
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+def isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, Path]:
     """platformdirs resolves under these on Linux; the real home is never read or written."""
     base = tmp_path_factory.mktemp("home")
     dirs = {

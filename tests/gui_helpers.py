@@ -37,7 +37,9 @@ def type_text(widget: QWidget, text: str) -> None:
     for char in text:
         press = QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
         QApplication.sendEvent(widget, press)
-        release = QKeyEvent(QKeyEvent.Type.KeyRelease, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+        release = QKeyEvent(
+            QKeyEvent.Type.KeyRelease, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char
+        )
         QApplication.sendEvent(widget, release)
 
 

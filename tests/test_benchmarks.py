@@ -79,7 +79,7 @@ def test_benchmark_reports_every_field(tmp_path):
     for key in (
         "cold_usable_s", "cold_window_shown_s", "cold_list_ready_s", "cold_cpu_s",
         "warm_usable_s", "warm_window_shown_s", "warm_list_ready_s", "warm_cpu_s",
-        "bare_usable_s", "bare_cpu_s", "warm_over_bare",
+        "bare_usable_s", "bare_cpu_s", "warm_over_bare", "warm_over_bare_cpu",
     ):  # fmt: skip
         assert _positive(start[key]), (key, start[key])
     assert start["cold_window_shown_s"] <= start["cold_list_ready_s"] <= start["cold_usable_s"]

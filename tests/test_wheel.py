@@ -70,8 +70,7 @@ def _run(args: list[str | Path], *, timeout: float, **kwargs) -> subprocess.Comp
         **kwargs,
     )
     assert result.returncode == 0, (
-        f"{args} exited with {result.returncode}\n--- stdout\n{result.stdout}\n"
-        f"--- stderr\n{result.stderr}"
+        f"{args} exited with {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
     )
     return result
 
@@ -126,9 +125,7 @@ def test_wheel_carries_pages_resources_and_entry_points(wheel: Path) -> None:
 
     pages = {n.removeprefix("rxcombo/_bundled/data/") for n in names if "/_bundled/data/" in n}
     assert pages == _files_under(ROOT / "data")
-    resources = {
-        n.removeprefix("rxcombo/_bundled/resources/") for n in names if "/_bundled/resources/" in n
-    }
+    resources = {n.removeprefix("rxcombo/_bundled/resources/") for n in names if "/_bundled/resources/" in n}
     assert resources == _files_under(ROOT / "resources")
 
     assert "rxcombo/cli.py" in names
@@ -161,9 +158,7 @@ def test_installed_rxcombo_check_and_list_outside_the_source_tree(
     assert VERSION in version.stdout
 
 
-def test_installed_copy_reads_its_own_bundled_folders(
-    venv: Path, outside: Path, tmp_path: Path
-) -> None:
+def test_installed_copy_reads_its_own_bundled_folders(venv: Path, outside: Path, tmp_path: Path) -> None:
     probe = (
         "import rxcombo, rxcombo.paths as p\n"
         "print(rxcombo.__file__)\n"

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from gui_helpers import launch, tree_children, type_text, visible_titles, wait_loaded
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
+from gui_helpers import launch, tree_children, type_text, visible_titles, wait_loaded
 from rxcombo import __version__
 from rxcombo.content import Library
 from rxcombo.ui.dialogs import DISCLAIMER_TITLE
@@ -17,7 +17,12 @@ from rxcombo.ui.search_pane import View
 from rxcombo.userdata import favorites_path, settings_path
 
 SEED_TABS = {
-    "Alprazolam + Imipramine": ["Overview", "Alprazolam", "Imipramine", "Combined Use of Alprazolam and Imipramine"],
+    "Alprazolam + Imipramine": [
+        "Overview",
+        "Alprazolam",
+        "Imipramine",
+        "Combined Use of Alprazolam and Imipramine",
+    ],
     "Amitriptyline + Ketamine": ["Overview", "Amitriptyline", "Ketamine", "Disclaimer"],
     "Gabapentin + Amitriptyline": [
         "Overview",
@@ -217,7 +222,13 @@ def test_by_drug_tree_lists_every_drug_with_counts(window, qtbot):
     window.search_pane.set_view(View.BY_DRUG)
     model = window.search_pane.drug_filter
     drugs = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert drugs == ["Alprazolam (1)", "Amitriptyline (2)", "Gabapentin (1)", "Imipramine (1)", "Ketamine (1)"]
+    assert drugs == [
+        "Alprazolam (1)",
+        "Amitriptyline (2)",
+        "Gabapentin (1)",
+        "Imipramine (1)",
+        "Ketamine (1)",
+    ]
 
 
 # -- favorites -------------------------------------------------------------------------
@@ -239,7 +250,10 @@ def test_ctrl_d_stars_page_and_it_survives_restart(qtbot, seeds_dir):
         "Alprazolam + Imipramine",
     ]
     stored = json.loads(favorites_path().read_text(encoding="utf-8"))
-    assert {entry["id"] for entry in stored["favorites"]} == {"alprazolam-imipramine", "amitriptyline-ketamine"}
+    assert {entry["id"] for entry in stored["favorites"]} == {
+        "alprazolam-imipramine",
+        "amitriptyline-ketamine",
+    }
     window.close()
 
     again = launch(qtbot, seeds_dir, accept=False)
@@ -253,7 +267,11 @@ def test_ctrl_d_stars_page_and_it_survives_restart(qtbot, seeds_dir):
     results = again.window.search_pane.results
     from rxcombo.ui.roles import FAVORITE_ROLE
 
-    starred = {results.index(r, 0).data() for r in range(results.rowCount()) if results.index(r, 0).data(FAVORITE_ROLE)}
+    starred = {
+        results.index(r, 0).data()
+        for r in range(results.rowCount())
+        if results.index(r, 0).data(FAVORITE_ROLE)
+    }
     assert starred == {"Amitriptyline + Ketamine", "Alprazolam + Imipramine"}
     again.window.close()
 
@@ -275,7 +293,9 @@ def test_favorite_of_missing_page_is_kept_and_shown_missing(qtbot, seeds_dir, tm
 
     other = tmp_path / "other"
     other.mkdir()
-    (other / "testazepam.md").write_text("---\ntitle: Testazepam\n---\n# Testazepam\nFake text.\n", encoding="utf-8")
+    (other / "testazepam.md").write_text(
+        "---\ntitle: Testazepam\n---\n# Testazepam\nFake text.\n", encoding="utf-8"
+    )
     second = launch(qtbot, other, accept=False)
     wait_loaded(qtbot, second.window)
     second.window.search_pane.set_view(View.FAVORITES)
@@ -360,7 +380,9 @@ def test_usable_at_800x600(window, qtbot):
 def test_content_folder_from_command_line_is_remembered(qtbot, tmp_path):
     library = tmp_path / "lib"
     library.mkdir()
-    (library / "testazepam.md").write_text("---\ntitle: Testazepam\n---\n# Testazepam\nFake.\n", encoding="utf-8")
+    (library / "testazepam.md").write_text(
+        "---\ntitle: Testazepam\n---\n# Testazepam\nFake.\n", encoding="utf-8"
+    )
     first = launch(qtbot, library)
     wait_loaded(qtbot, first.window)
     assert [d.title for d in first.window.loaded.library.documents] == ["Testazepam"]
@@ -381,7 +403,9 @@ def test_missing_content_folder_falls_back_to_bundled_pages(qtbot, tmp_path):
 
 def test_external_link_opens_only_after_confirmation(window, qtbot, monkeypatch):
     opened: list[str] = []
-    monkeypatch.setattr("rxcombo.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(
+        "rxcombo.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+    )
     answers = iter([False, True])
     monkeypatch.setattr("rxcombo.ui.main_window.confirm_external_link", lambda parent, url: next(answers))
     window.page_view.external_link_clicked.emit(QUrl("https://example.org/a"))
@@ -399,7 +423,14 @@ def test_models_pass_qt_model_tester(window, qtmodeltester, qtbot):
     window.open_page("alprazolam-imipramine")
     window.toggle_favorite()
     pane = window.search_pane
-    for model in (pane.page_model, pane.results, pane.drug_model, pane.drug_filter, pane.favorites_model, pane.favorites_filter):
+    for model in (
+        pane.page_model,
+        pane.results,
+        pane.drug_model,
+        pane.drug_filter,
+        pane.favorites_model,
+        pane.favorites_filter,
+    ):
         qtmodeltester.check(model)
     type_text(pane.search_field, "ami")
     pane.set_view(View.BY_DRUG)

@@ -156,9 +156,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             {
                 **_document_summary(document),
                 "source": str(document.path),
-                "repairs": [
-                    {"line": r.line, "before": r.before, "after": r.after} for r in document.repairs
-                ],
+                "repairs": [{"line": r.line, "before": r.before, "after": r.after} for r in document.repairs],
                 "sections": [
                     {
                         "title": s.title,

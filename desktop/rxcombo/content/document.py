@@ -20,14 +20,13 @@ from rxcombo.content.frontmatter_yaml import (
 )
 from rxcombo.content.names import clean_title, fold, slugify, split_drugs
 from rxcombo.content.problems import ContentError, Problem, Severity
-from rxcombo.content.sections import Section, Structure, split_sections
+from rxcombo.content.sections import Section, Structure, first_h1, split_sections
 
 PAGE_SUFFIXES = frozenset({".md", ".markdown"})
 # Pages far beyond any real one (the largest real page is ~40 KB) are refused rather than
 # allowed to stall loading; 5 MB pages still load.
 MAX_PAGE_BYTES = 64 * 1024 * 1024
 MAX_TITLE_LENGTH = 300
-_H1 = re.compile(r"^#\s+(?P<text>.+?)\s*#*\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,9 +270,9 @@ def _parse(path: Path, raw: bytes, with_body: bool, *, partial: bool = False) ->
 
     title = _text_title(metadata.get("title"))
     if title is None:
-        heading = _H1.search(body)
+        heading = first_h1(body)
         if heading:
-            title = clean_title(heading.group("text"))
+            title = clean_title(heading)
         if not title:
             title = _prettify_stem(path)
             problems.append(Problem(path, None, Severity.WARNING, "no title; named after the file"))

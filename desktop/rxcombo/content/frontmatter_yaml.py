@@ -78,12 +78,15 @@ def split_front_matter(text: str) -> tuple[Any, str, int, int]:
     """
     if not _HANDLER.detect(text):
         return {}, text, 0, 0
-    boundaries = list(_BOUNDARY.finditer(text))
-    if len(boundaries) < 2:
+    # The opening is the first line, which detect() accepted; it may end in whitespace that
+    # _BOUNDARY does not take ("---\f"), so _BOUNDARY only looks for the closing line, after
+    # it. (Taking _BOUNDARY's first match as the opening dropped the lines above it.)
+    opening_end = text.find("\n")
+    closing = _BOUNDARY.search(text, opening_end + 1) if opening_end != -1 else None
+    if closing is None:
         raise FrontMatterError("front matter is not closed by a '---' line", 1)
-    opening, closing = boundaries[0], boundaries[1]
-    fm_text = text[opening.end() : closing.start()]
-    yaml_first_line = text.count("\n", 0, opening.end()) + 1
+    fm_text = text[opening_end : closing.start()]
+    yaml_first_line = 1
     try:
         metadata = _HANDLER.load(fm_text)
     except FrontMatterError as exc:

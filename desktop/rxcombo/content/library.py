@@ -110,9 +110,16 @@ def scan_page_files(
     """
     found: list[tuple[str, str, os.stat_result]] = []
     pending = [(str(root), "")]
+    # Symlinked folders are followed, but each real folder is read once: a link back up the
+    # tree ("self -> .") otherwise repeats every page 40 times, and two such links never end.
+    visited: set[tuple[int, int]] = set()
     while pending:
         folder, prefix = pending.pop()
         try:
+            info = os.stat(folder)  # noqa: PTH116 - strings, see docstring
+            if (info.st_dev, info.st_ino) in visited:
+                continue
+            visited.add((info.st_dev, info.st_ino))
             with os.scandir(folder) as entries:
                 listed = sorted(entries, key=lambda entry: entry.name)
         except OSError as exc:

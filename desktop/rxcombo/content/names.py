@@ -11,8 +11,9 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-_TOKEN_SPLIT = re.compile(r"[^0-9a-z]+")
+_NON_WORD = re.compile(r"[\W_]+")
+# Words are any letters or digits, not only Latin ones: a Greek or CJK name stays searchable.
+_TOKEN_SPLIT = re.compile(r"[\W_]+")
 MAX_SLUG_LENGTH = 80
 
 

@@ -17,7 +17,11 @@ from typing import Any
 
 # Sections larger than this are shown as plain text: Python-Markdown is quadratic on some
 # inputs and a reference must never freeze on one page.
-MAX_RENDERED_CHARS = 400_000
+MAX_RENDERED_CHARS = 200_000
+MAX_SHOWN_CHARS = 200_000  # a view of 50 MB of text would take seconds to lay out
+MAX_BRACKETS = 1_000
+MAX_TAGS = 5_000
+_DEEP_INDENT = re.compile(r"^[ \t]{200,}\S", re.MULTILINE)
 
 _LIST_ITEM = re.compile(r"^\s{0,3}([*+-]|\d{1,9}[.)])\s+\S")
 _ALLOWED_TAGS = frozenset(
@@ -102,7 +106,17 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-_ANCHOR_WITH_HREF = re.compile(r'<a href="')
+# A whole opening <a> tag (nh3 double-quotes every value; a value may hold ">"): the page's
+# attribute order is kept, so href is not always first (<a title=".." href="..">).
+_ANCHOR_OPEN = re.compile(r'<a\s(?:[^>"]|"[^"]*")*>')
+_HAS_HREF = re.compile(r'\shref="')
+
+
+def _mark_external(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    if not _HAS_HREF.search(tag):
+        return tag  # its href was removed (javascript:, file:): not a link any more
+    return f'<a class="{EXTERNAL_LINK_CLASS}" ' + tag[3:]
 
 
 def sanitize(raw_html: str) -> str:
@@ -117,20 +131,41 @@ def sanitize(raw_html: str) -> str:
         link_rel="noopener noreferrer external",
         strip_comments=True,
     )
-    return _ANCHOR_WITH_HREF.sub(f'<a class="{EXTERNAL_LINK_CLASS}" href="', cleaned)
+    return _ANCHOR_OPEN.sub(_mark_external, cleaned)
 
 
 def plain_text_html(text: str) -> str:
+    """Escaped text; beyond what a reader can use, the rest is named, not shown."""
+    if len(text) > MAX_SHOWN_CHARS:
+        rest = len(text) - MAX_SHOWN_CHARS
+        return (
+            f"<pre>{html.escape(text[:MAX_SHOWN_CHARS])}</pre>"
+            f"<p><em>… {rest:,} more characters of this section are not shown. "
+            "The page file holds them all.</em></p>"
+        )
     return f"<pre>{html.escape(text)}</pre>"
 
 
-def render_markdown(text: str) -> str:
-    """Markdown to sanitized HTML. Never raises on page content."""
+def _too_costly(text: str) -> str | None:
+    """Why Python-Markdown would take too long on this text, if it would.
+
+    Its inline patterns are superlinear on long runs of brackets and on deep nesting
+    (8,000 "[" take ~10 s); no real page comes near these counts.
+    """
     if len(text) > MAX_RENDERED_CHARS:
-        return (
-            "<p><em>This section is too long to format; it is shown as plain text.</em></p>"
-            + plain_text_html(text)
-        )
+        return "This section is too long to format"
+    if text.count("[") > MAX_BRACKETS or text.count("<") > MAX_TAGS:
+        return "This section has too much markup to format"
+    if _DEEP_INDENT.search(text):
+        return "This section is nested too deeply to format"
+    return None
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to sanitized HTML. Never raises on page content, and never stalls on it."""
+    reason = _too_costly(text)
+    if reason is not None:
+        return f"<p><em>{reason}; it is shown as plain text.</em></p>" + plain_text_html(text)
     try:
         raw = _markdown().convert(text)
     except (RecursionError, ValueError, IndexError, KeyError, AttributeError, TypeError):

@@ -38,8 +38,10 @@ class SectionKind(StrEnum):
 OVERVIEW_TITLE = "Overview"
 UNTITLED = "Untitled section"
 
-_TITLE_HEADING = re.compile(r"^#\s+(?P<text>.*?)\s*#*\s*$")
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+# Only the opening hashes are matched by a regex: a pattern like ``\s*#*\s*$`` after a lazy
+# ``.*?`` backtracks cubically on a heading with a long run of inner spaces (a 2,000-space
+# heading took 15 s); the closing hashes are stripped with str methods instead.
+_HEADING_START = re.compile(r"^(?P<hashes>#{1,6})\s+")
 _FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 # A line that is only bold: **text** or __text__ (inner text without the delimiter).
 _BOLD_ONLY = re.compile(r"^(?:\*\*(?P<a>[^*\n]+?)\*\*|__(?P<b>[^_\n]+?)__)\s*$")
@@ -98,7 +100,7 @@ def clean_section_title(raw: str) -> str:
     """``"**FAQs:**"`` -> ``"FAQs"``: no emphasis markers, no trailing colon, one line."""
     text = _INLINE_MARKUP.sub("", raw)
     text = re.sub(r"\s+", " ", text).strip()
-    text = text.rstrip(":：").strip()
+    text = text.rstrip(":： ")  # ": :" too: a title never ends in a colon
     if len(text) > MAX_MARK_TITLE * 2:
         text = text[: MAX_MARK_TITLE * 2 - 1].rstrip() + "…"
     return text or UNTITLED
@@ -132,8 +134,26 @@ def _outside_fences(lines: list[str]) -> list[bool]:
     return usable
 
 
+def heading_of(line: str) -> tuple[int, str] | None:
+    """(level, text) of an ATX heading line (``### Text ##`` -> ``(3, "Text")``), else None."""
+    match = _HEADING_START.match(line)
+    if not match:
+        return None
+    text = line[match.end() :].rstrip().rstrip("#").rstrip()
+    return len(match.group("hashes")), text
+
+
+def first_h1(body: str) -> str | None:
+    """The text of the first non-empty ``# `` heading of a body, if any."""
+    for line in body.split("\n"):
+        heading = heading_of(line)
+        if heading is not None and heading[0] == 1 and heading[1]:
+            return heading[1]
+    return None
+
+
 def _paragraph_start(lines: list[str], index: int) -> bool:
-    return index == 0 or not lines[index - 1].strip() or bool(_HEADING.match(lines[index - 1]))
+    return index == 0 or not lines[index - 1].strip() or heading_of(lines[index - 1]) is not None
 
 
 def _label_of(line: str) -> tuple[str, bool] | None:
@@ -165,7 +185,8 @@ def _find_title_line(lines: list[str], usable: list[bool]) -> int | None:
     for index, line in enumerate(lines):
         if not line.strip():
             continue
-        if usable[index] and _TITLE_HEADING.match(line):
+        heading = heading_of(line) if usable[index] else None
+        if heading is not None and heading[0] == 1:
             return index
         return None
     return None
@@ -176,9 +197,9 @@ def _heading_marks(lines: list[str], usable: list[bool], title_line: int | None)
     for index, line in enumerate(lines):
         if index == title_line or not usable[index] or not line.startswith("#"):
             continue
-        match = _HEADING.match(line)
-        if match:
-            found.append((index, len(match.group("hashes")), match.group("text")))
+        heading = heading_of(line)
+        if heading is not None:
+            found.append((index, heading[0], heading[1]))
     if not found:
         return []
     top = min(level for _, level, _ in found)

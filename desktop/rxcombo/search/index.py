@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -23,7 +24,7 @@ from typing import Any, Protocol
 
 from rxcombo.content.names import fold, tokens
 
-_QUERY_SPLIT = re.compile(r"[^0-9a-z]+")
+_QUERY_SPLIT = re.compile(r"[\W_]+")  # as names.tokens: letters of any script
 FUZZY_MIN_LENGTH = 4
 RECENT_QUERIES = 128
 
@@ -251,7 +252,11 @@ def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
     words = query_words(query)
     if not words:
         return []
-    folded_chars: list[str] = [fold(ch) or ch.casefold() for ch in text]
+    # A combining accent (decomposed "é" = "e" + U+0301) folds to nothing and stays inside
+    # its word; without this, "De\u0301moxine" read as the words "de" and "moxine".
+    folded_chars: list[str] = [
+        "" if unicodedata.combining(ch) else (fold(ch) or ch.casefold()) for ch in text
+    ]
     spans: list[tuple[int, int]] = []
     position = 0
     length = len(text)
@@ -260,7 +265,7 @@ def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
             position += 1
             continue
         end = position
-        while end < length and (folded_chars[end][:1].isalnum()):
+        while end < length and (folded_chars[end][:1].isalnum() or not folded_chars[end]):
             end += 1
         word = "".join(folded_chars[position:end])
         best = 0
@@ -272,6 +277,8 @@ def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
             while stop < end and consumed < best:
                 consumed += len(folded_chars[stop])
                 stop += 1
+            while stop < end and not folded_chars[stop]:
+                stop += 1  # the accents of the last matched letter
             spans.append((position, stop))
         position = end
     return spans

@@ -80,8 +80,7 @@ def confirm_external_link(parent: QWidget, url: QUrl) -> bool:
     answer = QMessageBox.question(
         parent,
         f"Open link — {APP_NAME}",
-        "This link leads outside RxCombo and will open in your web browser:\n\n"
-        f"{url.toString()}\n\nOpen it?",
+        f"This link leads outside RxCombo and will open in your web browser:\n\n{url.toString()}\n\nOpen it?",
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

@@ -46,11 +46,7 @@ class FavoritesModel(QAbstractListModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._favorites):
@@ -96,8 +92,6 @@ class FavoritesFilter(QSortFilterProxyModel):
         if index.data(PAGE_ID_ROLE) in self._pages:
             return True
         if index.data(MISSING_ROLE):
-            title_words = (
-                fold(str(index.data(Qt.ItemDataRole.DisplayRole))).replace("+", " ").split()
-            )
+            title_words = fold(str(index.data(Qt.ItemDataRole.DisplayRole))).replace("+", " ").split()
             return all(any(w.startswith(q) for w in title_words) for q in self._words)
         return False

@@ -118,9 +118,7 @@ class MainWindow(QMainWindow):
         favorites_menu.addAction(self.toggle_favorite_action)
         self.show_favorites_action = QAction("&Show Favorites", self)
         self.show_favorites_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.show_favorites_action.triggered.connect(
-            lambda: self.search_pane.set_view(View.FAVORITES)
-        )
+        self.show_favorites_action.triggered.connect(lambda: self.search_pane.set_view(View.FAVORITES))
         favorites_menu.addAction(self.show_favorites_action)
 
         help_menu = self.menuBar().addMenu("&Help")

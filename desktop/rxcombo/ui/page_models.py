@@ -79,11 +79,7 @@ class PageListModel(QAbstractListModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class SearchResultsProxy(QAbstractProxyModel):
@@ -149,11 +145,7 @@ class SearchResultsProxy(QAbstractProxyModel):
 
     def mapToSource(self, proxy_index: AnyIndex) -> QModelIndex:
         source = self.sourceModel()
-        if (
-            source is None
-            or not proxy_index.isValid()
-            or not 0 <= proxy_index.row() < len(self._rows)
-        ):
+        if source is None or not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._rows):
             return QModelIndex()
         return source.index(self._rows[proxy_index.row()], 0)
 

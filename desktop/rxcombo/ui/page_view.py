@@ -46,6 +46,7 @@ class PageView(QWidget):
         self.title_label = QLabel()
         self.title_label.setObjectName("pageTitle")
         self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a title is never markup
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.45)
@@ -118,7 +119,7 @@ class PageView(QWidget):
         """Render every tab of the page; keep the tab of the same title selected if there is one."""
         previous_title = self.tabs.tabToolTip(self.tabs.currentIndex()) if self.tabs.count() else None
         self.document = document
-        self.title_label.setText(html.escape(document.title))
+        self.title_label.setText(document.title)
         links = " + ".join(
             f'<a href="{DRUG_LINK_SCHEME}:{html.escape(name, quote=True)}">{html.escape(name)}</a>'
             for name in document.drugs

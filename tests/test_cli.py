@@ -1,0 +1,293 @@
+"""The ``rxcombo`` command line: check, list, show and search, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rxcombo.cli import main
+
+PAGES = {
+    "testazepam.md": "Testazepam",
+    "combo.md": "Testazepam + Fakeprofen",
+    "fakeprofen.md": "Fakeprofen",
+    "mockacillin.md": "Mockacillin",
+}
+PAGE_TEXT = """\
+---
+title: {title}
+---
+
+# {title}
+
+Made-up overview of {title}.
+
+### Uses
+
+Used only in tests.
+* first use
+* second use
+
+**Disclaimer:** Not a real drug.
+"""
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    root = tmp_path / "pages"
+    root.mkdir()
+    for name, title in PAGES.items():
+        (root / name).write_text(PAGE_TEXT.format(title=title), encoding="utf-8")
+    return root
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+# ---------------------------------------------------------------------------- list
+
+
+def test_list_prints_id_and_title_alphabetically(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--content", str(content), "list")
+    assert code == 0 and err == ""
+    assert out.splitlines() == [
+        "fakeprofen\tFakeprofen",
+        "mockacillin\tMockacillin",
+        "testazepam\tTestazepam",
+        "testazepam-fakeprofen\tTestazepam + Fakeprofen",
+    ]
+
+
+def test_list_json(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "list", "--json")
+    assert code == 0
+    assert json.loads(out) == [
+        {"id": "fakeprofen", "title": "Fakeprofen", "drugs": ["Fakeprofen"]},
+        {"id": "mockacillin", "title": "Mockacillin", "drugs": ["Mockacillin"]},
+        {"id": "testazepam", "title": "Testazepam", "drugs": ["Testazepam"]},
+        {
+            "id": "testazepam-fakeprofen",
+            "title": "Testazepam + Fakeprofen",
+            "drugs": ["Testazepam", "Fakeprofen"],
+        },
+    ]
+
+
+def test_list_defaults_to_the_bundled_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert [line.split("\t")[1] for line in out.splitlines()] == [
+        "Alprazolam + Imipramine",
+        "Amitriptyline + Ketamine",
+        "Gabapentin + Amitriptyline",
+    ]
+
+
+def test_list_reports_unreadable_pages_on_stderr(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (content / "broken.md").write_text("---\ntitle: [oops\n---\n\nBody.\n")
+    code, out, err = run(capsys, "--content", str(content), "list")
+    assert code == 0
+    assert len(out.splitlines()) == len(PAGES)
+    assert err.startswith("broken.md:") and ": error: " in err
+
+
+# ---------------------------------------------------------------------------- search
+
+
+def test_search_text(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "search", "testazepam")
+    assert code == 0
+    assert out.splitlines() == ["testazepam\tTestazepam", "testazepam-fakeprofen\tTestazepam + Fakeprofen"]
+
+
+def test_search_words_and_plus_as_separate_arguments(
+    content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "search", "fake", "+", "test")
+    assert code == 0
+    assert out.splitlines() == ["testazepam-fakeprofen\tTestazepam + Fakeprofen"]
+
+
+def test_search_json_and_limit(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "search", "fake", "--json", "--limit", "1")
+    assert code == 0
+    assert json.loads(out) == [{"id": "fakeprofen", "title": "Fakeprofen", "drugs": ["Fakeprofen"]}]
+
+
+def test_search_without_words_lists_everything(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "search")
+    assert code == 0
+    assert len(out.splitlines()) == len(PAGES)
+
+
+def test_search_typo(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "search", "mokacillin")
+    assert code == 0
+    assert out.splitlines() == ["mockacillin\tMockacillin"]
+
+
+def test_search_no_match(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--content", str(content), "search", "qqqqqq")
+    assert code == 1
+    assert out == ""
+    assert "No page matches 'qqqqqq'" in err
+    code, out, _ = run(capsys, "--content", str(content), "search", "qqqqqq", "--json")
+    assert code == 0 and json.loads(out) == []
+
+
+# ---------------------------------------------------------------------------- show
+
+
+def test_show_text(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "show", "fakeprofen", "testazepam")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[:2] == ["Testazepam + Fakeprofen", "=" * len("Testazepam + Fakeprofen")]
+    assert [line for line in lines if line.startswith("## ")] == ["## Overview", "## Uses", "## Disclaimer"]
+    assert "Made-up overview of Testazepam + Fakeprofen." in lines
+    assert "* second use" in lines
+
+
+def test_show_json(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "show", "mockacillin", "--json")
+    assert code == 0
+    page = json.loads(out)
+    assert {"id", "title", "drugs", "source", "repairs", "sections"} <= set(page)
+    assert page["id"] == "mockacillin"
+    assert page["title"] == "Mockacillin"
+    assert page["drugs"] == ["Mockacillin"]
+    assert Path(page["source"]) == content / "mockacillin.md"
+    assert page["repairs"] == []
+    assert [s["title"] for s in page["sections"]] == ["Overview", "Uses", "Disclaimer"]
+    uses = page["sections"][1]
+    assert {"title", "markdown", "html"} <= set(uses)
+    assert "* first use" in uses["markdown"]
+    assert "<li>first use</li>" in uses["html"]
+
+
+def test_show_by_id(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "show", "testazepam-fakeprofen", "--json")
+    assert code == 0
+    assert json.loads(out)["title"] == "Testazepam + Fakeprofen"
+
+
+def test_show_seed_repairs(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "amitriptyline", "ketamine", "--json")
+    assert code == 0
+    page = json.loads(out)
+    assert page["title"] == "Amitriptyline + Ketamine"
+    [repair] = page["repairs"]
+    assert repair["line"] == 37
+    assert "Itâ€™s" in repair["before"] and "It’s" in repair["after"]
+    assert "It’s" in json.dumps(page["sections"], ensure_ascii=False)
+
+
+def test_show_no_match_exits_1_with_a_message(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--content", str(content), "show", "qqqqqq")
+    assert code == 1
+    assert out == ""
+    assert err.strip() == "No page matches 'qqqqqq'"
+
+
+# ---------------------------------------------------------------------------- check
+
+
+def test_check_clean_folder(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(content))
+    assert code == 0
+    # 4 pages x 3 tabs; drugs Testazepam, Fakeprofen, Mockacillin.
+    assert out.splitlines() == ["4 pages, 12 sections, 3 drugs, 0 warnings, 0 errors"]
+
+
+def test_check_uses_content_when_no_dir_is_given(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "check")
+    assert code == 0
+    assert out.splitlines()[-1].startswith("4 pages, ")
+
+
+def test_check_with_problems(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (content / "broken.md").write_text("---\nlayout: x\ntitle: [oops\n---\n\nBody.\n")
+    (content / "latin.md").write_bytes(b"---\ntitle: Latinazepam\n---\n\nCaf\xe9.\n")
+    code, out, _ = run(capsys, "check", str(content))
+    assert code == 1
+    lines = out.splitlines()
+    assert any(line.startswith("broken.md:") and ": error: invalid YAML" in line for line in lines)
+    assert any(line.startswith("latin.md:5: warning: ") for line in lines)
+    assert lines[-1] == "5 pages, 13 sections, 4 drugs, 1 warnings, 1 errors"  # latin.md: 1 tab
+
+
+def test_check_json(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (content / "latin.md").write_bytes(b"---\ntitle: Latinazepam\n---\n\nCaf\xe9.\n")
+    code, out, _ = run(capsys, "check", str(content), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert {"pages", "totals"} <= set(report)
+    assert {"pages", "sections", "drugs", "warnings", "errors"} <= set(report["totals"])
+    assert report["totals"]["pages"] == 5
+    assert report["totals"]["warnings"] == 1
+    assert report["totals"]["errors"] == 0
+    pages = {Path(page["path"]).name: page for page in report["pages"]}
+    assert set(pages) == set(PAGES) | {"latin.md"}
+    combo = pages["combo.md"]
+    assert {"path", "id", "title", "drugs", "sections", "problems"} <= set(combo)
+    assert combo["id"] == "testazepam-fakeprofen"
+    assert combo["drugs"] == ["Testazepam", "Fakeprofen"]
+    assert combo["sections"] == ["Overview", "Uses", "Disclaimer"]
+    assert combo["problems"] == []
+    assert len(pages["latin.md"]["problems"]) == 1
+    assert pages["latin.md"]["problems"][0].startswith("latin.md:5: warning: ")
+
+
+def test_check_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(tmp_path / "nowhere"))
+    assert code == 1
+    assert ": error: " in out
+
+
+def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["frobnicate"])
+    assert caught.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------- a real process
+
+
+def test_python_m_rxcombo_list_outside_the_source_tree(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "rxcombo", "list"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "alprazolam-imipramine\tAlprazolam + Imipramine",
+        "amitriptyline-ketamine\tAmitriptyline + Ketamine",
+        "gabapentin-amitriptyline\tGabapentin + Amitriptyline",
+    ]
+
+
+def test_python_m_rxcombo_search_json_with_content(content: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "rxcombo", "--content", str(content), "search", "fakeprofen", "--json"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout.decode("utf-8"))
+    assert [hit["title"] for hit in hits] == ["Fakeprofen", "Testazepam + Fakeprofen"]
