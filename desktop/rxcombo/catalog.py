@@ -49,10 +49,27 @@ def load_catalog(
     interrupted: Callable[[], bool] = lambda: False,
 ) -> Catalog:
     """Load ``root`` for browsing: titles and drugs only (bodies are read on open)."""
+    catalog, write_cache = load_catalog_deferred(root, progress, cache_dir, interrupted)
+    if write_cache is not None:
+        write_cache()
+    return catalog
+
+
+CacheWriter = Callable[[], bool]
+
+
+def load_catalog_deferred(
+    root: Path,
+    progress: ProgressCallback | None = None,
+    cache_dir: Path | None = None,
+    interrupted: Callable[[], bool] = lambda: False,
+) -> tuple[Catalog, CacheWriter | None]:
+    """As :func:`load_catalog`, but the cache is written when the caller says: the window
+    shows the list first (writing 100,000 pages' worth takes seconds)."""
     root = Path(root)
     if not root.is_dir():
         library = Library.load(root)  # reports the missing folder
-        return Catalog(library, SearchIndex(library.documents), LoadStats(0, 0, 0, False))
+        return Catalog(library, SearchIndex(library.documents), LoadStats(0, 0, 0, False)), None
     listing_problems: list[Problem] = []
     files = [
         (path, relative, signature_of(stat))
@@ -66,7 +83,7 @@ def load_catalog(
         if progress is not None:
             progress(len(files), len(files))
         snapshot: Catalog = cached.snapshot
-        return Catalog(snapshot.library, snapshot.index, LoadStats(len(files), 0, len(files), True))
+        return Catalog(snapshot.library, snapshot.index, LoadStats(len(files), 0, len(files), True)), None
 
     documents: list[Document] = []
     problems = list(listing_problems)
@@ -97,9 +114,9 @@ def load_catalog(
             progress(done, len(files))
     library = Library.from_documents(root, documents, problems, files_seen=len(files))
     catalog = Catalog(library, SearchIndex(library.documents), LoadStats(len(files), parsed, reused, False))
-    if not interrupted() and (parsed or len(pages) != len(cached.pages) or cached.snapshot_key != key):
-        cache.write(CacheContents(pages, key, catalog))
-    return catalog
+    if interrupted() or not (parsed or len(pages) != len(cached.pages) or cached.snapshot_key != key):
+        return catalog, None
+    return catalog, lambda: cache.write(CacheContents(pages, key, catalog))
 
 
 def cache_size(cache_dir: Path | None = None) -> int:

@@ -16,14 +16,15 @@ ENABLED = bool(os.environ.get("RXCOMBO_BENCH_MARKS"))
 
 
 def _process_start() -> float:
+    """Unix time at which this process started, from /proc (Linux), to the clock tick."""
     try:
         with Path("/proc/self/stat").open(encoding="ascii") as handle:
             fields = handle.read().rsplit(")", 1)[1].split()
-        start_ticks = int(fields[19])  # field 22 (starttime), counted after "pid (comm)"
-        with Path("/proc/stat").open(encoding="ascii") as handle:
-            boot = next(int(line.split()[1]) for line in handle if line.startswith("btime"))
-        return boot + start_ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, StopIteration):
+        started_after_boot = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime
+        # CLOCK_BOOTTIME is the clock starttime counts on; /proc/stat's btime is whole seconds.
+        uptime = time.clock_gettime(time.CLOCK_BOOTTIME)
+        return time.time() - (uptime - started_after_boot)
+    except (OSError, ValueError, IndexError, AttributeError):
         return time.time()
 
 
@@ -31,9 +32,10 @@ _START = _process_start() if ENABLED else 0.0
 _seen: set[str] = set()
 
 
-def mark(name: str) -> None:
+def mark(name: str, detail: str = "") -> None:
     if not ENABLED or name in _seen:
         return
     _seen.add(name)
     now = time.time()
-    print(f"rxcombo-mark {name} {now - _START:.4f} {now:.4f}", file=sys.stderr, flush=True)
+    extra = f" {detail}" if detail else ""
+    print(f"rxcombo-mark {name} {now - _START:.4f} {now:.4f}{extra}", file=sys.stderr, flush=True)

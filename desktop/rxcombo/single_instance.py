@@ -216,7 +216,7 @@ class SingleInstance(QObject):
         return True
 
     def lock_path(self) -> str:
-        if os.path.isabs(self.name):
+        if Path(self.name).is_absolute():
             return self.name + ".lock"
         return str(Path(QDir.tempPath()) / f"{self.name}.lock")
 

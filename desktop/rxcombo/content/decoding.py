@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from rxcombo import lazy
+
 
 @cache
 def _ftfy_config() -> Any:
     # ftfy takes ~0.1 s to import (its character tables); most pages never need it.
-    import ftfy
+    ftfy = lazy.module("ftfy")
 
     # Only the fixes that undo a wrong decoding; nothing that rewrites correct text.
     return ftfy.TextFixerConfig(
@@ -118,9 +120,7 @@ def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
     for index, line in enumerate(lines):
         if not any(hint in line for hint in _MOJIBAKE_HINTS):
             continue
-        import ftfy
-
-        fixed = ftfy.fix_text(line, config=_ftfy_config())
+        fixed = lazy.module("ftfy").fix_text(line, config=_ftfy_config())
         if fixed != line:
             repairs.append(Repair(index + 1, line, fixed))
             lines[index] = fixed

@@ -89,9 +89,13 @@ def _markdown() -> Any:
     converter = getattr(_local, "markdown", None)
     if converter is None:
         import markdown
+        from markdown.extensions.sane_lists import SaneListExtension
+        from markdown.extensions.tables import TableExtension
 
+        # Instances, not names: a name makes Markdown scan every installed package's entry
+        # points (~150 ms on the first page opened).
         converter = markdown.Markdown(
-            extensions=["sane_lists", "tables", _extension_class()()],
+            extensions=[SaneListExtension(), TableExtension(), _extension_class()()],
             output_format="html",
         )
         _local.markdown = converter

@@ -17,11 +17,13 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Protocol
 
+from rxcombo import lazy
 from rxcombo.content.names import fold, tokens
 
 _QUERY_SPLIT = re.compile(r"[\W_]+")  # as names.tokens: letters of any script
@@ -93,6 +95,7 @@ class SearchIndex:
             self._alpha_rank[number] = rank
         self._alphabetical = order
         self._recent: dict[tuple[str, ...], list[int]] = {}
+        self._kept: dict[tuple[str, ...], array[int]] = {}  # warm-up answers, compact
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -110,7 +113,9 @@ class SearchIndex:
         """Vocabulary words that ``word`` is a typo of, or a typo of the start of."""
         if len(word) < FUZZY_MIN_LENGTH:
             return []
-        from rapidfuzz import fuzz, process  # only typos need it; keeps start-up lean
+        # Only typos need rapidfuzz; imported on first use (see rxcombo.lazy).
+        fuzz = lazy.module("rapidfuzz.fuzz")
+        process = lazy.module("rapidfuzz.process")
 
         truncated = [candidate[: len(word)] for candidate in self._vocabulary]
         matches = process.extract(
@@ -143,7 +148,7 @@ class SearchIndex:
                     best[number] = kind
         return best
 
-    def search_rows(self, query: str) -> list[int]:
+    def search_rows(self, query: str) -> Sequence[int]:
         """Just the ranked positions: what a list view needs on every keystroke.
 
         Recent answers are kept: typing back over a query, or a query warmed up in the
@@ -152,7 +157,10 @@ class SearchIndex:
         words = tuple(dict.fromkeys(query_words(query)))
         if not words:
             return self._alphabetical
-        rows = self._recent.get(words)
+        kept = self._kept.get(words)
+        if kept is not None:
+            return kept
+        rows: Sequence[int] | None = self._recent.get(words)
         if rows is None:
             rows = [number for _key, number, _exact in self._scored(list(words))]
             if len(self._recent) >= RECENT_QUERIES:
@@ -160,14 +168,22 @@ class SearchIndex:
             self._recent[words] = rows
         return rows
 
-    def warm_up(self, queries: Iterable[str]) -> None:
-        """Answer these queries ahead of time (the one-letter ones are the costliest)."""
+    def warm_up(self, queries: Iterable[str], stop: Callable[[], bool] = lambda: False) -> None:
+        """Answer these queries ahead of time and keep the answers (the one- and two-letter
+        ones are the costliest: thousands of pages to rank)."""
         for query in queries:
-            self.search_rows(query)
+            if stop():
+                return
+            words = tuple(dict.fromkeys(query_words(query)))
+            if words and words not in self._kept:
+                # Not through search_rows: its memo belongs to the typing thread.
+                scored = self._scored(list(words))
+                self._kept[words] = array("i", [number for _key, number, _exact in scored])
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_recent"] = {}
+        state["_kept"] = {}
         return state
 
     def search(self, query: str, limit: int | None = None) -> list[Hit]:

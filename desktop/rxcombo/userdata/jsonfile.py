@@ -152,9 +152,7 @@ class JsonFile:
 def _lock_error(lock: QLockFile, lock_path: Path) -> FileLockError:
     error = lock.error()
     if error == QLockFile.LockError.LockFailedError:
-        return FileLockError(
-            errno.EAGAIN, "another RxCombo window is saving it right now", str(lock_path)
-        )
+        return FileLockError(errno.EAGAIN, "another RxCombo window is saving it right now", str(lock_path))
     if error == QLockFile.LockError.PermissionError:
         return FileLockError(errno.EACCES, "no permission to create the lock file", str(lock_path))
     return FileLockError(errno.EIO, "could not create the lock file", str(lock_path))

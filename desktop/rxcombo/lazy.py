@@ -1,0 +1,51 @@
+"""Importing heavy modules late, and only ever on the main thread.
+
+ftfy, rapidfuzz, markdown and nh3 cost 20-150 ms each to import and most starts never
+need them, so they are imported on first use. But once PySide6 is loaded, its import hook
+runs for every new module, and a first import on a worker thread while the Qt event loop
+is busy has aborted the process. So a worker never imports: it waits until the main
+thread has (the window calls :func:`preload` right after starting the loader).
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable
+from types import ModuleType
+
+_ready: dict[str, threading.Event] = {}
+_guard = threading.Lock()
+_requester: Callable[[str], None] | None = None
+WORKER_WAIT_SECONDS = 30.0
+
+
+def set_requester(requester: Callable[[str], None] | None) -> None:
+    """How a worker asks the main thread to import a module (the GUI posts a signal)."""
+    global _requester
+    _requester = requester
+
+
+def _event(name: str) -> threading.Event:
+    with _guard:
+        return _ready.setdefault(name, threading.Event())
+
+
+def module(name: str) -> ModuleType:
+    """``name``, imported now if on the main thread, else once the main thread has."""
+    event = _event(name)
+    if not event.is_set() and threading.current_thread() is not threading.main_thread():
+        requester = _requester
+        if requester is not None:
+            requester(name)
+            event.wait(WORKER_WAIT_SECONDS)
+        # Without a GUI there is no requester, and importing here is safe: Qt is not running.
+    loaded = importlib.import_module(name)
+    event.set()
+    return loaded
+
+
+def preload(*names: str) -> None:
+    """Import these on the calling (main) thread and release any worker waiting for them."""
+    for name in names:
+        module(name)
