@@ -141,6 +141,7 @@ def run_gui(content: Path | None = None, new_instance: bool = False) -> int:
     launcher.launch()
     code = app.exec()
     if launcher.window is not None:
+        launcher.window.stop_loaders()
         launcher.window.save_state()
     del _signal_timer
     return code

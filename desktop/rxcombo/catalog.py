@@ -58,11 +58,24 @@ def load_catalog(
 CacheWriter = Callable[[], bool]
 
 
+def cached_snapshot(root: Path, cache_dir: Path | None = None) -> tuple[Catalog | None, CacheContents | None]:
+    """What the last run left for ``root``, without looking at the folder: a warm start
+    shows this at once and checks the files afterwards (:func:`load_catalog_deferred`
+    with ``cached=`` the same contents)."""
+    contents = LibraryCache(cache_dir or default_cache_dir(), Path(root)).read()
+    if contents is None or not isinstance(contents.snapshot, Catalog):
+        return None, contents
+    snapshot: Catalog = contents.snapshot
+    count = len(contents.pages)
+    return Catalog(snapshot.library, snapshot.index, LoadStats(count, 0, count, True)), contents
+
+
 def load_catalog_deferred(
     root: Path,
     progress: ProgressCallback | None = None,
     cache_dir: Path | None = None,
     interrupted: Callable[[], bool] = lambda: False,
+    cached: CacheContents | None = None,
 ) -> tuple[Catalog, CacheWriter | None]:
     """As :func:`load_catalog`, but the cache is written when the caller says: the window
     shows the list first (writing 100,000 pages' worth takes seconds)."""
@@ -77,7 +90,8 @@ def load_catalog_deferred(
     ]
 
     cache = LibraryCache(cache_dir or default_cache_dir(), root)
-    cached = cache.read() or CacheContents()
+    if cached is None:
+        cached = cache.read() or CacheContents()
     key = signatures_key([(relative, signature) for _, relative, signature in files])
     if cached.snapshot_key == key and isinstance(cached.snapshot, Catalog) and not listing_problems:
         if progress is not None:

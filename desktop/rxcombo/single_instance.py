@@ -5,7 +5,10 @@ named pipe on Windows). A later launch connects, sends one line of JSON such as
 ``{"cmd": "activate", "content": "/abs/path"}``, waits briefly for ``{"ok": true}`` and
 exits; the running instance emits :attr:`SingleInstance.activation_requested` and the
 window raises itself. If nobody answers (no instance, or a crashed one left its socket
-file behind) the new launch removes the stale socket and becomes the listener.
+file behind) the new launch removes the stale socket and becomes the listener; a lock file
+held meanwhile keeps two launches at the same moment from both becoming listeners.
+
+``--new-instance`` skips all of this: that window neither asks nor listens.
 
 The server name is derived from the user and the favorites folder, so two users, or two
 test runs with different ``XDG_DATA_HOME``, never see each other. On Linux the socket lives

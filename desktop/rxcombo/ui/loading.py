@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from rxcombo import lazy, marks
-from rxcombo.catalog import Catalog, load_catalog_deferred
+from rxcombo.catalog import Catalog, cached_snapshot, load_catalog_deferred
 
 LoadedLibrary = Catalog  # what the window holds: library, search index, load figures
 
@@ -62,15 +62,20 @@ class LibraryLoader(QThread):
 
     def run(self) -> None:
         try:
+            shown, cached = cached_snapshot(self.root, self.cache_dir)
+            if shown is not None:
+                # Warm start: show what the last run saw now, check the files right after.
+                self.loaded.emit(shown)
             result, write_cache = load_catalog_deferred(
-                self.root, self._report, self.cache_dir, self.isInterruptionRequested
+                self.root, self._report, self.cache_dir, self.isInterruptionRequested, cached
             )
         except Exception as exc:  # reported to the user, never lost in a thread
             self.failed.emit(f"Could not load {self.root}: {exc}")
             return
         if self.isInterruptionRequested():
             return
-        self.loaded.emit(result)
+        if shown is None or not result.stats.snapshot:
+            self.loaded.emit(result)  # first load, or files changed since the last run
         stats = result.stats
         marks.mark(
             "catalog-loaded", f"parsed={stats.parsed} reused={stats.reused} snapshot={int(stats.snapshot)}"

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self._pending_page: str | None = settings.last_page_id
         self._awaiting_paint = False
         self._warm_loader: LibraryLoader | None = None
+        self._loaders: list[LibraryLoader] = []
         self.last_notice: QMessageBox | None = None
 
         self.setWindowTitle(APP_NAME)
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.statusBar().showMessage(f"Loading {root}…")
         loader = LibraryLoader(root, parent=self)
+        self._loaders = [running for running in self._loaders if running.isRunning()] + [loader]
         loader.progress.connect(self._on_progress)
         loader.loaded.connect(self._on_loaded)
         loader.failed.connect(self._on_load_failed)
@@ -171,8 +173,9 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
 
     def _on_loaded(self, loaded: LoadedLibrary) -> None:
-        self._warm_loader = self._loader  # it waits to warm up the search until first paint
-        self._loader = None
+        if self._loader is not None:  # a warm start may deliver twice: cached, then checked
+            self._warm_loader = self._loader  # it warms up the search after the first paint
+            self._loader = None
         self.loaded = loaded
         self.progress.hide()
         self.statusBar().clearMessage()
@@ -373,12 +376,18 @@ class MainWindow(QMainWindow):
         if self.favorites.dirty:
             self.favorites.save()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # A thread still warming up the search must end before its objects go away.
-        for loader in (self._loader, self._warm_loader):
-            if loader is not None and loader.isRunning():
+    def stop_loaders(self) -> None:
+        """End every loading or warm-up thread: Qt aborts if a running QThread is destroyed
+        with the window that owns it."""
+        for loader in self._loaders:
+            if loader.isRunning():
                 loader.requestInterruption()
                 loader.warm_up_allowed.set()
-                loader.wait(5000)
+        for loader in self._loaders:
+            loader.wait()
+        self._loaders = [loader for loader in self._loaders if loader.isRunning()]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_loaders()
         self.save_state()
         event.accept()
