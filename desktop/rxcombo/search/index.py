@@ -97,8 +97,9 @@ class SearchIndex:
         for rank, number in enumerate(order):
             self._alpha_rank[number] = rank
         self._alphabetical = order
-        self._recent: dict[tuple[str, ...], list[int]] = {}
+        self._recent: dict[tuple[object, ...], Sequence[int]] = {}
         self._kept: dict[tuple[str, ...], array[int]] = {}  # warm-up answers, compact
+        self._fuzzy_memo: dict[str, list[str]] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -116,15 +117,40 @@ class SearchIndex:
         """Vocabulary words that ``word`` is a typo of, or a typo of the start of."""
         if len(word) < FUZZY_MIN_LENGTH:
             return []
+        found = self._fuzzy_memo.get(word)
+        if found is None:
+            found = self._fuzzy_words(word)
+            if len(self._fuzzy_memo) >= RECENT_QUERIES:
+                self._fuzzy_memo.pop(next(iter(self._fuzzy_memo)))
+            self._fuzzy_memo[word] = found
+        return found
+
+    def _fuzzy_words(self, word: str) -> list[str]:
         # Only typos need rapidfuzz; imported on first use (see rxcombo.lazy).
         fuzz = lazy.module("rapidfuzz.fuzz")
         process = lazy.module("rapidfuzz.process")
 
-        truncated = [candidate[: len(word)] for candidate in self._vocabulary]
-        matches = process.extract(
-            word, truncated, scorer=fuzz.ratio, score_cutoff=_fuzzy_cutoff(word), limit=None
-        )
-        return [self._vocabulary[position] for _, _, position in matches]
+        # Typos rarely hit the first letter: look among words that share it first (a 26th of
+        # the vocabulary), and only then everywhere.
+        start = bisect.bisect_left(self._vocabulary, word[0])
+        end = bisect.bisect_left(self._vocabulary, word[0] + "\U0010ffff", lo=start)
+        for lo, hi in ((start, end), (0, len(self._vocabulary))):
+            truncated = [candidate[: len(word)] for candidate in self._vocabulary[lo:hi]]
+            matches = process.extract(
+                word, truncated, scorer=fuzz.ratio, score_cutoff=_fuzzy_cutoff(word), limit=None
+            )
+            if matches:
+                return [self._vocabulary[lo + position] for _, _, position in matches]
+        return []
+
+    def _signature(self, word: str) -> tuple[object, ...]:
+        """What a query word matched, compactly: equal signatures give equal results, so
+        typing on through a long name ("blipo", "blipol"…) re-ranks nothing."""
+        start = bisect.bisect_left(self._vocabulary, word)
+        end = bisect.bisect_left(self._vocabulary, word + "\U0010ffff", lo=start)
+        if end > start:
+            return ("prefix", start, end, self._vocabulary[start] == word)
+        return ("fuzzy", *self.fuzzy_words(word))
 
     def matching_words(self, word: str) -> dict[str, MatchKind]:
         """Every vocabulary word the query word matches, with how well."""
@@ -163,12 +189,13 @@ class SearchIndex:
         kept = self._kept.get(words)
         if kept is not None:
             return kept
-        rows: Sequence[int] | None = self._recent.get(words)
+        signature = tuple(self._signature(word) for word in words)
+        rows: Sequence[int] | None = self._recent.get(signature)
         if rows is None:
             rows = [number for _key, number, _exact in self._scored(list(words))]
             if len(self._recent) >= RECENT_QUERIES:
                 self._recent.pop(next(iter(self._recent)))
-            self._recent[words] = rows
+            self._recent[signature] = rows
         return rows
 
     def warm_up(self, queries: Iterable[str], stop: Callable[[], bool] = lambda: False) -> None:
@@ -187,6 +214,7 @@ class SearchIndex:
         state = dict(self.__dict__)
         state["_recent"] = {}
         state["_kept"] = {}
+        state["_fuzzy_memo"] = {}
         return state
 
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
