@@ -15,6 +15,7 @@ ties alphabetical.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 import unicodedata
 from array import array
@@ -57,6 +58,15 @@ class Hit:
     exact_page: bool
     kind: MatchKind
     unnamed_drugs: int
+
+
+def _bounded_put(memo: dict[Any, Any], key: Any, value: Any) -> None:
+    """Insert, dropping the oldest entry past RECENT_QUERIES. The warm-up thread may touch
+    the same memo; a lost race only costs a recomputation, never an error."""
+    if len(memo) >= RECENT_QUERIES:
+        with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+            memo.pop(next(iter(memo)))
+    memo[key] = value
 
 
 def query_words(query: str) -> list[str]:
@@ -120,9 +130,7 @@ class SearchIndex:
         found = self._fuzzy_memo.get(word)
         if found is None:
             found = self._fuzzy_words(word)
-            if len(self._fuzzy_memo) >= RECENT_QUERIES:
-                self._fuzzy_memo.pop(next(iter(self._fuzzy_memo)))
-            self._fuzzy_memo[word] = found
+            _bounded_put(self._fuzzy_memo, word, found)
         return found
 
     def _fuzzy_words(self, word: str) -> list[str]:
@@ -193,9 +201,7 @@ class SearchIndex:
         rows: Sequence[int] | None = self._recent.get(signature)
         if rows is None:
             rows = [number for _key, number, _exact in self._scored(list(words))]
-            if len(self._recent) >= RECENT_QUERIES:
-                self._recent.pop(next(iter(self._recent)))
-            self._recent[signature] = rows
+            _bounded_put(self._recent, signature, rows)
         return rows
 
     def warm_up(self, queries: Iterable[str], stop: Callable[[], bool] = lambda: False) -> None:
