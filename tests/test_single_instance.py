@@ -129,8 +129,9 @@ def test_junk_clients_do_not_crash_or_activate(pair, qtbot) -> None:
         client.write(junk)
         client.flush()
         with qtbot.assertNotEmitted(first.activation_requested, wait=100):
-            qtbot.waitUntil(lambda c=client: c.state() == QLocalSocket.LocalSocketState.UnconnectedState,
-                            timeout=3000)
+            qtbot.waitUntil(
+                lambda c=client: c.state() == QLocalSocket.LocalSocketState.UnconnectedState, timeout=3000
+            )
         client.abort()
     # A silent client is cut off after the read timeout, and others are still served.
     silent = QLocalSocket()
@@ -199,6 +200,46 @@ def test_bring_to_front_restores_minimized_keeps_maximized(qtbot) -> None:
     assert widget.isMaximized()
 
 
+# -- the launcher's side (needs the app integration) ---------------------------------------
+
+
+def test_launcher_comes_forward_and_opens_the_requested_folder(pair, qtbot, seeds_dir, tmp_path) -> None:
+    from gui_helpers import launch, wait_loaded
+
+    first, second = pair
+    launcher = launch(qtbot, seeds_dir)  # accepts the disclaimer
+    window = launcher.window
+    assert window is not None
+    wait_loaded(qtbot, window)
+    assert first.listen()
+    first.activation_requested.connect(launcher.activate)
+    window.showMinimized()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "testazepam.md").write_text("# Testazepam\n\nA fictional page.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.library_loaded, timeout=60_000):
+        assert second.try_activate_existing({"content": str(other)})
+    assert window.isVisible() and not window.isMinimized()
+    assert Path(window.content_dir) == other
+    with qtbot.assertNotEmitted(window.library_loaded, wait=300):
+        assert second.try_activate_existing({"content": None})  # plain relaunch: just come forward
+
+
+def test_launcher_at_the_disclaimer_comes_forward(pair, qtbot, seeds_dir, tmp_path) -> None:
+    from gui_helpers import launch
+
+    first, second = pair
+    launcher = launch(qtbot, seeds_dir, accept=False)
+    assert launcher.dialog is not None and launcher.window is None
+    assert first.listen()
+    first.activation_requested.connect(launcher.activate)
+    with qtbot.waitSignal(first.activation_requested, timeout=5000):
+        assert second.try_activate_existing({"content": str(tmp_path)})
+    assert launcher.dialog.isVisible()
+    assert launcher.window is None  # still waiting for the user's answer
+    assert Path(launcher.requested_content) == tmp_path
+
+
 # -- the real application, twice -----------------------------------------------------------
 
 
@@ -233,7 +274,6 @@ def _stop(process: subprocess.Popen[str]) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="pending app integration")
 def test_two_processes(qapp: QApplication) -> None:
     probe = SingleInstance(timeout_ms=500)
     first = _start_app()  # fresh XDG dirs: it shows the disclaimer and waits

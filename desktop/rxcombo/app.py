@@ -5,12 +5,14 @@ from __future__ import annotations
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from rxcombo import APP_NAME, __version__, marks
 from rxcombo.paths import bundled_content_dir, resources_dir
+from rxcombo.single_instance import SingleInstance, bring_to_front
 from rxcombo.ui.dialogs import DisclaimerDialog
 from rxcombo.ui.icons import app_icon
 from rxcombo.ui.main_window import MainWindow
@@ -58,6 +60,21 @@ class Launcher(QObject):
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
+
+    def activate(self, message: dict[str, Any]) -> None:
+        """Another launch asked this instance to come forward, maybe with a folder to open."""
+        content = message.get("content")
+        folder = Path(content) if isinstance(content, str) and content else None
+        window = self.window
+        if window is None:
+            if folder is not None:
+                self.requested_content = folder  # opened once the disclaimer is accepted
+            if self.dialog is not None:
+                bring_to_front(self.dialog)
+            return
+        bring_to_front(window)
+        if folder is not None and folder.is_dir() and folder.resolve() != Path(window.content_dir).resolve():
+            window.open_content_folder(folder.resolve())
 
     def _on_accepted(self) -> None:
         record_acceptance(self.settings, self.text)
@@ -136,10 +153,22 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(content: Path | None = None, new_instance: bool = False) -> int:
     app = make_application()
+    instance: SingleInstance | None = None
+    if not new_instance:
+        instance = SingleInstance(app)
+        request = {"content": str(content.expanduser().resolve())} if content else {}
+        if instance.try_activate_existing(request):
+            return 0  # the running window came forward instead
+        if not instance.listen():
+            print(f"rxcombo: running without single-instance check: {instance.last_error}", file=sys.stderr)
     _signal_timer = _quit_on_signals(app)
     launcher = Launcher(content)
+    if instance is not None:
+        instance.activation_requested.connect(launcher.activate)
     launcher.launch()
     code = app.exec()
+    if instance is not None:
+        instance.close()
     if launcher.window is not None:
         launcher.window.stop_loaders()
         launcher.window.save_state()
