@@ -160,6 +160,8 @@ def run_gui(content: Path | None = None, new_instance: bool = False) -> int:
         if instance.try_activate_existing(request):
             return 0  # the running window came forward instead
         if not instance.listen():
+            if instance.try_activate_existing(request):
+                return 0  # another launch became the instance meanwhile
             print(f"rxcombo: running without single-instance check: {instance.last_error}", file=sys.stderr)
     _signal_timer = _quit_on_signals(app)
     launcher = Launcher(content)

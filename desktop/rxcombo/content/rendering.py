@@ -20,7 +20,12 @@ from typing import Any
 MAX_RENDERED_CHARS = 200_000
 MAX_SHOWN_CHARS = 200_000  # a view of 50 MB of text would take seconds to lay out
 MAX_BRACKETS = 1_000
-MAX_TAGS = 5_000
+MAX_RENDERED_LINES = 2_000  # Python-Markdown is quadratic in lines; real sections have < 100
+MAX_NESTING = 64
+MAX_TABLE_NESTING = 2  # Qt's HTML import is exponential in nested tables (18 levels: 24 s)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
+_VOID_TAGS = frozenset({"br", "hr"})
+MAX_TAGS = 1_000  # "<" of raw HTML or autolinks; the most on a real page is a few dozen
 _DEEP_INDENT = re.compile(r"^[ \t]{200,}\S", re.MULTILINE)
 
 _LIST_ITEM = re.compile(r"^\s{0,3}([*+-]|\d{1,9}[.)])\s+\S")
@@ -158,11 +163,29 @@ def _too_costly(text: str) -> str | None:
     """
     if len(text) > MAX_RENDERED_CHARS:
         return "This section is too long to format"
+    if text.count("\n") > MAX_RENDERED_LINES:
+        return "This section has too many lines to format"
     if text.count("[") > MAX_BRACKETS or text.count("<") > MAX_TAGS:
         return "This section has too much markup to format"
     if _DEEP_INDENT.search(text):
         return "This section is nested too deeply to format"
     return None
+
+
+def _nesting(markup: str) -> tuple[int, int]:
+    """(deepest element nesting, deepest table nesting) of sanitized HTML."""
+    depth = tables = deepest = deepest_tables = 0
+    for closing, tag in _TAG.findall(markup):
+        name = tag.lower()
+        if name in _VOID_TAGS:
+            continue
+        step = -1 if closing else 1
+        depth += step
+        if name == "table":
+            tables += step
+        deepest = max(deepest, depth)
+        deepest_tables = max(deepest_tables, tables)
+    return deepest, deepest_tables
 
 
 def render_markdown(text: str) -> str:
@@ -173,12 +196,22 @@ def render_markdown(text: str) -> str:
     try:
         raw = _markdown().convert(text)
     except (RecursionError, ValueError, IndexError, KeyError, AttributeError, TypeError):
-        # Python-Markdown has crashed on crafted input before; the text still shows.
+        # Python-Markdown has crashed on crafted input before. Its block parser keeps state
+        # (e.g. "inside a list") that reset() does not clear, so the converter is thrown
+        # away rather than reused half-way through; the text still shows, as plain text.
+        _local.markdown = None
         return (
             "<p><em>This section could not be formatted; it is shown as plain text.</em></p>"
             + plain_text_html(text)
         )
-    return sanitize(raw)
+    cleaned = sanitize(raw)
+    deepest, tables = _nesting(cleaned)
+    if deepest > MAX_NESTING or tables > MAX_TABLE_NESTING:
+        return (
+            "<p><em>This section is nested too deeply to format; it is shown as plain text.</em></p>"
+            + plain_text_html(text)
+        )
+    return cleaned
 
 
 def iter_links(rendered_html: str) -> Iterator[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +25,8 @@ EMPTY_TEXT = "Search for a drug on the left, then press Enter to open its page."
 
 
 MAX_TAB_CHARS = 30
+MAX_EAGER_TABS = 30
+MAX_EAGER_CHARS = 200_000
 
 
 def tab_label(title: str) -> str:
@@ -82,6 +84,11 @@ class PageView(QWidget):
         # Qt elides every tab once they do not all fit ("Ove…", "Gabap…"); scroll instead,
         # and shorten only the long titles (the full title is the tab's tooltip).
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self._pending: dict[int, tuple[str, bool]] = {}
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setInterval(0)
+        self._pending_timer.timeout.connect(self._render_next_pending)
+        self.tabs.currentChanged.connect(self._render_tab)
 
         self.placeholder = QLabel(EMPTY_TEXT)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -129,15 +136,22 @@ class PageView(QWidget):
         self.drugs_label.setToolTip("Click a drug to list all of its pages")
 
         # Tabs are reused from page to page: creating a text browser costs more than filling one.
+        sections = document.tabs
+        titles = [section.title for section in sections]
+        selected = titles.index(previous_title) if previous_title in titles else 0
+        # A normal page renders every tab now (~10 ms). A huge or hostile one renders the
+        # tab in view now and the others one per event-loop turn, so the window never stalls.
+        deferred = (
+            len(sections) > MAX_EAGER_TABS or sum(len(s.body_markdown) for s in sections) > MAX_EAGER_CHARS
+        )
+        self._pending.clear()
         self.tabs.setUpdatesEnabled(False)
         try:
-            sections = document.tabs
             while self.tabs.count() > len(sections):
                 widget = self.tabs.widget(self.tabs.count() - 1)
                 self.tabs.removeTab(self.tabs.count() - 1)
                 if widget is not None:
                     widget.deleteLater()
-            selected = 0
             for number, section in enumerate(sections):
                 if number < self.tabs.count():
                     browser = self.tabs.widget(number)
@@ -147,19 +161,39 @@ class PageView(QWidget):
                     browser.anchorClicked.connect(self.external_link_clicked)
                     self.tabs.addTab(browser, "")
                 disclaimer = section.kind is SectionKind.DISCLAIMER
-                browser.set_section_html(render_markdown(section.body_markdown), disclaimer=disclaimer)
+                if deferred and number != selected:
+                    browser.setPlainText("")
+                    self._pending[number] = (section.body_markdown, disclaimer)
+                else:
+                    browser.set_section_html(render_markdown(section.body_markdown), disclaimer=disclaimer)
                 self.tabs.setTabText(number, tab_label(section.title))
                 self.tabs.setTabIcon(number, icon("warning") if disclaimer else QIcon())
                 self.tabs.setTabToolTip(number, section.title)
-                if section.title == previous_title:
-                    selected = number
             self.tabs.setCurrentIndex(selected)
         finally:
             self.tabs.setUpdatesEnabled(True)
+        if self._pending:
+            self._pending_timer.start()
         self._show_header(True)
         if not document.tabs:
             self.placeholder.setText("This page has no text to show.")
             self.placeholder.setVisible(True)
+
+    def _render_tab(self, number: int) -> None:
+        job = self._pending.pop(number, None)
+        browser = self.tabs.widget(number)
+        if job is not None and isinstance(browser, SectionBrowser):
+            browser.set_section_html(render_markdown(job[0]), disclaimer=job[1])
+
+    def _render_next_pending(self) -> None:
+        if not self._pending:
+            self._pending_timer.stop()
+            return
+        self._render_tab(next(iter(self._pending)))
+
+    def rendering_done(self) -> bool:
+        """Every tab of the open page has its text (tabs of huge pages fill in shortly after)."""
+        return not self._pending
 
     def set_favorite(self, favorite: bool) -> None:
         self.star_button.setChecked(favorite)
