@@ -83,7 +83,7 @@ class LibraryLoader(QThread):
         if write_cache is not None:
             write_cache()
         # Once the window has painted the list (warm_up_allowed), answer the costliest
-        # queries ahead of the user: one and two letters, and a typo.
+        # queries ahead of the user: one and two letters.
         self.setPriority(QThread.Priority.LowPriority)
         if self.warm_up_allowed.wait(WARM_UP_DELAY_LIMIT) and not self.isInterruptionRequested():
             result.index.warm_up(warm_up_queries(result.index.vocabulary), self.isInterruptionRequested)
@@ -94,11 +94,11 @@ WARM_UP_DELAY_LIMIT = 30.0
 
 
 def warm_up_queries(vocabulary: list[str]) -> list[str]:
-    """Every one- and two-letter start of a drug word, most common first, then a typo."""
+    """Every one- and two-letter start of a drug word, most common first."""
     firsts = dict.fromkeys(word[:1] for word in vocabulary)
     counts: dict[str, int] = {}
     for word in vocabulary:
         if len(word) >= 2:
             counts[word[:2]] = counts.get(word[:2], 0) + 1
     pairs = sorted(counts, key=lambda pair: -counts[pair])
-    return [*firsts, *pairs, "zzzzq"]
+    return [*firsts, *pairs]

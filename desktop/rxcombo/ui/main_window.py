@@ -213,7 +213,8 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """The list is on screen: now prepare what typing will need, off the critical path."""
-        lazy.preload("rapidfuzz.fuzz", "rapidfuzz.process", "markdown", "nh3")
+        # rapidfuzz (3.4 MB) is left to the first typo: most sessions never make one.
+        lazy.preload("markdown", "nh3")
         if self._warm_loader is not None:
             self._warm_loader.warm_up_allowed.set()
             self._warm_loader = None
