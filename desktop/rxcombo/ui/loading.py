@@ -51,7 +51,7 @@ class LibraryLoader(QThread):
         self.root = root
         self.cache_dir = cache_dir
         self._last_reported = -1
-        self.warm_up_allowed = threading.Event()
+        self.painted = threading.Event()  # set by the window after its first paint
 
     def _report(self, done: int, total: int) -> None:
         # Hundreds of signals per second would flood the UI thread's queue; 1% steps suffice.
@@ -64,8 +64,10 @@ class LibraryLoader(QThread):
         try:
             shown, cached = cached_snapshot(self.root, self.cache_dir)
             if shown is not None:
-                # Warm start: show what the last run saw now, check the files right after.
+                # Warm start: show what the last run saw now, and check the files once the
+                # window has painted it (the check would compete with painting for the GIL).
                 self.loaded.emit(shown)
+                self.painted.wait(WARM_UP_DELAY_LIMIT)
             result, write_cache = load_catalog_deferred(
                 self.root, self._report, self.cache_dir, self.isInterruptionRequested, cached
             )
@@ -82,10 +84,10 @@ class LibraryLoader(QThread):
         )
         if write_cache is not None:
             write_cache()
-        # Once the window has painted the list (warm_up_allowed), answer the costliest
+        # Once the window has painted the list, answer the costliest
         # queries ahead of the user: one and two letters.
         self.setPriority(QThread.Priority.LowPriority)
-        if self.warm_up_allowed.wait(WARM_UP_DELAY_LIMIT) and not self.isInterruptionRequested():
+        if self.painted.wait(WARM_UP_DELAY_LIMIT) and not self.isInterruptionRequested():
             result.index.warm_up(warm_up_queries(result.index.vocabulary), self.isInterruptionRequested)
         marks.mark("warm-up-done")
 

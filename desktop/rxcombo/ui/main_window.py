@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
             if previous is not None and previous.isRunning():
                 previous.loaded.disconnect()
                 previous.requestInterruption()
-                previous.warm_up_allowed.set()
+                previous.painted.set()
         self._warm_loader = None
         self.content_dir = root
         self.progress.setRange(0, 0)
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         # rapidfuzz (3.4 MB) is left to the first typo: most sessions never make one.
         lazy.preload("markdown", "nh3")
         if self._warm_loader is not None:
-            self._warm_loader.warm_up_allowed.set()
+            self._warm_loader.painted.set()
             self._warm_loader = None
 
     def _show_counts(self, shown: int, total: int) -> None:
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
         for loader in self._loaders:
             if loader.isRunning():
                 loader.requestInterruption()
-                loader.warm_up_allowed.set()
+                loader.painted.set()
         for loader in self._loaders:
             loader.wait()
         self._loaders = [loader for loader in self._loaders if loader.isRunning()]
