@@ -362,6 +362,8 @@ def test_size_splitter_and_open_page_survive_restart(qtbot, seeds_dir):
     wait_loaded(qtbot, again.window)
     assert again.window.size().width() == 760 and again.window.size().height() == 560
     assert again.window.splitter.sizes() == sizes
+    # The last page reopens just after the list is on screen.
+    qtbot.waitUntil(lambda: again.window.page_view.document is not None, timeout=5000)
     assert again.window.page_view.document.id == "gabapentin-amitriptyline"
     again.window.close()
 

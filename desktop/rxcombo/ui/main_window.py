@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.loaded: LoadedLibrary | None = None
         self._loader: LibraryLoader | None = None
         self._pending_page: str | None = settings.last_page_id
+        self._reopen_page: str | None = None
         self._awaiting_paint = False
         self._warm_loader: LibraryLoader | None = None
         self._loaders: list[LibraryLoader] = []
@@ -188,12 +189,20 @@ class MainWindow(QMainWindow):
                 10_000,
             )
         if self._pending_page and library.get(self._pending_page):
-            self.open_page(self._pending_page)
+            # Reopen the last page once the list is on screen (see _after_first_paint):
+            # searching can start while its tabs render (the first render also imports
+            # Markdown, ~30 ms).
+            self._reopen_page = self._pending_page
         self._pending_page = None
         marks.mark("list-ready")
         self._awaiting_paint = True
         self.update()
         self.library_loaded.emit()
+
+    def _reopen(self) -> None:
+        page_id, self._reopen_page = self._reopen_page, None
+        if page_id and self.page_view.document is None:  # nothing else opened meanwhile
+            self.open_page(page_id)
 
     def _on_load_failed(self, message: str) -> None:
         self._loader = None
@@ -213,6 +222,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """The list is on screen: now prepare what typing will need, off the critical path."""
+        self._reopen()
         # rapidfuzz (3.4 MB) is left to the first typo: most sessions never make one.
         lazy.preload("markdown", "nh3")
         if self._warm_loader is not None:
