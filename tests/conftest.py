@@ -46,3 +46,15 @@ def corpus_dir() -> Path:
     if not (CORPUS_DIR / "composition").is_dir():
         pytest.skip(f"shared corpus not present at {CORPUS_DIR}")
     return CORPUS_DIR
+
+
+@pytest.fixture
+def xvfb():
+    """The display of a private X server for this test (skipped without Xvfb and xdotool)."""
+    from x11 import Xvfb, have_x11_tools
+
+    if not have_x11_tools():
+        pytest.skip("needs Xvfb and xdotool (apt-get install xvfb xdotool)")
+    server = Xvfb()
+    yield server.display
+    server.stop()

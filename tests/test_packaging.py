@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from x11 import first_launch_to_page
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 SPEC = PACKAGING / "rxcombo.spec"
@@ -30,8 +32,6 @@ BUILD_DEB = PACKAGING / "build-deb.sh"
 RESOURCES = ROOT / "resources"
 APP_ID = "io.github.rxcombo.RxCombo"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-HAS_GUI = (ROOT / "desktop" / "rxcombo" / "app.py").is_file()
-NO_GUI_REASON = "rxcombo.app (the window) does not exist yet"
 
 EXPECTED_TITLES = (
     "Alprazolam + Imipramine",
@@ -323,7 +323,6 @@ def test_deb_app_lists_the_bundled_pages(unpacked: Path, tmp_path: Path) -> None
 
 
 @slow_linux
-@pytest.mark.skipif(not HAS_GUI, reason=NO_GUI_REASON)
 def test_deb_app_window_starts_and_quits_on_sigterm(unpacked: Path, tmp_path: Path) -> None:
     """Offscreen, fresh user folders: the modal disclaimer keeps the app up until SIGTERM."""
     binary = unpacked / "opt" / "rxcombo" / "rxcombo"
@@ -348,51 +347,8 @@ def test_deb_app_window_starts_and_quits_on_sigterm(unpacked: Path, tmp_path: Pa
 # --- the real window, on a real X server -------------------------------------------------------
 
 
-@pytest.fixture
-def xvfb():
-    if not shutil.which("Xvfb") or not shutil.which("xdotool"):
-        pytest.skip("needs Xvfb and xdotool (apt-get install xvfb xdotool)")
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    assert number, "Xvfb did not report a display"
-    yield f":{number}"
-    server.terminate()
-    server.wait(10)
-
-
-def _xdotool(display: str, *args: str) -> str:
-    result = subprocess.run(
-        ["xdotool", *args],
-        env={**os.environ, "DISPLAY": display},
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-    return result.stdout.strip()
-
-
-def _wait_for_window(display: str, name: str, timeout: float = 30) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = _xdotool(display, "search", "--onlyvisible", "--name", name)
-        if found:
-            return found.splitlines()[0]
-        time.sleep(0.2)
-    raise AssertionError(f"no window named {name!r} within {timeout} s")
-
-
 @slow_linux
 @pytest.mark.xvfb
-@pytest.mark.skipif(not HAS_GUI, reason=NO_GUI_REASON)
 @pytest.mark.skipif(platform.machine() not in {"x86_64", "aarch64"}, reason="xcb test")
 def test_deb_app_on_x11_uses_only_system_and_bundled_libraries(
     unpacked: Path, xvfb: str, tmp_path: Path
@@ -404,15 +360,7 @@ def test_deb_app_on_x11_uses_only_system_and_bundled_libraries(
     with (tmp_path / "app.log").open("w") as log:
         app = subprocess.Popen([str(binary)], env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
         try:
-            dialog = _wait_for_window(xvfb, "^Disclaimer — RxCombo$")
-            _xdotool(xvfb, "windowfocus", "--sync", dialog)
-            _xdotool(xvfb, "key", "Return")
-            window = _wait_for_window(xvfb, "^RxCombo$")
-            _xdotool(xvfb, "windowfocus", "--sync", window)
-            time.sleep(0.5)
-            _xdotool(xvfb, "type", "--delay", "40", "gabapentin amitrip")
-            _xdotool(xvfb, "key", "Return")
-            _wait_for_window(xvfb, "^Gabapentin \\+ Amitriptyline — RxCombo$")
+            first_launch_to_page(xvfb)
             app.send_signal(signal.SIGTERM)
             code = app.wait(20)
         finally:

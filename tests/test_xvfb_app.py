@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from x11 import first_launch_to_page
+
 pytestmark = pytest.mark.xvfb
 
-SCREEN = "1280x800x24"
 GRAB = """
 import sys
 from PySide6.QtGui import QGuiApplication
@@ -26,48 +27,6 @@ print(len(colors))
 """
 
 
-@pytest.fixture
-def xvfb():
-    if not shutil.which("Xvfb") or not shutil.which("xdotool"):
-        pytest.skip("needs Xvfb and xdotool (apt-get install xvfb xdotool)")
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", SCREEN, "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    assert number, "Xvfb did not report a display"
-    yield f":{number}"
-    server.terminate()
-    server.wait(10)
-
-
-def xdotool(display: str, *args: str, timeout: float = 30) -> str:
-    result = subprocess.run(
-        ["xdotool", *args],
-        env={**os.environ, "DISPLAY": display},
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    return result.stdout.strip()
-
-
-def wait_for_window(display: str, name: str, timeout: float = 30) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = xdotool(display, "search", "--onlyvisible", "--name", name)
-        if found:
-            return found.splitlines()[0]
-        time.sleep(0.2)
-    raise AssertionError(f"no window named {name!r} within {timeout} s")
-
-
 def test_real_app_first_launch_to_open_page(xvfb, tmp_path, isolated_user_dirs):
     env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
     env.update({name: str(path) for name, path in isolated_user_dirs.items()})
@@ -76,17 +35,12 @@ def test_real_app_first_launch_to_open_page(xvfb, tmp_path, isolated_user_dirs):
     app = subprocess.Popen(
         [sys.executable, "-m", "rxcombo"], env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT
     )
-    try:
-        dialog = wait_for_window(xvfb, "^Disclaimer — RxCombo$")
+
+    def nothing_written_yet() -> None:
         assert not (isolated_user_dirs["XDG_CONFIG_HOME"] / "RxCombo").exists()
-        xdotool(xvfb, "windowfocus", "--sync", dialog)
-        xdotool(xvfb, "key", "Return")
-        window = wait_for_window(xvfb, "^RxCombo$")
-        xdotool(xvfb, "windowfocus", "--sync", window)
-        time.sleep(0.5)
-        xdotool(xvfb, "type", "--delay", "40", "gabapentin amitrip")
-        xdotool(xvfb, "key", "Return")
-        wait_for_window(xvfb, "^Gabapentin \\+ Amitriptyline — RxCombo$")
+
+    try:
+        first_launch_to_page(xvfb, at_disclaimer=nothing_written_yet)
         time.sleep(0.5)
 
         shot = tmp_path / "main-window.png"

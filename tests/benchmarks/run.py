@@ -54,6 +54,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # tests/x11.py
 
 from bench_common import (  # noqa: E402 - after the path set-up above
     REAL_PAGE_TITLE,
@@ -66,11 +67,13 @@ from bench_common import (  # noqa: E402 - after the path set-up above
 )
 from generate_library import generate, is_generated  # noqa: E402
 
+from rxcombo.catalog import cache_size  # noqa: E402
+from x11 import Xvfb  # noqa: E402
+
 REPO = HERE.parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
 PYTHON = sys.executable
 APP_DIR_NAME = "RxCombo"
-SCREEN = "1280x800x24"
 MB = 1024 * 1024
 MARKLESS_QUIET_S = 1.0  # without marks: ready once the window is up and the process idle this long
 
@@ -139,33 +142,6 @@ def prepare_library(spec: str, work_dir: Path, seed: int) -> Library | str:
 # -- processes -------------------------------------------------------------------------
 
 
-class Xvfb:
-    def __init__(self) -> None:
-        read_fd, write_fd = os.pipe()
-        self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", SCREEN, "-nolisten", "tcp", "-noreset"],
-            pass_fds=(write_fd,),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        os.close(write_fd)
-        with os.fdopen(read_fd) as pipe:
-            number = pipe.readline().strip()
-        if not number:
-            self.stop()
-            raise RuntimeError("Xvfb did not report a display")
-        self.display = f":{number}"
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
 class Home:
     """A private set of XDG folders, i.e. one user's machine as far as RxCombo can tell."""
 
@@ -210,16 +186,7 @@ class Home:
             shutil.copytree(source, self.app_folder("XDG_CONFIG_HOME"), dirs_exist_ok=True)
 
     def cache_bytes(self) -> int:
-        return folder_bytes(self.app_folder("XDG_CACHE_HOME"))
-
-
-def folder_bytes(folder: Path) -> int:
-    total = 0
-    for dirpath, _dirs, names in os.walk(folder):
-        for name in names:
-            with contextlib.suppress(OSError):
-                total += (Path(dirpath) / name).stat().st_size
-    return total
+        return cache_size(self.app_folder("XDG_CACHE_HOME"))
 
 
 def _proc_status(pid: int) -> dict[str, int]:
