@@ -483,3 +483,14 @@ def test_corpus_models_pass_model_tester(corpus_window, qtmodeltester):
     pane = corpus_window.search_pane
     for model in (pane.results, pane.drug_filter):
         qtmodeltester.check(model, force_py=False)
+
+
+def test_status_bar_counts_pages_of_the_by_drug_view(window, qtbot):
+    window.search_pane.set_view(View.BY_DRUG)
+    type_text(window.search_pane.search_field, "amitrip")
+    # Amitriptyline's two pages, listed once each although Gabapentin's node is not shown.
+    assert window.count_label.text() == "2 of 3 pages match"
+    type_text(window.search_pane.search_field, " gaba")
+    assert window.count_label.text() == "1 of 3 pages match"
+    window.search_pane.search_field.clear()
+    assert window.count_label.text() == "3 pages, 5 drugs"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -212,8 +211,3 @@ def render_markdown(text: str) -> str:
             + plain_text_html(text)
         )
     return cleaned
-
-
-def iter_links(rendered_html: str) -> Iterator[str]:
-    for match in re.finditer(r'<a [^>]*href="([^"]*)"', rendered_html):
-        yield html.unescape(match.group(1))

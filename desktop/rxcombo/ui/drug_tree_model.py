@@ -43,9 +43,6 @@ class DrugTreeModel(QAbstractItemModel):
     def set_favorite_check(self, check: FavoriteCheck) -> None:
         self._is_favorite = check
 
-    def drug_at(self, row: int) -> Drug:
-        return self._drugs[row]
-
     def drug_row(self, key: str) -> int | None:
         return self._row_of.get(key)
 

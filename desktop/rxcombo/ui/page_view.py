@@ -118,10 +118,6 @@ class PageView(QWidget):
         """The full section titles of the tabs, in order."""
         return [self.tabs.tabToolTip(i) for i in range(self.tabs.count())]
 
-    def current_browser(self) -> SectionBrowser | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, SectionBrowser) else None
-
     def show_document(self, document: Document) -> None:
         """Render every tab of the page; keep the tab of the same title selected if there is one."""
         previous_title = self.tabs.tabToolTip(self.tabs.currentIndex()) if self.tabs.count() else None

@@ -66,6 +66,7 @@ class SearchPane(QWidget):
         self.library: Library | None = None
         self.index: SearchIndex | None = None
         self._stale: set[View] = set()
+        self._tree_pages = 0  # pages the by-drug tree lists, set with its filter
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
@@ -212,6 +213,7 @@ class SearchPane(QWidget):
         elif view is View.BY_DRUG:
             if blank:
                 self.drug_filter.set_filter(None, None)
+                self._tree_pages = len(self.library.documents)
             else:
                 pages = {hit.id for hit in self.index.search(query)}
                 words = self.index.matched_vocabulary(query)
@@ -222,6 +224,7 @@ class SearchPane(QWidget):
                     and any(page_id in pages for page_id in drug.page_ids)
                 }
                 self.drug_filter.set_filter(drugs, pages)
+                self._tree_pages = len(pages)
                 if self.drug_filter.rowCount() <= 3:
                     self.drug_view.expandAll()
         else:
@@ -236,12 +239,10 @@ class SearchPane(QWidget):
             return self.results.rowCount()
         if view is View.FAVORITES:
             return self.favorites_filter.rowCount()
-        pages: set[str] = set()
-        for row in range(self.drug_filter.rowCount()):
-            parent = self.drug_filter.index(row, 0)
-            for child in range(self.drug_filter.rowCount(parent)):
-                pages.add(self.drug_filter.index(child, 0, parent).data(PAGE_ID_ROLE))
-        return len(pages)
+        # Every page the search found sits under at least one of its drugs that a query
+        # word matched, so the tree lists exactly the hits; walking the tree to count them
+        # would force Qt to filter every drug's children on each keystroke.
+        return self._tree_pages
 
     def _update_empty_state(self) -> None:
         view = self.current_view()
