@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from rxcombo.app import Launcher
-from rxcombo.ui.main_window import MainWindow
+from rxcombo.app.startup import Launcher
+from rxcombo.ui.window.main_window import MainWindow
 
 
 def launch(qtbot, content: Path | None, *, accept: bool = True) -> Launcher:
@@ -27,7 +27,7 @@ def launch(qtbot, content: Path | None, *, accept: bool = True) -> Launcher:
 
 
 def wait_loaded(qtbot, window: MainWindow, timeout: int = 60_000) -> None:
-    if window.loaded is None:
+    if window.library is None:
         with qtbot.waitSignal(window.library_loaded, timeout=timeout):
             pass
 

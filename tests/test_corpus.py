@@ -12,15 +12,16 @@ from pathlib import Path
 import pytest
 
 from content_helpers import assert_nothing_lost
-from rxcombo.cli import main
-from rxcombo.content import Library, render_markdown
+from rxcombo.cli.commands import main
+from rxcombo.content import render_markdown
+from rxcombo.library import Library, load_library
 
 pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="session")
 def corpus_library(corpus_dir: Path) -> Library:
-    return Library.load(corpus_dir / "composition")
+    return load_library(corpus_dir / "composition", bodies=True)
 
 
 def test_every_page_is_read_without_errors(corpus_library: Library) -> None:
@@ -71,7 +72,7 @@ def test_duplicate_titles_get_distinct_ids(corpus_library: Library) -> None:
 
 
 def test_ids_are_stable_across_loads(corpus_dir: Path, corpus_library: Library) -> None:
-    again = Library.load(corpus_dir / "composition", bodies=False)
+    again = load_library(corpus_dir / "composition")
     assert {d.path: d.id for d in again.documents} == {d.path: d.id for d in corpus_library.documents}
 
 

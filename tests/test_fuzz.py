@@ -386,7 +386,7 @@ def test_page_of_many_costly_sections_never_freezes_the_window(qtbot) -> None:
     seconds to render in all. Opening the page renders the tab in view at once and the
     others one per event-loop turn, so no single step holds the window."""
     from rxcombo.content.rendering import MAX_BRACKETS
-    from rxcombo.ui.page_view import PageView
+    from rxcombo.ui.page.page_view import PageView
 
     body = "".join(f"### Section {i}\n\n" + "[" * (MAX_BRACKETS - 1) + "\n\n" for i in range(60))
     document = read_page(Path("costly.md"), ("# Costlyazepam\n\n" + body).encode())

@@ -11,17 +11,17 @@ from pathlib import Path
 import pytest
 
 from content_helpers import assert_nothing_lost
-from rxcombo.cli import main
+from rxcombo.cli.commands import main
 from rxcombo.content import (
     ContentError,
     Document,
-    Library,
     Problem,
     Severity,
     Structure,
     read_page,
     render_markdown,
 )
+from rxcombo.library import Library, load_library
 
 # ---------------------------------------------------------------------------- the pages
 
@@ -294,7 +294,7 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_library(hostile_dir: Path) -> Library:
-    return Library.load(hostile_dir)
+    return load_library(hostile_dir, bodies=True)
 
 
 def _doc(library: Library, relative: str) -> Document:
@@ -366,13 +366,13 @@ def test_files_that_are_not_pages_are_not_read(hostile_library: Library) -> None
 
 def test_progress_reports_every_page_file(hostile_dir: Path) -> None:
     calls: list[tuple[int, int]] = []
-    Library.load(hostile_dir, lambda done, total: calls.append((done, total)))
+    load_library(hostile_dir, lambda done, total: calls.append((done, total)), bodies=True)
     total = len(GOOD) + len(BAD)
     assert calls == [(n, total) for n in range(1, total + 1)]
 
 
 def test_a_missing_folder_is_an_error_not_a_crash(tmp_path: Path) -> None:
-    library = Library.load(tmp_path / "nowhere")
+    library = load_library(tmp_path / "nowhere", bodies=True)
     assert library.documents == []
     assert len(library.errors) == 1
 
@@ -597,7 +597,7 @@ def test_duplicate_titles_get_distinct_stable_ids(hostile_library: Library, host
     assert "duplicate" in problem.message and "duplicate_a.md" in problem.message
     assert hostile_library.get(first.id) is first and hostile_library.get(second.id) is second
 
-    again = Library.load(hostile_dir)
+    again = load_library(hostile_dir, bodies=True)
     assert {d.path: d.id for d in again.documents} == {d.path: d.id for d in hostile_library.documents}
 
 
@@ -637,7 +637,7 @@ def test_an_unreadable_page_is_reported_and_the_others_load(tmp_path: Path) -> N
     locked.write_text("---\ntitle: Lockazepam\n---\n\nBody.\n")
     locked.chmod(0)
     try:
-        library = Library.load(tmp_path)
+        library = load_library(tmp_path, bodies=True)
     finally:
         locked.chmod(0o644)
     assert [d.title for d in library.documents] == ["Goodazepam"]
@@ -654,7 +654,7 @@ def test_symlink_loops_do_not_repeat_or_stall(tmp_path: Path) -> None:
     except OSError:
         pytest.skip("symlinks not available")
     started = time.monotonic()
-    library = Library.load(tmp_path)
+    library = load_library(tmp_path, bodies=True)
     assert time.monotonic() - started < 10
     assert sorted(d.title for d in library.documents) == ["Innerazepam", "Loopazepam"]
     assert library.problems == []

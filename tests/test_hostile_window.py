@@ -30,10 +30,12 @@ from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QLabel
 
-from rxcombo.content import Library, Severity
-from rxcombo.ui.main_window import MainWindow
-from rxcombo.ui.section_view import SectionBrowser
-from rxcombo.userdata import FavoritesStore, SettingsStore, favorites_path, settings_path
+from rxcombo.content import Severity
+from rxcombo.dirs import favorites_path, settings_path
+from rxcombo.library import load_library
+from rxcombo.ui.page.section_view import SectionBrowser
+from rxcombo.ui.window.main_window import MainWindow
+from rxcombo.userdata import FavoritesStore, SettingsStore
 
 PAGE_BOUND_S = 10.0  # per page open, and per tab shown: hang detection, not a performance target
 GRAB_TABS = 100  # tabs painted explicitly; the rest are shown, audited, not grabbed
@@ -339,8 +341,8 @@ def event_loop_latency(qtbot) -> float:
 
 
 def open_and_visit(qtbot, window: MainWindow, page_id: str, log: list[tuple[str, object]]) -> Visit:
-    assert window.loaded is not None
-    document = window.loaded.library.get(page_id)
+    assert window.library is not None
+    document = window.library.get(page_id)
     assert document is not None
     visit = Visit(document.path.name, document.title)
     start = time.perf_counter()
@@ -396,8 +398,9 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from rxcombo.ui.main_window import MainWindow
-from rxcombo.userdata import FavoritesStore, SettingsStore, favorites_path, settings_path
+from rxcombo.ui.window.main_window import MainWindow
+from rxcombo.userdata import FavoritesStore, SettingsStore
+from rxcombo.dirs import favorites_path, settings_path
 root = Path(sys.argv[1])
 wanted = sys.argv[2:]
 window = MainWindow(SettingsStore(settings_path()), FavoritesStore(favorites_path()), root, "disclaimer")
@@ -407,7 +410,7 @@ window.library_loaded.connect(loop.quit)
 QTimer.singleShot(180_000, loop.quit)
 window.load_content(root)
 loop.exec()
-by_file = {d.path.name: d for d in window.loaded.library.documents}
+by_file = {d.path.name: d for d in window.library.documents}
 for name in wanted:
     print(json.dumps({"start": name}), flush=True)
     started = time.perf_counter()
@@ -495,7 +498,7 @@ def probe_pages(root: Path, files: list[str]) -> dict[str, float | None]:
 
 
 def test_hostile_library_loads_or_refuses_each_page(hostile_dir: Path) -> None:
-    library = Library.load(hostile_dir)
+    library = load_library(hostile_dir, bodies=True)
     loaded = {d.path.name: d for d in library.documents}
     errors = {p.path.name: p for p in library.errors}
     print(f"\n{'file':32} outcome   message")
@@ -523,8 +526,8 @@ def test_hostile_library_loads_or_refuses_each_page(hostile_dir: Path) -> None:
 
 def test_every_page_in_the_real_window(qtbot, hostile_dir: Path, resource_log) -> None:
     window = make_window(qtbot, hostile_dir)
-    assert window.loaded is not None
-    documents = list(window.loaded.library.documents)
+    assert window.library is not None
+    documents = list(window.library.documents)
     assert len(documents) == len(hostile_pages()) - len(MUST_REFUSE)
     probe = probe_pages(hostile_dir, [d.path.name for d in documents])
     hung = sorted(name for name, seconds in probe.items() if seconds is None)
@@ -553,7 +556,7 @@ def test_every_page_in_the_real_window(qtbot, hostile_dir: Path, resource_log) -
     # Still usable afterwards: typing searches, opening a normal page works.
     window.search_pane.search_field.setText("testazepam")
     qtbot.waitUntil(lambda: window.search_pane.shown_count() > 0, timeout=5000)
-    window.open_page(window.loaded.library.documents[0].id)
+    window.open_page(window.library.documents[0].id)
     assert event_loop_latency(qtbot) < PAGE_BOUND_S
 
 
@@ -562,7 +565,7 @@ import sys, time
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from rxcombo.content import render_markdown
-from rxcombo.ui.section_view import SectionBrowser
+from rxcombo.ui.page.section_view import SectionBrowser
 text = sys.stdin.read()
 browser = SectionBrowser()
 browser.resize(800, 600)
@@ -644,8 +647,8 @@ def test_title_label_shows_the_title_verbatim(qtbot, hostile_dir: Path) -> None:
     """Titles with '&' but no '<' are plain text to Qt's AutoText, so the escaped
     "&amp;" shows literally (bug in PageView.show_document; see the report)."""
     window = make_window(qtbot, hostile_dir)
-    assert window.loaded is not None
+    assert window.library is not None
     for name in ("ampersand-title.md", "markup-title.md", "testazepam.md"):
-        document = next(d for d in window.loaded.library.documents if d.path.name == name)
+        document = next(d for d in window.library.documents if d.path.name == name)
         window.open_page(document.id)
         assert shown_text(window.page_view.title_label) == document.title, name

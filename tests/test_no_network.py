@@ -29,8 +29,9 @@ from pathlib import Path
 
 import pytest
 
-from rxcombo.content import Library
-from rxcombo.userdata import SettingsStore, record_acceptance, settings_path
+from rxcombo.dirs import settings_path
+from rxcombo.library import load_library
+from rxcombo.userdata import SettingsStore, record_acceptance
 from test_hostile_window import (
     HANG_S,
     MUST_REFUSE,
@@ -85,9 +86,9 @@ def test_recorders_catch_python_networking(network_attempts: list[str]) -> None:
 
 def _open_everything(qtbot, root: Path, log: list[tuple[str, object]], skip: set[str]) -> int:
     window = make_window(qtbot, root)
-    assert window.loaded is not None
+    assert window.library is not None
     opened = 0
-    for document in window.loaded.library.documents:
+    for document in window.library.documents:
         if document.path.name in skip:
             continue
         visit = open_and_visit(qtbot, window, document.id, log)
@@ -100,7 +101,7 @@ def _open_everything(qtbot, root: Path, log: list[tuple[str, object]], skip: set
 def test_hostile_pages_in_the_window_touch_no_network(
     qtbot, hostile_dir: Path, resource_log, network_attempts: list[str]
 ) -> None:
-    names = [d.path.name for d in Library.load(hostile_dir).documents]
+    names = [d.path.name for d in load_library(hostile_dir, bodies=True).documents]
     hung = {name for name, seconds in probe_pages(hostile_dir, names).items() if seconds is None}
     # Pages that freeze the window are reported by test_hostile_window; not opened here.
     opened = _open_everything(qtbot, hostile_dir, resource_log, hung)
@@ -117,7 +118,7 @@ def test_seed_pages_in_the_window_touch_no_network(
     qtbot, seeds_dir: Path, resource_log, network_attempts: list[str]
 ) -> None:
     opened = _open_everything(qtbot, seeds_dir, resource_log, set())
-    assert opened == len(Library.load(seeds_dir).documents) > 0
+    assert opened == len(load_library(seeds_dir, bodies=True).documents) > 0
     assert network_attempts == []
     assert all(result is None for _, result in resource_log)
 
@@ -223,7 +224,7 @@ def _inet_sockets(pid: int) -> list[str]:
 def test_running_window_touches_no_network(audited_env, hostile_dir: Path) -> None:
     """The real app, opening a hostile page at start (the last page it remembers)."""
     env, log = audited_env
-    library = Library.load(hostile_dir)
+    library = load_library(hostile_dir, bodies=True)
     page = next(d for d in library.documents if d.path.name == "img.md")
     settings = SettingsStore(settings_path())
     settings.load()

@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from content_helpers import assert_nothing_lost
-from rxcombo.content import ContentError, Document, Library, read_page, render_markdown
-from rxcombo.paths import bundled_content_dir
+from rxcombo.content import ContentError, Document, read_page, render_markdown
+from rxcombo.dirs import bundled_content_dir
+from rxcombo.library import load_library
 
 FUZZ = settings(
     max_examples=int(os.environ.get("RXCOMBO_FUZZ_EXAMPLES", "300")),
@@ -119,7 +120,7 @@ def test_the_loader_survives_a_folder_of_generated_pages(tmp_path: Path) -> None
     for number in range(200):
         pieces = [generator.choice(FRAGMENTS) for _ in range(generator.randint(0, 40))]
         (tmp_path / f"page{number:03d}.md").write_bytes("".join(pieces).encode("utf-8"))
-    library = Library.load(tmp_path)
+    library = load_library(tmp_path, bodies=True)
     assert len(library.documents) + len(library.errors) == 200
     for document in library.documents:
         assert_nothing_lost(document.path, document)
@@ -133,4 +134,4 @@ def test_bundled_content_dir_finds_the_seeds_in_the_checkout() -> None:
         "001_65e329de894d7976.txt",
         "002_fb861b7129483a83.txt",
     ]
-    assert len(Library.load(folder).documents) == 3
+    assert len(load_library(folder, bodies=True).documents) == 3

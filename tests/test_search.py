@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from rxcombo.content import Library, fold, split_drugs
+from rxcombo.content import fold, split_drugs
+from rxcombo.library import Library, load_library
 from rxcombo.search import Hit, MatchKind, SearchIndex, highlight_spans
 
 TITLES = [
@@ -45,7 +46,7 @@ def fake_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
             f"---\ntitle: {title}\n---\n\n# {title}\n\nA made-up page for search tests.\n",
             encoding="utf-8",
         )
-    library = Library.load(root)
+    library = load_library(root, bodies=True)
     assert library.problems == []
     return library
 
@@ -250,7 +251,7 @@ def test_highlight_spans_with_accents_and_folding() -> None:
 
 @pytest.fixture(scope="module")
 def corpus_index(corpus_dir: Path) -> SearchIndex:
-    library = Library.load(corpus_dir / "composition", bodies=False)
+    library = load_library(corpus_dir / "composition")
     return SearchIndex(library.documents)
 
 

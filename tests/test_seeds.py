@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from content_helpers import assert_nothing_lost
-from rxcombo.cli import main
-from rxcombo.content import Document, Library, SectionKind, Severity, read_page, render_markdown
+from rxcombo.cli.commands import main
+from rxcombo.content import Document, SectionKind, Severity, read_page, render_markdown
+from rxcombo.library import Library, load_library
 
 SEED_000 = "000_f700da2292b2d1e1.txt"
 SEED_001 = "001_65e329de894d7976.txt"
@@ -45,7 +46,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def seed_library() -> Library:
-    return Library.load(Path(__file__).resolve().parent.parent / "data")
+    return load_library(Path(__file__).resolve().parent.parent / "data", bodies=True)
 
 
 def _seed(seeds_dir: Path, name: str) -> Document:

@@ -20,14 +20,9 @@ import pytest
 from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
-from rxcombo.single_instance import (
-    SingleInstance,
-    bring_to_front,
-    decode_message,
-    encode_message,
-    server_key,
-    server_name,
-)
+from rxcombo.app.single_instance import SingleInstance, decode_message, encode_message
+from rxcombo.dirs import server_key, server_name
+from rxcombo.ui.window.raising import bring_to_front
 
 
 @pytest.fixture
@@ -43,7 +38,7 @@ def test_name_depends_on_user_and_data_dir(tmp_path: Path, monkeypatch: pytest.M
     assert server_key(a) != server_key(b)
     assert server_key(a) == server_key(a)
     assert server_key(a).startswith("rxcombo-") and len(server_key(a)) == len("rxcombo-") + 16
-    monkeypatch.setattr("rxcombo.single_instance._user_name", lambda: "someone-else")
+    monkeypatch.setattr("rxcombo.dirs._user_name", lambda: "someone-else")
     other_user = server_key(a)
     monkeypatch.undo()
     assert other_user != server_key(a)
@@ -158,7 +153,7 @@ def test_stale_socket_file_is_replaced(pair, tmp_path: Path) -> None:
 LISTENER = r"""
 import sys
 from PySide6.QtCore import QCoreApplication
-from rxcombo.single_instance import SingleInstance
+from rxcombo.app.single_instance import SingleInstance
 app = QCoreApplication([])
 instance = SingleInstance()
 print("listening" if instance.listen() else "failed " + instance.last_error, flush=True)

@@ -12,8 +12,8 @@ from pathlib import Path
 import platformdirs
 import pytest
 
+from rxcombo.dirs import favorites_path, settings_path
 from rxcombo.userdata import FavoritesStore, SettingsStore, is_accepted, jsonfile
-from rxcombo.userdata.locations import favorites_path, settings_path
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from rxcombo.userdata import atomic_write_text, config_dir, data_dir, set_aside
-from rxcombo.userdata.atomic import remove_leftover_temp_files
-from rxcombo.userdata.locations import favorites_path, settings_path
+from rxcombo.dirs import config_dir, data_dir, favorites_path, settings_path
+from rxcombo.support.atomic import atomic_write_text, remove_leftover_temp_files
+from rxcombo.userdata import set_aside
 
 
 @pytest.fixture

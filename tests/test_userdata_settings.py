@@ -9,13 +9,8 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from rxcombo.userdata import (
-    SettingsStore,
-    disclaimer_hash,
-    is_accepted,
-    record_acceptance,
-)
-from rxcombo.userdata.locations import settings_path
+from rxcombo.dirs import settings_path
+from rxcombo.userdata import SettingsStore, disclaimer_hash, is_accepted, record_acceptance
 
 DISCLAIMER = "RxCombo is a reference, not medical advice.\n\nAsk a pharmacist.\n"
 

@@ -160,7 +160,7 @@ def test_installed_rxcombo_check_and_list_outside_the_source_tree(
 
 def test_installed_copy_reads_its_own_bundled_folders(venv: Path, outside: Path, tmp_path: Path) -> None:
     probe = (
-        "import rxcombo, rxcombo.paths as p\n"
+        "import rxcombo, rxcombo.dirs as p\n"
         "print(rxcombo.__file__)\n"
         "print(p.bundled_content_dir())\n"
         "print(p.resources_dir())\n"

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from gui_helpers import launch, tree_children, type_text, visible_titles, wait_loaded
 from rxcombo import __version__
-from rxcombo.content import Library
-from rxcombo.ui.dialogs import DISCLAIMER_TITLE
-from rxcombo.ui.search_pane import View
-from rxcombo.userdata import favorites_path, settings_path
+from rxcombo.dirs import favorites_path, settings_path
+from rxcombo.library import load_library
+from rxcombo.ui.dialogs.disclaimer import DISCLAIMER_TITLE
+from rxcombo.ui.sidebar.search_pane import View
 
 SEED_TABS = {
     "Alprazolam + Imipramine": [
@@ -89,7 +89,7 @@ def test_accepting_opens_window_and_second_start_does_not_ask(qtbot, seeds_dir):
 def test_changed_disclaimer_is_asked_again(qtbot, seeds_dir, monkeypatch):
     first = launch(qtbot, seeds_dir)
     first.window.close()
-    monkeypatch.setattr("rxcombo.app.disclaimer_text", lambda: "A revised disclaimer. Not medical advice.")
+    monkeypatch.setattr("rxcombo.app.startup.disclaimer_text", lambda: "A revised disclaimer. Not medical advice.")
     second = launch(qtbot, seeds_dir, accept=False)
     assert second.dialog is not None and second.dialog.isVisible()
     assert "revised" in second.dialog.text_view.toPlainText()
@@ -97,7 +97,7 @@ def test_changed_disclaimer_is_asked_again(qtbot, seeds_dir, monkeypatch):
 
 def test_help_disclaimer_is_available_any_time(window, qtbot, monkeypatch):
     shown = []
-    monkeypatch.setattr("rxcombo.ui.main_window.DisclaimerDialog.exec", lambda self: shown.append(self) or 0)
+    monkeypatch.setattr("rxcombo.ui.window.main_window.DisclaimerDialog.exec", lambda self: shown.append(self) or 0)
     window.disclaimer_action.trigger()
     assert shown and shown[0].windowTitle() == DISCLAIMER_TITLE
     assert shown[0].quit_button is None  # only "Close": nothing to refuse any more
@@ -162,7 +162,7 @@ def test_down_then_enter_opens_the_selected_page(window, qtbot):
 
 
 def test_every_seed_opens_with_expected_tabs_and_marked_disclaimer(window, qtbot):
-    for document in window.loaded.library.documents:
+    for document in window.library.documents:
         window.open_page(document.id)
         assert window.page_view.tab_titles() == SEED_TABS[document.title]
         tabs = window.page_view.tabs
@@ -387,7 +387,7 @@ def test_content_folder_from_command_line_is_remembered(qtbot, tmp_path):
     )
     first = launch(qtbot, library)
     wait_loaded(qtbot, first.window)
-    assert [d.title for d in first.window.loaded.library.documents] == ["Testazepam"]
+    assert [d.title for d in first.window.library.documents] == ["Testazepam"]
     first.window.close()
     second = launch(qtbot, None, accept=False)
     wait_loaded(qtbot, second.window)
@@ -398,7 +398,7 @@ def test_content_folder_from_command_line_is_remembered(qtbot, tmp_path):
 def test_missing_content_folder_falls_back_to_bundled_pages(qtbot, tmp_path):
     launcher = launch(qtbot, tmp_path / "nowhere")
     wait_loaded(qtbot, launcher.window)
-    assert len(launcher.window.loaded.library.documents) == 3
+    assert len(launcher.window.library.documents) == 3
     assert "does not exist" in launcher.window.last_notice.text()
     launcher.window.close()
 
@@ -406,10 +406,10 @@ def test_missing_content_folder_falls_back_to_bundled_pages(qtbot, tmp_path):
 def test_external_link_opens_only_after_confirmation(window, qtbot, monkeypatch):
     opened: list[str] = []
     monkeypatch.setattr(
-        "rxcombo.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+        "rxcombo.ui.window.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
     )
     answers = iter([False, True])
-    monkeypatch.setattr("rxcombo.ui.main_window.confirm_external_link", lambda parent, url: next(answers))
+    monkeypatch.setattr("rxcombo.ui.window.main_window.confirm_external_link", lambda parent, url: next(answers))
     window.page_view.external_link_clicked.emit(QUrl("https://example.org/a"))
     assert opened == []
     window.page_view.external_link_clicked.emit(QUrl("https://example.org/a"))
@@ -446,7 +446,7 @@ def test_models_pass_qt_model_tester(window, qtmodeltester, qtbot):
 
 @pytest.fixture(scope="module")
 def corpus_library(corpus_dir):
-    return Library.load(corpus_dir)
+    return load_library(corpus_dir, bodies=True)
 
 
 @pytest.fixture

@@ -2,6 +2,6 @@
 
 import sys
 
-from rxcombo.cli import main
+from rxcombo.cli.commands import main
 
 sys.exit(main())

@@ -3,7 +3,7 @@
     python tests/benchmarks/app_probe.py --content DIR
 
 Runs ``rxcombo.cli.main`` (what ``python -m rxcombo`` runs) in this process after putting
-a subclass of ``MainWindow`` in ``rxcombo.app`` that only adds marks on stderr; nothing
+a subclass of ``MainWindow`` in ``rxcombo.app.startup`` that only adds marks on stderr; nothing
 else changes. Marks, as ``rxcombo-mark <name> <s since process start> <monotonic s>``:
 
 * ``window-shown``: ``MainWindow.show()`` returned;
@@ -21,8 +21,8 @@ from typing import Any
 from bench_common import mark
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-import rxcombo.app as app_module
-from rxcombo.cli import main
+import rxcombo.app.startup as app_module
+from rxcombo.cli.commands import main
 
 
 class _FirstPaint(QObject):

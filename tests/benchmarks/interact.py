@@ -40,7 +40,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from rxcombo.app import Launcher, make_application
+from rxcombo.app.startup import Launcher, make_application
 
 PAGE_SAMPLE = 50
 SETTLE_GRACE_S = 0.1
@@ -70,7 +70,7 @@ def _wait_loaded(app: QApplication, launcher: Launcher, timeout_s: float) -> flo
     if launcher.dialog is not None:  # settings without an accepted disclaimer
         launcher.dialog.accept()
     deadline = started + timeout_s
-    while launcher.window is None or launcher.window.loaded is None:
+    while launcher.window is None or launcher.window.library is None:
         if time.perf_counter() > deadline:
             raise TimeoutError(f"the library did not load within {timeout_s} s")
         loop = QEventLoop()
@@ -228,7 +228,7 @@ def main() -> int:
             index.search(entry["prefix"])
             engine.append((time.perf_counter() - started) * 1000)
 
-    documents = window.loaded.library.documents
+    documents = window.library.documents
     sample = random.Random(0).sample(range(len(documents)), min(PAGE_SAMPLE, len(documents)))
     opens: list[dict[str, Any]] = []
     for number in sample:

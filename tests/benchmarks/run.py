@@ -67,7 +67,7 @@ from bench_common import (  # noqa: E402 - after the path set-up above
 )
 from generate_library import generate, is_generated  # noqa: E402
 
-from rxcombo.catalog import cache_size  # noqa: E402
+from rxcombo.library import cache_size  # noqa: E402
 from x11 import Xvfb  # noqa: E402
 
 REPO = HERE.parent.parent
@@ -459,8 +459,8 @@ class Bench:
             log("disclaimer not accepted through the window; recording the acceptance directly")
             self.run_python(
                 home,
-                "from rxcombo.app import disclaimer_text\n"
-                "from rxcombo.userdata import SettingsStore, record_acceptance, settings_path\n"
+                "from rxcombo.app.startup import disclaimer_text\n"
+                "from rxcombo.userdata import SettingsStore, record_acceptance\nfrom rxcombo.dirs import settings_path\n"
                 "s = SettingsStore(settings_path()); s.load(); record_acceptance(s, disclaimer_text())\n",
             )
         return home
@@ -470,7 +470,7 @@ class Bench:
             home,
             "import sys\n"
             "from rxcombo.content.names import slugify\n"
-            "from rxcombo.userdata import SettingsStore, settings_path\n"
+            "from rxcombo.userdata import SettingsStore\nfrom rxcombo.dirs import settings_path\n"
             "s = SettingsStore(settings_path()); s.load(); s.last_page_id = slugify(sys.argv[1]); s.save()\n",
             title,
         )

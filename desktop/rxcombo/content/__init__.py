@@ -1,8 +1,7 @@
-"""The content engine: pages, sections, drug names and rendering. Plain Python, no Qt."""
+"""A page file -> a Document: decoding, front matter, sections, drug names, rendering, problems. No Qt."""
 
 from rxcombo.content.decoding import Repair
 from rxcombo.content.document import Document, is_page_file, read_page
-from rxcombo.content.library import Drug, Library, iter_page_files
 from rxcombo.content.names import fold, slugify, split_drugs
 from rxcombo.content.problems import ContentError, Problem, Severity
 from rxcombo.content.rendering import render_markdown
@@ -11,8 +10,6 @@ from rxcombo.content.sections import Section, SectionKind, Structure
 __all__ = [
     "ContentError",
     "Document",
-    "Drug",
-    "Library",
     "Problem",
     "Repair",
     "Section",
@@ -21,7 +18,6 @@ __all__ = [
     "Structure",
     "fold",
     "is_page_file",
-    "iter_page_files",
     "read_page",
     "render_markdown",
     "slugify",

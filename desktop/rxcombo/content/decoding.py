@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rxcombo import lazy
+from rxcombo.support import lazy
 
 
 @cache

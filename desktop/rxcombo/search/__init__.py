@@ -1,5 +1,17 @@
-"""Search by drug name. Plain Python, no Qt."""
+"""Search by drug name: the parsed query, the name index and its ranking, highlighting. No Qt."""
 
-from rxcombo.search.index import Hit, MatchKind, SearchIndex, highlight_spans, query_words
+from rxcombo.search.highlight import highlight_spans
+from rxcombo.search.index import Hit, MatchKind, SearchIndex
+from rxcombo.search.query import Query, QueryLike, query_words
+from rxcombo.search.warmup import warm_up_queries
 
-__all__ = ["Hit", "MatchKind", "SearchIndex", "highlight_spans", "query_words"]
+__all__ = [
+    "Hit",
+    "MatchKind",
+    "Query",
+    "QueryLike",
+    "SearchIndex",
+    "highlight_spans",
+    "query_words",
+    "warm_up_queries",
+]

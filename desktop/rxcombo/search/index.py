@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import re
-import unicodedata
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Protocol
 
-from rxcombo import lazy
 from rxcombo.content.names import fold, tokens
+from rxcombo.search.query import Query, QueryLike
+from rxcombo.support import lazy
 
-_QUERY_SPLIT = re.compile(r"[\W_]+")  # as names.tokens: letters of any script
 FUZZY_MIN_LENGTH = 4
 RECENT_QUERIES = 128
 
@@ -67,11 +65,6 @@ def _bounded_put(memo: dict[Any, Any], key: Any, value: Any) -> None:
         with contextlib.suppress(KeyError, RuntimeError, StopIteration):
             memo.pop(next(iter(memo)))
     memo[key] = value
-
-
-def query_words(query: str) -> list[str]:
-    """``"Alprazolam + imip, "`` -> ``["alprazolam", "imip"]``: folded, separators dropped."""
-    return [word for word in _QUERY_SPLIT.split(fold(query)) if word]
 
 
 def _fuzzy_cutoff(word: str) -> float:
@@ -134,7 +127,7 @@ class SearchIndex:
         return found
 
     def _fuzzy_words(self, word: str) -> list[str]:
-        # Only typos need rapidfuzz; imported on first use (see rxcombo.lazy).
+        # Only typos need rapidfuzz; imported on first use (see rxcombo.support.lazy).
         fuzz = lazy.module("rapidfuzz.fuzz")
         process = lazy.module("rapidfuzz.process")
 
@@ -169,10 +162,10 @@ class SearchIndex:
             found = dict.fromkeys(self.fuzzy_words(word), MatchKind.FUZZY)
         return found
 
-    def matched_vocabulary(self, query: str) -> set[str]:
+    def matched_vocabulary(self, query: QueryLike) -> set[str]:
         """Every drug word some word of the query matched (for showing matching drugs)."""
         found: set[str] = set()
-        for word in dict.fromkeys(query_words(query)):
+        for word in Query.of(query).words:
             found.update(self.matching_words(word))
         return found
 
@@ -185,13 +178,13 @@ class SearchIndex:
                     best[number] = kind
         return best
 
-    def search_rows(self, query: str) -> Sequence[int]:
+    def search_rows(self, query: QueryLike) -> Sequence[int]:
         """Just the ranked positions: what a list view needs on every keystroke.
 
         Recent answers are kept: typing back over a query, or a query warmed up in the
         background (see :meth:`warm_up`), costs a dictionary look-up.
         """
-        words = tuple(dict.fromkeys(query_words(query)))
+        words = Query.of(query).words
         if not words:
             return self._alphabetical
         kept = self._kept.get(words)
@@ -210,7 +203,7 @@ class SearchIndex:
         for query in queries:
             if stop():
                 return
-            words = tuple(dict.fromkeys(query_words(query)))
+            words = Query.of(query).words
             if words and words not in self._kept:
                 # Not through search_rows: its memo belongs to the typing thread.
                 scored = self._scored(list(words))
@@ -223,12 +216,12 @@ class SearchIndex:
         state["_fuzzy_memo"] = {}
         return state
 
-    def search(self, query: str, limit: int | None = None) -> list[Hit]:
-        words = query_words(query)
+    def search(self, query: QueryLike, limit: int | None = None) -> list[Hit]:
+        words = Query.of(query).words
         if not words:
             order: Iterable[int] = self._alphabetical if limit is None else self._alphabetical[:limit]
             return [self._hit(n, False, MatchKind.EXACT, 0) for n in order]
-        scored = self._scored(list(dict.fromkeys(words)))
+        scored = self._scored(list(words))
         if limit is not None:
             scored = scored[:limit]
         return [
@@ -294,44 +287,3 @@ class SearchIndex:
 
     def _hit(self, number: int, exact_page: bool, kind: MatchKind, unnamed: int) -> Hit:
         return Hit(number, self._ids[number], self._titles[number], exact_page, kind, unnamed)
-
-
-def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
-    """Character ranges of ``text`` that the query's words matched as word prefixes.
-
-    For a delegate that highlights the matched letters (as Zeal does). Folding can change
-    lengths (``ß`` -> ``ss``), so positions are mapped back character by character.
-    """
-    words = query_words(query)
-    if not words:
-        return []
-    # A combining accent (decomposed "é" = "e" + U+0301) folds to nothing and stays inside
-    # its word; without this, "De\u0301moxine" read as the words "de" and "moxine".
-    folded_chars: list[str] = [
-        "" if unicodedata.combining(ch) else (fold(ch) or ch.casefold()) for ch in text
-    ]
-    spans: list[tuple[int, int]] = []
-    position = 0
-    length = len(text)
-    while position < length:
-        if not folded_chars[position][:1].isalnum():
-            position += 1
-            continue
-        end = position
-        while end < length and (folded_chars[end][:1].isalnum() or not folded_chars[end]):
-            end += 1
-        word = "".join(folded_chars[position:end])
-        best = 0
-        for query_word in words:
-            if word.startswith(query_word):
-                best = max(best, len(query_word))
-        if best:
-            consumed, stop = 0, position
-            while stop < end and consumed < best:
-                consumed += len(folded_chars[stop])
-                stop += 1
-            while stop < end and not folded_chars[stop]:
-                stop += 1  # the accents of the last matched letter
-            spans.append((position, stop))
-        position = end
-    return spans

@@ -6,7 +6,7 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
-from rxcombo.paths import resources_dir
+from rxcombo.dirs import resources_dir
 
 
 @cache

@@ -8,12 +8,10 @@ later retry.  See :mod:`rxcombo.userdata.jsonfile` for the shared policy.
 
 from __future__ import annotations
 
-from .atomic import atomic_write_text
 from .damaged import set_aside
 from .disclaimer import disclaimer_hash, is_accepted, record_acceptance
 from .favorites import Favorite, FavoritesStore
 from .jsonfile import FileLockError, JsonFile, JsonStore, LoadReport
-from .locations import config_dir, data_dir, favorites_path, settings_path
 from .settings import SettingsStore
 
 __all__ = [
@@ -24,13 +22,8 @@ __all__ = [
     "JsonStore",
     "LoadReport",
     "SettingsStore",
-    "atomic_write_text",
-    "config_dir",
-    "data_dir",
     "disclaimer_hash",
-    "favorites_path",
     "is_accepted",
     "record_acceptance",
     "set_aside",
-    "settings_path",
 ]

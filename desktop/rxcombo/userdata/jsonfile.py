@@ -27,7 +27,8 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QLockFile
 
-from .atomic import atomic_write_text, remove_leftover_temp_files
+from rxcombo.support.atomic import atomic_write_text, remove_leftover_temp_files
+
 from .damaged import set_aside
 
 JsonObject = dict[str, Any]

@@ -1,4 +1,8 @@
-"""Loading a library off the UI thread, with progress.
+"""Loading a library off the UI thread, with progress, then warming up the search.
+
+The window talks to a loader through four calls: ``start()``, the ``progress``/``loaded``/
+``failed`` signals, :meth:`LibraryLoader.window_painted` once the list is on screen, and
+:meth:`LibraryLoader.stop`.
 
 A plain ``QThread`` running one function is enough here; ``QThreadPool``/``QRunnable``
 would add a second object per job for no gain. Results cross back to the UI thread
@@ -7,19 +11,19 @@ through queued signals, so no widget is ever touched from the worker.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
-from rxcombo import lazy, marks
-from rxcombo.catalog import Catalog, cached_snapshot, load_catalog_deferred
-
-LoadedLibrary = Catalog  # what the window holds: library, search index, load figures
+from rxcombo.library import cached_snapshot, load_library_deferred
+from rxcombo.search import warm_up_queries
+from rxcombo.support import lazy, timing
 
 
 class _MainThreadImporter(QObject):
-    """Receives a worker's request to import a module, on the main thread (rxcombo.lazy)."""
+    """Receives a worker's request to import a module, on the main thread (rxcombo.support.lazy)."""
 
     requested = Signal(str)
 
@@ -39,7 +43,10 @@ def _install_importer() -> None:
 
 
 class LibraryLoader(QThread):
-    """Loads one folder; ``progress(done, total)`` then ``loaded(Catalog)``."""
+    """Loads one folder; ``progress(done, total)`` then ``loaded(Library)``.
+
+    A warm start emits ``loaded`` twice at most: the cached library at once, then the
+    checked one if files changed since the last run."""
 
     progress = Signal(int, int)
     loaded = Signal(object)
@@ -51,7 +58,20 @@ class LibraryLoader(QThread):
         self.root = root
         self.cache_dir = cache_dir
         self._last_reported = -1
-        self.painted = threading.Event()  # set by the window after its first paint
+        self._painted = threading.Event()  # see window_painted
+
+    def window_painted(self) -> None:
+        """The window has painted the list: checking files and warming up may start (they
+        would compete with the first paint for the GIL)."""
+        self._painted.set()
+
+    def stop(self) -> None:
+        """Ask the thread to end soon and deliver nothing more (it may still be running)."""
+        if self.isRunning():
+            with contextlib.suppress(RuntimeError, TypeError):  # nothing was connected
+                self.loaded.disconnect()
+            self.requestInterruption()
+            self._painted.set()
 
     def _report(self, done: int, total: int) -> None:
         # Hundreds of signals per second would flood the UI thread's queue; 1% steps suffice.
@@ -67,8 +87,8 @@ class LibraryLoader(QThread):
                 # Warm start: show what the last run saw now, and check the files once the
                 # window has painted it (the check would compete with painting for the GIL).
                 self.loaded.emit(shown)
-                self.painted.wait(WARM_UP_DELAY_LIMIT)
-            result, write_cache = load_catalog_deferred(
+                self._painted.wait(WARM_UP_DELAY_LIMIT)
+            result, write_cache = load_library_deferred(
                 self.root, self._report, self.cache_dir, self.isInterruptionRequested, cached
             )
         except Exception as exc:  # reported to the user, never lost in a thread
@@ -79,7 +99,7 @@ class LibraryLoader(QThread):
         if shown is None or not result.stats.snapshot:
             self.loaded.emit(result)  # first load, or files changed since the last run
         stats = result.stats
-        marks.mark(
+        timing.mark(
             "catalog-loaded", f"parsed={stats.parsed} reused={stats.reused} snapshot={int(stats.snapshot)}"
         )
         if write_cache is not None:
@@ -87,20 +107,9 @@ class LibraryLoader(QThread):
         # Once the window has painted the list, answer the costliest
         # queries ahead of the user: one and two letters.
         self.setPriority(QThread.Priority.LowPriority)
-        if self.painted.wait(WARM_UP_DELAY_LIMIT) and not self.isInterruptionRequested():
+        if self._painted.wait(WARM_UP_DELAY_LIMIT) and not self.isInterruptionRequested():
             result.index.warm_up(warm_up_queries(result.index.vocabulary), self.isInterruptionRequested)
-        marks.mark("warm-up-done")
+        timing.mark("warm-up-done")
 
 
 WARM_UP_DELAY_LIMIT = 30.0
-
-
-def warm_up_queries(vocabulary: list[str]) -> list[str]:
-    """Every one- and two-letter start of a drug word, most common first."""
-    firsts = dict.fromkeys(word[:1] for word in vocabulary)
-    counts: dict[str, int] = {}
-    for word in vocabulary:
-        if len(word) >= 2:
-            counts[word[:2]] = counts.get(word[:2], 0) + 1
-    pairs = sorted(counts, key=lambda pair: -counts[pair])
-    return [*firsts, *pairs]

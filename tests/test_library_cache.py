@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from rxcombo.catalog import cached_snapshot, default_cache_dir, load_catalog
-from rxcombo.content import cache as cache_module
-from rxcombo.content.cache import LibraryCache
+from rxcombo import dirs
+from rxcombo.library import cache as cache_module
+from rxcombo.library import cached_snapshot, load_library
+from rxcombo.library.cache import LibraryCache
 
 
 def write_page(folder: Path, name: str, title: str, text: str = "Fake text.") -> Path:
@@ -28,17 +29,17 @@ def library(tmp_path: Path) -> Path:
 
 
 def titles(catalog) -> list[str]:
-    return [document.title for document in catalog.library.documents]
+    return [document.title for document in catalog.documents]
 
 
 def test_cache_lives_in_the_platform_cache_folder(isolated_user_dirs) -> None:
-    assert default_cache_dir() == isolated_user_dirs["XDG_CACHE_HOME"] / "RxCombo"
+    assert dirs.cache_dir() == isolated_user_dirs["XDG_CACHE_HOME"] / "RxCombo"
 
 
 def test_second_load_parses_nothing(library: Path) -> None:
-    first = load_catalog(library)
+    first = load_library(library)
     assert first.stats.parsed == 4 and first.stats.reused == 0 and not first.stats.snapshot
-    second = load_catalog(library)
+    second = load_library(library)
     assert second.stats.snapshot and second.stats.parsed == 0
     assert titles(second) == titles(first)
     assert [hit.title for hit in second.index.search("testaz")] == ["Testazepam", "Mockacillin + Testazepam"]
@@ -47,43 +48,43 @@ def test_second_load_parses_nothing(library: Path) -> None:
 
 
 def test_a_changed_page_is_the_only_one_read_again(library: Path) -> None:
-    load_catalog(library)
+    load_library(library)
     page = library / "b/1.md"
     write_page(library, "b/1.md", "Fakeprofen Forte", text="Changed fake text, longer than before.")
     stat = page.stat()
     os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-    again = load_catalog(library)
+    again = load_library(library)
     assert again.stats.parsed == 1 and again.stats.reused == 3 and not again.stats.snapshot
     assert "Fakeprofen Forte" in titles(again) and "Fakeprofen" not in titles(again)
 
 
 def test_added_and_removed_pages_are_seen(library: Path) -> None:
-    load_catalog(library)
+    load_library(library)
     write_page(library, "e/new.md", "Placebonol")
     (library / "d/3.md").unlink()
-    again = load_catalog(library)
+    again = load_library(library)
     assert again.stats.parsed == 1 and again.stats.reused == 3
     assert "Placebonol" in titles(again) and "Shamoxetine" not in titles(again)
 
 
 def test_damaged_cache_is_rebuilt_silently(library: Path) -> None:
-    load_catalog(library)
-    cache_file = LibraryCache(default_cache_dir(), library).path
+    load_library(library)
+    cache_file = LibraryCache(dirs.cache_dir(), library).path
     cache_file.write_bytes(b"\x80\x04 not a pickle at all")
-    again = load_catalog(library)
+    again = load_library(library)
     assert again.stats.parsed == 4 and len(titles(again)) == 4
-    assert load_catalog(library).stats.snapshot  # the rebuilt cache is used next time
+    assert load_library(library).stats.snapshot  # the rebuilt cache is used next time
 
 
 def test_cache_from_another_version_is_not_used(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    load_catalog(library)
+    load_library(library)
     monkeypatch.setattr(cache_module, "__version__", "99.0.0")
-    again = load_catalog(library)
+    again = load_library(library)
     assert again.stats.parsed == 4 and not again.stats.snapshot
 
 
 def test_unwritable_cache_folder_still_loads(library: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
-    catalog = load_catalog(library, cache_dir=blocker)
+    catalog = load_library(library, cache_dir=blocker)
     assert len(titles(catalog)) == 4

@@ -21,56 +21,21 @@ Both sides are non-blocking: the client waits in a local event loop rather than 
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDir, QEventLoop, QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDir, QEventLoop, QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QWidget
 
-from rxcombo.userdata import data_dir
+from rxcombo.dirs import server_name
 
-SERVER_PREFIX = "rxcombo-"
 CONNECT_TIMEOUT_MS = 1500
 # How long the running instance waits for a connected client to send its line.
 READ_TIMEOUT_MS = 3000
 MAX_MESSAGE_BYTES = 64 * 1024
-# sockaddr_un.sun_path holds 108 bytes on Linux, 104 on macOS; keep well below both.
-_MAX_SOCKET_PATH = 100
 
 ACK = b'{"ok": true}\n'
-
-
-def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (containers without passwd entries); uid still differs
-        return str(os.getuid()) if hasattr(os, "getuid") else "user"
-
-
-def server_key(folder: Path | None = None) -> str:
-    """``rxcombo-`` and 16 hex digits of sha256 over the user name and the data folder."""
-    folder = data_dir() if folder is None else folder
-    digest = hashlib.sha256(f"{_user_name()}\0{folder}".encode("utf-8", "surrogatepass"))
-    return SERVER_PREFIX + digest.hexdigest()[:16]
-
-
-def server_name(folder: Path | None = None) -> str:
-    """What ``QLocalServer.listen`` gets: a full socket path in the user's runtime folder on
-    Linux, else the bare key (Qt then uses the temp folder, or a named pipe on Windows)."""
-    key = server_key(folder)
-    if sys.platform.startswith("linux"):
-        runtime = os.environ.get("XDG_RUNTIME_DIR")
-        if runtime and Path(runtime).is_dir():
-            path = str(Path(runtime) / key)
-            if len(path.encode()) < _MAX_SOCKET_PATH:
-                return path
-    return key
 
 
 def encode_message(message: dict[str, Any]) -> bytes:
@@ -94,16 +59,6 @@ def _is_ack(line: bytes) -> bool:
     except (UnicodeDecodeError, ValueError):
         return False
     return isinstance(value, dict) and value.get("ok") is True
-
-
-def bring_to_front(widget: QWidget) -> None:
-    """Un-minimize (keeping a maximized window maximized), raise and activate ``widget``."""
-    state = widget.windowState()
-    if state & Qt.WindowState.WindowMinimized:
-        widget.setWindowState(state & ~Qt.WindowState.WindowMinimized)
-    widget.show()
-    widget.raise_()
-    widget.activateWindow()
 
 
 class SingleInstance(QObject):
@@ -276,9 +231,7 @@ class SingleInstance(QObject):
 
 __all__ = [
     "SingleInstance",
-    "bring_to_front",
     "decode_message",
     "encode_message",
-    "server_key",
     "server_name",
 ]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from rxcombo.content import Document, SectionKind, render_markdown
 from rxcombo.ui.icons import icon
-from rxcombo.ui.section_view import SectionBrowser
+from rxcombo.ui.page.section_view import SectionBrowser
 
 DRUG_LINK_SCHEME = "drug"
 EMPTY_TEXT = "Search for a drug on the left, then press Enter to open its page."

@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rxcombo import APP_NAME, __version__, lazy, marks
+from rxcombo import APP_NAME, __version__
+from rxcombo.app.loader import LibraryLoader
 from rxcombo.content import ContentError
-from rxcombo.ui.dialogs import DisclaimerDialog, confirm_external_link
+from rxcombo.library import Library
+from rxcombo.support import lazy, timing
+from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog, confirm_external_link
 from rxcombo.ui.icons import app_icon, icon
-from rxcombo.ui.loading import LibraryLoader, LoadedLibrary
-from rxcombo.ui.page_view import PageView
-from rxcombo.ui.search_pane import VIEW_NAMES, SearchPane, View
+from rxcombo.ui.page.page_view import PageView
+from rxcombo.ui.sidebar.search_pane import VIEW_NAMES, SearchPane, View
 from rxcombo.userdata import FavoritesStore, SettingsStore
 
 SAVE_RETRY_MS = 30_000
@@ -47,7 +49,7 @@ class MainWindow(QMainWindow):
         self.favorites = favorites
         self.content_dir = content_dir
         self.disclaimer_text = disclaimer_text
-        self.loaded: LoadedLibrary | None = None
+        self.library: Library | None = None
         self._loader: LibraryLoader | None = None
         self._pending_page: str | None = settings.last_page_id
         self._reopen_page: str | None = None
@@ -151,10 +153,8 @@ class MainWindow(QMainWindow):
     def load_content(self, root: Path) -> None:
         """Load a library off the UI thread; the window stays usable meanwhile."""
         for previous in (self._loader, self._warm_loader):
-            if previous is not None and previous.isRunning():
-                previous.loaded.disconnect()
-                previous.requestInterruption()
-                previous.painted.set()
+            if previous is not None:
+                previous.stop()
         self._warm_loader = None
         self.content_dir = root
         self.progress.setRange(0, 0)
@@ -173,15 +173,14 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _on_loaded(self, loaded: LoadedLibrary) -> None:
+    def _on_loaded(self, library: Library) -> None:
         if self._loader is not None:  # a warm start may deliver twice: cached, then checked
             self._warm_loader = self._loader  # it warms up the search after the first paint
             self._loader = None
-        self.loaded = loaded
+        self.library = library
         self.progress.hide()
         self.statusBar().clearMessage()
-        library = loaded.library
-        self.search_pane.set_library(library, loaded.index, self.favorites.contains)
+        self.search_pane.set_library(library, self.favorites.contains)
         self.search_pane.set_favorites(self.favorites.items())
         if library.errors:
             self.statusBar().showMessage(
@@ -194,7 +193,7 @@ class MainWindow(QMainWindow):
             # Markdown, ~30 ms).
             self._reopen_page = self._pending_page
         self._pending_page = None
-        marks.mark("list-ready")
+        timing.mark("list-ready")
         self._awaiting_paint = True
         self.update()
         self.library_loaded.emit()
@@ -211,11 +210,11 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.UpdateRequest and self.progress.isVisible():
-            marks.mark("progress-shown")
+            timing.mark("progress-shown")
         if self._awaiting_paint and event.type() == QEvent.Type.UpdateRequest:
             result = super().event(event)
             self._awaiting_paint = False
-            marks.mark("first-paint")
+            timing.mark("first-paint")
             QTimer.singleShot(0, self._after_first_paint)
             return result
         return super().event(event)
@@ -226,15 +225,15 @@ class MainWindow(QMainWindow):
         # rapidfuzz (3.4 MB) is left to the first typo: most sessions never make one.
         lazy.preload("markdown", "nh3")
         if self._warm_loader is not None:
-            self._warm_loader.painted.set()
+            self._warm_loader.window_painted()
             self._warm_loader = None
 
     def _show_counts(self, shown: int, total: int) -> None:
-        if self.loaded is None:
+        if self.library is None:
             self.count_label.setText("")
             return
         query = self.search_pane.query().strip()
-        drugs = len(self.loaded.library.drugs)
+        drugs = len(self.library.drugs)
         if query:
             self.count_label.setText(f"{shown} of {total} pages match")
         else:
@@ -243,9 +242,9 @@ class MainWindow(QMainWindow):
     # -- pages -------------------------------------------------------------------------
 
     def open_page(self, page_id: str) -> None:
-        if self.loaded is None:
+        if self.library is None:
             return
-        document = self.loaded.library.get(page_id)
+        document = self.library.get(page_id)
         if document is None:
             self.statusBar().showMessage("That page is not in the open library.", 5000)
             return
@@ -342,8 +341,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def about_text(self) -> str:
-        pages = len(self.loaded.library.documents) if self.loaded else 0
-        drugs = len(self.loaded.library.drugs) if self.loaded else 0
+        pages = len(self.library.documents) if self.library else 0
+        drugs = len(self.library.drugs) if self.library else 0
         return (
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>An offline reference for drugs and drug combinations.</p>"
@@ -391,9 +390,7 @@ class MainWindow(QMainWindow):
         """End every loading or warm-up thread: Qt aborts if a running QThread is destroyed
         with the window that owns it."""
         for loader in self._loaders:
-            if loader.isRunning():
-                loader.requestInterruption()
-                loader.painted.set()
+            loader.stop()
         for loader in self._loaders:
             loader.wait()
         self._loaders = [loader for loader in self._loaders if loader.isRunning()]

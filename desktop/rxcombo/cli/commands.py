@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from rxcombo import APP_NAME, __version__
-from rxcombo.content import Document, Library, render_markdown
-from rxcombo.paths import bundled_content_dir
-from rxcombo.search import SearchIndex
+from rxcombo.content import Document, render_markdown
+from rxcombo.dirs import bundled_content_dir
+from rxcombo.library import Library, load_library
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -73,7 +73,7 @@ def _document_summary(document: Document) -> dict[str, Any]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     root = Path(args.dir) if args.dir else _content_dir(args)
-    library = Library.load(root)
+    library = load_library(root, bodies=True)  # an audit: every page read in full
     sections = sum(len(d.tabs) for d in library.documents)
     drugs = len(library.drugs)
     totals = {
@@ -110,7 +110,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> Library:
-    library = Library.load(_content_dir(args))
+    library = load_library(_content_dir(args))
     for problem in library.errors:
         print(problem.format(library.root), file=sys.stderr)
     return library
@@ -129,7 +129,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     library = _load(args)
     query = " ".join(args.query)
-    hits = SearchIndex(library.documents).search(query, limit=args.limit)
+    hits = library.index.search(query, limit=args.limit)
     if args.json:
         _emit_json([_document_summary(library.documents[h.index]) for h in hits])
     elif not hits:
@@ -146,7 +146,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     document = library.get(query)
     if document is None:
-        hits = SearchIndex(library.documents).search(query, limit=1)
+        hits = library.index.search(query, limit=1)
         if not hits:
             print(f"No page matches {query!r}", file=sys.stderr)
             return EXIT_PROBLEMS
@@ -185,7 +185,7 @@ COMMANDS = {"check": cmd_check, "list": cmd_list, "show": cmd_show, "search": cm
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     if args.command is None:
-        from rxcombo.app import run_gui  # Qt is imported only when the window is wanted
+        from rxcombo.app.startup import run_gui  # Qt is imported only when the window is wanted
 
         return run_gui(content=args.content, new_instance=args.new_instance)
     try:

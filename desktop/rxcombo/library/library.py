@@ -1,22 +1,29 @@
-"""A library: every page under a folder, the drug index, and the problems found.
+"""A library: every page under a folder, its drugs, its name index and the problems found.
 
-One bad page never stops the others: it is reported (file, line, what is wrong) and left
-out, and loading goes on.
+What the command line prints and the window browses is this one value, made by
+:mod:`rxcombo.library.loader`. Plain Python, no Qt.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rxcombo.content.document import PAGE_SUFFIXES, Document, is_page_file, read_page
+from rxcombo.content.document import Document
 from rxcombo.content.names import fold, slugify
-from rxcombo.content.problems import ContentError, Problem, Severity
+from rxcombo.content.problems import Problem, Severity
+from rxcombo.search.index import SearchIndex
 
-ProgressCallback = Callable[[int, int], None]
+
+@dataclass(frozen=True, slots=True)
+class LoadStats:
+    """How a library was loaded: the benchmark and the tests read these."""
+
+    files: int = 0
+    parsed: int = 0  # pages read from disk this time
+    reused: int = 0  # pages taken from the cache
+    snapshot: bool = False  # the whole result came from the cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,36 +39,11 @@ class Library:
     documents: list[Document] = field(default_factory=list)  # alphabetical by title
     problems: list[Problem] = field(default_factory=list)
     files_seen: int = 0
+    stats: LoadStats = field(default_factory=LoadStats)
+    _index: SearchIndex | None = None
     _by_id: dict[str, Document] = field(default_factory=dict)
     _drugs: dict[str, Drug] = field(default_factory=dict)
     _drugs_sorted: list[Drug] = field(default_factory=list)
-
-    @classmethod
-    def load(cls, root: Path, progress: ProgressCallback | None = None, *, bodies: bool = True) -> Library:
-        """Read every page under ``root``. ``bodies=False`` reads only titles and drugs
-        (what listing and search need); sections are then parsed when a page is opened."""
-        root = Path(root)
-        library = cls(root=root)
-        if not root.is_dir():
-            library.problems.append(
-                Problem(root, None, Severity.ERROR, "content folder does not exist or is not a folder")
-            )
-            return library
-        paths = list(iter_page_files(root, library.problems))
-        library.files_seen = len(paths)
-        documents: list[Document] = []
-        for done, path in enumerate(paths, 1):
-            try:
-                document = read_page(path, body=bodies)
-            except ContentError as exc:
-                library.problems.append(exc.to_problem())
-            else:
-                documents.append(document)
-                library.problems.extend(document.problems)
-            if progress is not None:
-                progress(done, len(paths))
-        library._set_documents(documents)
-        return library
 
     @classmethod
     def from_documents(
@@ -79,6 +61,20 @@ class Library:
         self._by_id = {document.id: document for document in documents}
         self._drugs = _build_drug_index(documents)
         self._drugs_sorted = sorted(self._drugs.values(), key=lambda drug: (drug.key, drug.name))
+
+    @property
+    def index(self) -> SearchIndex:
+        """The drug-name search over these pages, built on first use (the loader builds it
+        before caching, so a warm start unpickles it instead)."""
+        if self._index is None:
+            self._index = SearchIndex(self.documents)
+        return self._index
+
+    def with_stats(self, stats: LoadStats) -> Library:
+        """This library, saying how it was loaded this time (shares the pages and index)."""
+        copy = Library(self.root, self.documents, self.problems, self.files_seen, stats, self._index)
+        copy._by_id, copy._drugs, copy._drugs_sorted = self._by_id, self._drugs, self._drugs_sorted
+        return copy
 
     def get(self, page_id: str) -> Document | None:
         return self._by_id.get(page_id)
@@ -98,65 +94,6 @@ class Library:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
-
-
-def scan_page_files(
-    root: Path, problems: list[Problem] | None = None
-) -> list[tuple[str, str, os.stat_result]]:
-    """(path, path relative to root with "/", stat) of every page file, in a stable order.
-
-    Hidden files and folders are skipped. Strings rather than Paths: this runs on every
-    start over every file, and pathlib's parsing would cost more than the disk.
-    """
-    found: list[tuple[str, str, os.stat_result]] = []
-    pending = [(str(root), "")]
-    # Symlinked folders are followed, but each real folder is read once: a link back up the
-    # tree ("self -> .") otherwise repeats every page 40 times, and two such links never end.
-    visited: set[tuple[int, int]] = set()
-    while pending:
-        folder, prefix = pending.pop()
-        try:
-            info = os.stat(folder)  # noqa: PTH116 - strings, see docstring
-            if (info.st_dev, info.st_ino) in visited:
-                continue
-            visited.add((info.st_dev, info.st_ino))
-            with os.scandir(folder) as entries:
-                listed = sorted(entries, key=lambda entry: entry.name)
-        except OSError as exc:
-            if problems is not None:
-                problems.append(
-                    Problem(Path(folder), None, Severity.ERROR, f"cannot list folder: {exc.strerror}")
-                )
-            continue
-        subfolders: list[tuple[str, str]] = []
-        for entry in listed:
-            if entry.name.startswith("."):
-                continue
-            relative = prefix + entry.name
-            try:
-                if entry.is_dir():
-                    subfolders.append((entry.path, relative + "/"))
-                    continue
-                if not entry.is_file():
-                    continue
-                suffix = os.path.splitext(entry.name)[1].lower()  # noqa: PTH122 - see docstring
-                if suffix not in PAGE_SUFFIXES and not is_page_file(Path(entry.path)):
-                    continue
-                found.append((entry.path, relative, entry.stat()))
-            except OSError as exc:
-                if problems is not None:
-                    problems.append(
-                        Problem(Path(entry.path), None, Severity.ERROR, f"cannot read file: {exc.strerror}")
-                    )
-        pending.extend(reversed(subfolders))
-    found.sort(key=lambda item: item[1])
-    return found
-
-
-def iter_page_files(root: Path, problems: list[Problem] | None = None) -> Iterator[Path]:
-    """Page files under ``root``, recursively, in a stable order; hidden entries skipped."""
-    for path, _relative, _stat in scan_page_files(root, problems):
-        yield Path(path)
 
 
 def _assign_unique_ids(documents: list[Document], root: Path) -> list[Problem]:

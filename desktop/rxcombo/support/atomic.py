@@ -1,4 +1,4 @@
-"""Crash-safe replacement of a small text file.
+"""The one crash-safe file replacement, used by the user's files and the library cache alike.
 
 Plain Python rather than ``QSaveFile``, for three reasons:
 
@@ -35,7 +35,12 @@ def _temp_prefix(path: Path) -> str:
 
 
 def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text`` so that readers see the old or the new file, never a mix.
+    """Replace ``path`` with ``text``: see :func:`atomic_write_bytes`."""
+    atomic_write_bytes(path, text.encode(encoding))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old or the new file, never a mix.
 
     The text goes to a temporary file in the same folder (a rename is only atomic within
     one filesystem), which is flushed and fsynced before ``os.replace``; then the folder
@@ -43,7 +48,6 @@ def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None
     removed, ``path`` is left as it was and the ``OSError`` is raised.  The folder must
     exist.
     """
-    data = text.encode(encoding)
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=TEMP_SUFFIX)
     temp = Path(temp_name)
     try:

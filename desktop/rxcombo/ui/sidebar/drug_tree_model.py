@@ -18,9 +18,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from rxcombo.content import Drug, Library
-from rxcombo.ui.page_models import FavoriteCheck
+from rxcombo.library import Drug, Library
 from rxcombo.ui.roles import COUNT_ROLE, DRUG_KEY_ROLE, DRUGS_ROLE, FAVORITE_ROLE, PAGE_ID_ROLE
+from rxcombo.ui.sidebar.page_models import FavoriteCheck
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

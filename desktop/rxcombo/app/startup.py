@@ -10,20 +10,15 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from rxcombo import APP_NAME, __version__, marks
-from rxcombo.paths import bundled_content_dir, resources_dir
-from rxcombo.single_instance import SingleInstance, bring_to_front
-from rxcombo.ui.dialogs import DisclaimerDialog
+from rxcombo import APP_NAME, __version__
+from rxcombo.app.single_instance import SingleInstance
+from rxcombo.dirs import bundled_content_dir, favorites_path, resources_dir, settings_path
+from rxcombo.support import timing
+from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog
 from rxcombo.ui.icons import app_icon
-from rxcombo.ui.main_window import MainWindow
-from rxcombo.userdata import (
-    FavoritesStore,
-    SettingsStore,
-    favorites_path,
-    is_accepted,
-    record_acceptance,
-    settings_path,
-)
+from rxcombo.ui.window.main_window import MainWindow
+from rxcombo.ui.window.raising import bring_to_front
+from rxcombo.userdata import FavoritesStore, SettingsStore, is_accepted, record_acceptance
 
 DESKTOP_FILE_NAME = "io.github.rxcombo.RxCombo"
 
@@ -112,7 +107,7 @@ class Launcher(QObject):
         window = MainWindow(self.settings, self.favorites, content, self.text)
         self.window = window
         window.show()
-        marks.mark("window-shown")
+        timing.mark("window-shown")
         window.load_content(content)
         self.finished.emit(True)
         if self._startup_messages:

@@ -14,7 +14,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from rxcombo.content import Library, fold
+from rxcombo.content import fold
+from rxcombo.library import Library
 from rxcombo.search import query_words
 from rxcombo.ui.roles import DRUGS_ROLE, FAVORITE_ROLE, MISSING_ROLE, PAGE_ID_ROLE
 from rxcombo.userdata import Favorite

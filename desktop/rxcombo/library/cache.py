@@ -19,7 +19,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from typing import Any
 from rxcombo import __version__
 from rxcombo.content.document import Document
 from rxcombo.content.problems import Problem
+from rxcombo.support.atomic import atomic_write_bytes
 
 CACHE_FORMAT = 1
 _MAGIC = "rxcombo-library-cache"
@@ -79,18 +79,12 @@ class LibraryCache:
 
     def write(self, contents: CacheContents) -> bool:
         """Replace the cache file atomically; False (and no exception) if that failed."""
-        temp: Path | None = None
         try:
+            data = pickle.dumps(self._header(), protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(
+                contents, protocol=pickle.HIGHEST_PROTOCOL
+            )
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=".cache-", suffix=".tmp")
-            temp = Path(name)
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(self._header(), handle, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(contents, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temp.replace(self.path)
+            atomic_write_bytes(self.path, data)
             return True
         except (OSError, pickle.PicklingError, RecursionError):
-            if temp is not None:
-                with contextlib.suppress(OSError):
-                    temp.unlink()
             return False

@@ -26,15 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rxcombo.content import Library, fold
+from rxcombo.content import fold
 from rxcombo.content.names import tokens
+from rxcombo.library import Library
 from rxcombo.search import SearchIndex
-from rxcombo.ui.delegate import HighlightDelegate
-from rxcombo.ui.drug_tree_model import DrugTreeFilter, DrugTreeModel
-from rxcombo.ui.favorites_model import FavoritesFilter, FavoritesModel
 from rxcombo.ui.icons import icon
-from rxcombo.ui.page_models import PageListModel, SearchResultsProxy
 from rxcombo.ui.roles import DRUG_KEY_ROLE, FAVORITE_ROLE, MISSING_ROLE, PAGE_ID_ROLE
+from rxcombo.ui.sidebar.delegate import HighlightDelegate
+from rxcombo.ui.sidebar.drug_tree_model import DrugTreeFilter, DrugTreeModel
+from rxcombo.ui.sidebar.favorites_model import FavoritesFilter, FavoritesModel
+from rxcombo.ui.sidebar.page_models import PageListModel, SearchResultsProxy
 from rxcombo.userdata import Favorite
 
 PLACEHOLDER = "Search drugs…"
@@ -160,9 +161,9 @@ class SearchPane(QWidget):
 
     # -- data --------------------------------------------------------------------------
 
-    def set_library(self, library: Library, index: SearchIndex, is_favorite: object) -> None:
+    def set_library(self, library: Library, is_favorite: object) -> None:
         self.library = library
-        self.index = index
+        self.index = library.index
         self.page_model.set_favorite_check(is_favorite)  # type: ignore[arg-type]
         self.drug_model.set_favorite_check(is_favorite)  # type: ignore[arg-type]
         self.page_model.set_documents(library.documents)

@@ -1,0 +1,5 @@
+"""The ``rxcombo`` command: the window by default, and ``check``/``list``/``show``/``search``."""
+
+from rxcombo.cli.commands import main, main_gui
+
+__all__ = ["main", "main_gui"]

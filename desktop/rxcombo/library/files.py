@@ -1,0 +1,69 @@
+"""Finding the page files under a folder, fast enough to run on every start."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from rxcombo.content.document import PAGE_SUFFIXES, is_page_file
+from rxcombo.content.problems import Problem, Severity
+
+
+def scan_page_files(
+    root: Path, problems: list[Problem] | None = None
+) -> list[tuple[str, str, os.stat_result]]:
+    """(path, path relative to root with "/", stat) of every page file, in a stable order.
+
+    Hidden files and folders are skipped. Strings rather than Paths: this runs on every
+    start over every file, and pathlib's parsing would cost more than the disk.
+    """
+    found: list[tuple[str, str, os.stat_result]] = []
+    pending = [(str(root), "")]
+    # Symlinked folders are followed, but each real folder is read once: a link back up the
+    # tree ("self -> .") otherwise repeats every page 40 times, and two such links never end.
+    visited: set[tuple[int, int]] = set()
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            info = os.stat(folder)  # noqa: PTH116 - strings, see docstring
+            if (info.st_dev, info.st_ino) in visited:
+                continue
+            visited.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as entries:
+                listed = sorted(entries, key=lambda entry: entry.name)
+        except OSError as exc:
+            if problems is not None:
+                problems.append(
+                    Problem(Path(folder), None, Severity.ERROR, f"cannot list folder: {exc.strerror}")
+                )
+            continue
+        subfolders: list[tuple[str, str]] = []
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            relative = prefix + entry.name
+            try:
+                if entry.is_dir():
+                    subfolders.append((entry.path, relative + "/"))
+                    continue
+                if not entry.is_file():
+                    continue
+                suffix = os.path.splitext(entry.name)[1].lower()  # noqa: PTH122 - see docstring
+                if suffix not in PAGE_SUFFIXES and not is_page_file(Path(entry.path)):
+                    continue
+                found.append((entry.path, relative, entry.stat()))
+            except OSError as exc:
+                if problems is not None:
+                    problems.append(
+                        Problem(Path(entry.path), None, Severity.ERROR, f"cannot read file: {exc.strerror}")
+                    )
+        pending.extend(reversed(subfolders))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def iter_page_files(root: Path, problems: list[Problem] | None = None) -> Iterator[Path]:
+    """Page files under ``root``, recursively, in a stable order; hidden entries skipped."""
+    for path, _relative, _stat in scan_page_files(root, problems):
+        yield Path(path)

@@ -1,0 +1,1 @@
+"""Small shared tools: late imports, start-up timing marks, the one crash-safe write."""

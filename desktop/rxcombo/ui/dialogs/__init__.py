@@ -1,0 +1,1 @@
+"""Dialogs: the disclaimer, link confirmation, About."""

@@ -1,0 +1,1 @@
+"""The page pane: a header, and one tab per section of the open page."""
