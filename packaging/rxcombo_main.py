@@ -2,7 +2,7 @@
 
 import sys
 
-from rxcombo.cli.commands import main
+from rxcombo.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

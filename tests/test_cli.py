@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rxcombo.cli.commands import main
+from rxcombo.cli import main
 
 PAGES = {
     "testazepam.md": "Testazepam",

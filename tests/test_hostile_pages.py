@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from content_helpers import assert_nothing_lost
-from rxcombo.cli.commands import main
+from rxcombo.cli import main
 from rxcombo.content import (
     ContentError,
     Document,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from content_helpers import assert_nothing_lost
-from rxcombo.cli.commands import main
+from rxcombo.cli import main
 from rxcombo.content import Document, SectionKind, Severity, read_page, render_markdown
 from rxcombo.library import Library, load_library
 

@@ -128,8 +128,12 @@ def test_wheel_carries_pages_resources_and_entry_points(wheel: Path) -> None:
     resources = {n.removeprefix("rxcombo/_bundled/resources/") for n in names if "/_bundled/resources/" in n}
     assert resources == _files_under(ROOT / "resources")
 
-    assert "rxcombo/cli.py" in names
-    assert "rxcombo/paths.py" in names
+    modules = {
+        "rxcombo/" + path.relative_to(ROOT / "desktop" / "rxcombo").as_posix()
+        for path in (ROOT / "desktop" / "rxcombo").rglob("*.py")
+    }
+    assert "rxcombo/cli/main.py" in modules and "rxcombo/dirs.py" in modules
+    assert modules <= names  # every module of every subpackage is in the wheel
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
     assert not [n for n in names if n.startswith(("tests/", "packaging/", "desktop/"))]
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from rxcombo.cli.commands import main
+from rxcombo.cli import main
 
 sys.exit(main())

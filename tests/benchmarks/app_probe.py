@@ -22,7 +22,7 @@ from bench_common import mark
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 import rxcombo.app.startup as app_module
-from rxcombo.cli.commands import main
+from rxcombo.cli import main
 
 
 class _FirstPaint(QObject):

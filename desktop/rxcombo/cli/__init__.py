@@ -1,5 +1,5 @@
 """The ``rxcombo`` command: the window by default, and ``check``/``list``/``show``/``search``."""
 
-from rxcombo.cli.commands import main, main_gui
+from rxcombo.cli.main import main, main_gui
 
 __all__ = ["main", "main_gui"]

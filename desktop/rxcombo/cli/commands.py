@@ -1,18 +1,13 @@
-"""The ``rxcombo`` command: the window by default, and ``check``/``list``/``show``/``search``.
-
-argparse from the standard library is enough for four subcommands; no extra dependency.
-"""
+"""The commands that need no window: ``check``, ``list``, ``search`` and ``show``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rxcombo import APP_NAME, __version__
 from rxcombo.content import Document, render_markdown
 from rxcombo.dirs import bundled_content_dir
 from rxcombo.library import Library, load_library
@@ -20,42 +15,6 @@ from rxcombo.library import Library, load_library
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
-
-
-def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="rxcombo",
-        description=f"{APP_NAME}: offline reference for drugs and drug combinations. "
-        "Without a command, opens the window.",
-    )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument(
-        "--content",
-        metavar="DIR",
-        type=Path,
-        help="read pages from DIR instead of the bundled ones",
-    )
-    parser.add_argument(
-        "--new-instance", action="store_true", help="open a new window even if one is running"
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    check = commands.add_parser("check", help="read every page and report problems")
-    check.add_argument("dir", nargs="?", type=Path, help="folder to check (default: the content)")
-    check.add_argument("--json", action="store_true", help="machine-readable report")
-
-    listing = commands.add_parser("list", help="list the pages")
-    listing.add_argument("--json", action="store_true")
-
-    show = commands.add_parser("show", help="print the best-matching page's sections")
-    show.add_argument("query", nargs="+", help="drug names, e.g. 'gabapentin amitriptyline'")
-    show.add_argument("--json", action="store_true")
-
-    search = commands.add_parser("search", help="search pages by drug name")
-    search.add_argument("query", nargs="*", help="drug names (empty: every page)")
-    search.add_argument("--json", action="store_true")
-    search.add_argument("--limit", type=int, default=None, metavar="N")
-    return parser
 
 
 def _content_dir(args: argparse.Namespace) -> Path:
@@ -179,22 +138,3 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "list": cmd_list, "show": cmd_show, "search": cmd_search}
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _build_parser().parse_args(argv)
-    if args.command is None:
-        from rxcombo.app.startup import run_gui  # Qt is imported only when the window is wanted
-
-        return run_gui(content=args.content, new_instance=args.new_instance)
-    try:
-        return COMMANDS[args.command](args)
-    except BrokenPipeError:
-        # `rxcombo list | head` closes the pipe early; that is not an error.
-        sys.stderr.close()
-        return EXIT_OK
-
-
-def main_gui() -> int:
-    return main()

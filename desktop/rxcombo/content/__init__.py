@@ -1,9 +1,10 @@
 """A page file -> a Document: decoding, front matter, sections, drug names, rendering, problems. No Qt."""
 
 from rxcombo.content.decoding import Repair
-from rxcombo.content.document import Document, is_page_file, read_page
+from rxcombo.content.document import Document
 from rxcombo.content.names import fold, slugify, split_drugs
 from rxcombo.content.problems import ContentError, Problem, Severity
+from rxcombo.content.reader import is_page_file, read_page
 from rxcombo.content.rendering import render_markdown
 from rxcombo.content.sections import Section, SectionKind, Structure
 

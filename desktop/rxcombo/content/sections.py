@@ -15,18 +15,10 @@ lands in exactly one section, in order: nothing is dropped, only grouped.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rxcombo.content.names import fold
-
-
-class Structure(StrEnum):
-    HEADINGS = "headings"
-    BOLD_LINES = "bold-lines"
-    LABELS = "labels"
-    NONE = "none"
+from rxcombo.content.marks import Structure, detect_marks, first_h1, heading_of, is_closing_title
 
 
 class SectionKind(StrEnum):
@@ -36,43 +28,6 @@ class SectionKind(StrEnum):
 
 
 OVERVIEW_TITLE = "Overview"
-UNTITLED = "Untitled section"
-
-# Only the opening hashes are matched by a regex: a pattern like ``\s*#*\s*$`` after a lazy
-# ``.*?`` backtracks cubically on a heading with a long run of inner spaces (a 2,000-space
-# heading took 15 s); the closing hashes are stripped with str methods instead.
-_HEADING_START = re.compile(r"^(?P<hashes>#{1,6})\s+")
-_FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
-# A line that is only bold: **text** or __text__ (inner text without the delimiter).
-_BOLD_ONLY = re.compile(r"^(?:\*\*(?P<a>[^*\n]+?)\*\*|__(?P<b>[^_\n]+?)__)\s*$")
-# A paragraph led by a bold label: **Label:** rest, or **Label: rest-in-bold**.
-_LABEL = re.compile(r"^\*\*(?P<inner>[^*\n]{1,200}?)\*\*(?P<rest>.*)$")
-_SENTENCE_END = re.compile(r"[.!?…]\s*$")
-_INLINE_MARKUP = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
-
-MAX_MARK_TITLE = 80
-# A drug's own fields: under a bold-line drug heading these stay inside the drug's section.
-_FIELD_LABELS = (
-    "generic name",
-    "usage",
-    "uses",
-    "dosage",
-    "dose",
-    "side effects",
-    "how it works",
-    "mechanism",
-    "precautions",
-    "warnings",
-    "contraindications",
-    "interactions",
-    "faq",
-    "popular brand names",
-    "brand names",
-    "common",
-    "less common",
-    "serious",
-)
-_CLOSING_LABELS = frozenset({"disclaimer", "note", "important note", "medical disclaimer"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,205 +41,6 @@ class Section:
     @property
     def is_empty(self) -> bool:
         return not self.body_markdown.strip()
-
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    index: int  # 0-based line index in the body
-    title: str
-    whole_line: bool  # the line is only the mark, so the tab title replaces it
-    closing: bool = False
-
-
-def clean_section_title(raw: str) -> str:
-    """``"**FAQs:**"`` -> ``"FAQs"``: no emphasis markers, no trailing colon, one line."""
-    text = _INLINE_MARKUP.sub("", raw)
-    text = re.sub(r"\s+", " ", text).strip()
-    text = text.rstrip(":： ")  # ": :" too: a title never ends in a colon
-    if len(text) > MAX_MARK_TITLE * 2:
-        text = text[: MAX_MARK_TITLE * 2 - 1].rstrip() + "…"
-    return text or UNTITLED
-
-
-def _is_closing_title(title: str) -> bool:
-    return fold(title) in _CLOSING_LABELS
-
-
-def _is_field_label(title: str) -> bool:
-    folded = fold(title)
-    return any(folded.startswith(label) for label in _FIELD_LABELS)
-
-
-def _outside_fences(lines: list[str]) -> list[bool]:
-    """Which lines may carry a mark: not inside fenced code, not indented."""
-    usable: list[bool] = []
-    fence: str | None = None
-    for line in lines:
-        match = _FENCE.match(line)
-        if fence is not None:
-            usable.append(False)
-            if match and match.group("fence")[0] == fence[0] and len(match.group("fence")) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group("fence")
-            usable.append(False)
-            continue
-        usable.append(not line[:1].isspace())
-    return usable
-
-
-def heading_of(line: str) -> tuple[int, str] | None:
-    """(level, text) of an ATX heading line (``### Text ##`` -> ``(3, "Text")``), else None."""
-    match = _HEADING_START.match(line)
-    if not match:
-        return None
-    text = line[match.end() :].rstrip().rstrip("#").rstrip()
-    return len(match.group("hashes")), text
-
-
-def first_h1(body: str) -> str | None:
-    """The text of the first non-empty ``# `` heading of a body, if any."""
-    for line in body.split("\n"):
-        heading = heading_of(line)
-        if heading is not None and heading[0] == 1 and heading[1]:
-            return heading[1]
-    return None
-
-
-def _paragraph_start(lines: list[str], index: int) -> bool:
-    return index == 0 or not lines[index - 1].strip() or heading_of(lines[index - 1]) is not None
-
-
-def _label_of(line: str) -> tuple[str, bool] | None:
-    """(title, whole_line) when the line opens with a bold label, else None."""
-    match = _LABEL.match(line)
-    if not match:
-        return None
-    inner = match.group("inner").strip()
-    rest = match.group("rest").strip()
-    if inner.endswith(":"):
-        title = inner[:-1]
-    elif ":" in inner and not rest:
-        title = inner.split(":", 1)[0]  # "**Generic Name: Clonazepam**"
-    else:
-        return None
-    if not title.strip() or len(title) > MAX_MARK_TITLE:
-        return None
-    return title, not rest and inner.endswith(":")
-
-
-def _bold_only(line: str) -> str | None:
-    match = _BOLD_ONLY.match(line)
-    if not match:
-        return None
-    return (match.group("a") or match.group("b") or "").strip()
-
-
-def _find_title_line(lines: list[str], usable: list[bool]) -> int | None:
-    for index, line in enumerate(lines):
-        if not line.strip():
-            continue
-        heading = heading_of(line) if usable[index] else None
-        if heading is not None and heading[0] == 1:
-            return index
-        return None
-    return None
-
-
-def _heading_marks(lines: list[str], usable: list[bool], title_line: int | None) -> list[_Mark]:
-    found: list[tuple[int, int, str]] = []
-    for index, line in enumerate(lines):
-        if index == title_line or not usable[index] or not line.startswith("#"):
-            continue
-        heading = heading_of(line)
-        if heading is not None:
-            found.append((index, heading[0], heading[1]))
-    if not found:
-        return []
-    top = min(level for _, level, _ in found)
-    return [_Mark(i, clean_section_title(text), True) for i, level, text in found if level == top]
-
-
-def _bold_line_marks(lines: list[str], usable: list[bool]) -> list[_Mark]:
-    headings: list[_Mark] = []
-    colon_lines: list[_Mark] = []
-    for index, line in enumerate(lines):
-        if not usable[index]:
-            continue
-        inner = _bold_only(line)
-        if inner is None or len(inner) > MAX_MARK_TITLE:
-            continue
-        if inner.endswith(":"):
-            if not _is_field_label(inner[:-1]) and not _is_closing_title(inner[:-1]):
-                colon_lines.append(_Mark(index, clean_section_title(inner), True))
-        elif not _SENTENCE_END.search(inner) and ":" not in inner:
-            headings.append(_Mark(index, clean_section_title(inner), True))
-    if not headings:
-        return []
-    return sorted(headings + colon_lines, key=lambda mark: mark.index)
-
-
-def _label_marks(lines: list[str], usable: list[bool]) -> list[_Mark]:
-    marks: list[_Mark] = []
-    for index, line in enumerate(lines):
-        if not usable[index] or not _paragraph_start(lines, index):
-            continue
-        label = _label_of(line)
-        if label:
-            marks.append(_Mark(index, clean_section_title(label[0]), label[1]))
-    return marks
-
-
-def _is_plain_paragraph_line(line: str) -> bool:
-    stripped = line.strip()
-    if not stripped or line[:1].isspace():
-        return False
-    if re.match(r"^([*+-]|\d+[.)])\s", stripped) or stripped.startswith(("#", ">", "|", "```", "~~~")):
-        return False
-    if re.fullmatch(r"([-*_]\s*){3,}", stripped):
-        return False
-    return _bold_only(stripped) is None and _label_of(stripped) is None
-
-
-def _closing_marks(lines: list[str], usable: list[bool]) -> list[_Mark]:
-    """Disclaimer/Note paragraphs at the very end of the page, after all structured content."""
-    marks: list[_Mark] = []
-    for index in range(len(lines) - 1, -1, -1):
-        line = lines[index]
-        if not line.strip():
-            continue
-        label = _label_of(line) if usable[index] else None
-        if label and _is_closing_title(label[0]) and _paragraph_start(lines, index):
-            marks.append(_Mark(index, clean_section_title(label[0]), label[1], closing=True))
-            continue
-        if _is_plain_paragraph_line(line):
-            continue
-        break
-    marks.reverse()
-    return marks
-
-
-def detect_marks(lines: list[str]) -> tuple[Structure, int | None, list[_Mark]]:
-    usable = _outside_fences(lines)
-    title_line = _find_title_line(lines, usable)
-    structure = Structure.NONE
-    marks = _heading_marks(lines, usable, title_line)
-    if marks:
-        structure = Structure.HEADINGS
-    else:
-        marks = _bold_line_marks(lines, usable)
-        if marks:
-            structure = Structure.BOLD_LINES
-        else:
-            marks = _label_marks(lines, usable)
-            if marks:
-                structure = Structure.LABELS
-    taken = {mark.index for mark in marks}
-    closing = [mark for mark in _closing_marks(lines, usable) if mark.index not in taken]
-    if closing:
-        marks = sorted(marks + closing, key=lambda mark: mark.index)
-    return structure, title_line, marks
 
 
 def split_sections(body: str) -> tuple[Structure, list[Section]]:
@@ -305,7 +61,7 @@ def split_sections(body: str) -> tuple[Structure, list[Section]]:
             mark = marks[number - 1]
             shown = chunk[1:] if mark.whole_line else chunk
             title = mark.title
-            is_closing = mark.closing or _is_closing_title(mark.title)
+            is_closing = mark.closing or is_closing_title(mark.title)
             kind = SectionKind.DISCLAIMER if is_closing else SectionKind.PART
         sections.append(
             Section(
@@ -317,3 +73,14 @@ def split_sections(body: str) -> tuple[Structure, list[Section]]:
             )
         )
     return structure, sections
+
+
+__all__ = [
+    "OVERVIEW_TITLE",
+    "Section",
+    "SectionKind",
+    "Structure",
+    "first_h1",
+    "heading_of",
+    "split_sections",
+]

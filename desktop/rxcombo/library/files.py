@@ -6,8 +6,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from rxcombo.content.document import PAGE_SUFFIXES, is_page_file
 from rxcombo.content.problems import Problem, Severity
+from rxcombo.content.reader import PAGE_SUFFIXES, is_page_file
 
 
 def scan_page_files(
