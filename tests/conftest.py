@@ -51,7 +51,7 @@ def corpus_dir() -> Path:
 @pytest.fixture
 def xvfb():
     """The display of a private X server for this test (skipped without Xvfb and xdotool)."""
-    from x11 import Xvfb, have_x11_tools
+    from helpers.x11 import Xvfb, have_x11_tools
 
     if not have_x11_tools():
         pytest.skip("needs Xvfb and xdotool (apt-get install xvfb xdotool)")

@@ -54,7 +54,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))  # tests/x11.py
+sys.path.insert(0, str(HERE.parent))  # tests/helpers
 
 from bench_common import (  # noqa: E402 - after the path set-up above
     REAL_PAGE_TITLE,
@@ -67,8 +67,8 @@ from bench_common import (  # noqa: E402 - after the path set-up above
 )
 from generate_library import generate, is_generated  # noqa: E402
 
+from helpers.x11 import Xvfb  # noqa: E402
 from rxcombo.library import cache_size  # noqa: E402
-from x11 import Xvfb  # noqa: E402
 
 REPO = HERE.parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"

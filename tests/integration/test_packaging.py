@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from x11 import first_launch_to_page
+from helpers import ROOT
+from helpers.x11 import first_launch_to_page
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 SPEC = PACKAGING / "rxcombo.spec"
 BUILD_DEB = PACKAGING / "build-deb.sh"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from content_helpers import assert_nothing_lost
+from helpers.content import assert_nothing_lost
 from rxcombo.cli import main
 from rxcombo.content import (
     ContentError,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from x11 import first_launch_to_page
+from helpers.x11 import first_launch_to_page
 
 pytestmark = pytest.mark.xvfb
 

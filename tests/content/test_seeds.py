@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from content_helpers import assert_nothing_lost
+from helpers import ROOT
+from helpers.content import assert_nothing_lost
 from rxcombo.cli import main
 from rxcombo.content import Document, SectionKind, Severity, read_page, render_markdown
 from rxcombo.library import Library, load_library
@@ -46,7 +47,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def seed_library() -> Library:
-    return load_library(Path(__file__).resolve().parent.parent / "data", bodies=True)
+    return load_library(ROOT / "data", bodies=True)
 
 
 def _seed(seeds_dir: Path, name: str) -> Document:

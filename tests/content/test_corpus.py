@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from content_helpers import assert_nothing_lost
+from helpers.content import assert_nothing_lost
 from rxcombo.cli import main
 from rxcombo.content import render_markdown
 from rxcombo.library import Library, load_library

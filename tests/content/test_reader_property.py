@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from content_helpers import assert_nothing_lost
+from helpers import ROOT
+from helpers.content import assert_nothing_lost
 from rxcombo.content import ContentError, Document, read_page, render_markdown
 from rxcombo.dirs import bundled_content_dir
 from rxcombo.library import load_library
@@ -128,7 +129,7 @@ def test_the_loader_survives_a_folder_of_generated_pages(tmp_path: Path) -> None
 
 def test_bundled_content_dir_finds_the_seeds_in_the_checkout() -> None:
     folder = bundled_content_dir()
-    assert folder == Path(__file__).resolve().parent.parent / "data"
+    assert folder == ROOT / "data"
     assert sorted(p.name for p in folder.glob("*.txt")) == [
         "000_f700da2292b2d1e1.txt",
         "001_65e329de894d7976.txt",

@@ -11,11 +11,12 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parent / "benchmarks"
+from helpers import ROOT
+
+BENCH = ROOT / "tests" / "benchmarks"
 PAGES = 200
 
 

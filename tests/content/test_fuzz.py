@@ -35,7 +35,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
 
-from content_helpers import assert_nothing_lost
+from helpers.content import assert_nothing_lost
 from rxcombo.content import ContentError, read_page, render_markdown
 
 PAGES = int(os.environ.get("RXCOMBO_FUZZ_PAGES", "1000"))

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ROOT
 from rxcombo.dirs import settings_path
 from rxcombo.library import load_library
 from rxcombo.userdata import SettingsStore, record_acceptance
@@ -229,7 +230,7 @@ def test_running_window_touches_no_network(audited_env, hostile_dir: Path) -> No
     settings = SettingsStore(settings_path())
     settings.load()
     record_acceptance(
-        settings, (Path(__file__).parent.parent / "resources" / "disclaimer.md").read_text("utf-8")
+        settings, (ROOT / "resources" / "disclaimer.md").read_text("utf-8")
     )
     settings.last_page_id = page.id
     settings.content_dir = str(hostile_dir)

@@ -19,7 +19,8 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
+
 RESOURCES = ROOT / "resources"
 ICONS = RESOURCES / "icons"
 APP_ID = "io.github.rxcombo.RxCombo"
