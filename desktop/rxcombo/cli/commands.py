@@ -1,4 +1,4 @@
-"""The commands that need no window: ``check``, ``list``, ``search`` and ``show``."""
+"""The commands that read a whole library: ``check`` and ``list``; shared command helpers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rxcombo.content import Document, render_markdown
+from rxcombo.content import Document
 from rxcombo.dirs import bundled_content_dir
 from rxcombo.library import Library, load_library
 
@@ -21,12 +21,12 @@ def _content_dir(args: argparse.Namespace) -> Path:
     return Path(args.content) if args.content else bundled_content_dir()
 
 
-def _emit_json(value: Any) -> None:
+def emit_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
-def _document_summary(document: Document) -> dict[str, Any]:
+def document_summary(document: Document) -> dict[str, Any]:
     return {"id": document.id, "title": document.title, "drugs": document.drugs}
 
 
@@ -50,14 +50,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         pages = [
             {
                 "path": str(d.path),
-                **_document_summary(d),
+                **document_summary(d),
                 "sections": [s.title for s in d.tabs],
                 "problems": problems_by_path.get(d.path, []),
             }
             for d in sorted(library.documents, key=lambda d: str(d.path))
         ]
         unread = [p.format(root) for p in library.errors]
-        _emit_json({"root": str(root), "pages": pages, "unreadable": unread, "totals": totals})
+        emit_json({"root": str(root), "pages": pages, "unreadable": unread, "totals": totals})
     else:
         for problem in library.problems:
             print(problem.format(root))
@@ -68,7 +68,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if library.errors else EXIT_OK
 
 
-def _load(args: argparse.Namespace) -> Library:
+def load(args: argparse.Namespace) -> Library:
     library = load_library(_content_dir(args))
     for problem in library.errors:
         print(problem.format(library.root), file=sys.stderr)
@@ -76,65 +76,10 @@ def _load(args: argparse.Namespace) -> Library:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    library = _load(args)
+    library = load(args)
     if args.json:
-        _emit_json([_document_summary(d) for d in library.documents])
+        emit_json([document_summary(d) for d in library.documents])
     else:
         for document in library.documents:
             print(f"{document.id}\t{document.title}")
     return EXIT_OK
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    library = _load(args)
-    query = " ".join(args.query)
-    hits = library.index.search(query, limit=args.limit)
-    if args.json:
-        _emit_json([_document_summary(library.documents[h.index]) for h in hits])
-    elif not hits:
-        print(f"No page matches {query!r}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    else:
-        for hit in hits:
-            print(f"{hit.id}\t{hit.title}")
-    return EXIT_OK
-
-
-def cmd_show(args: argparse.Namespace) -> int:
-    library = _load(args)
-    query = " ".join(args.query)
-    document = library.get(query)
-    if document is None:
-        hits = library.index.search(query, limit=1)
-        if not hits:
-            print(f"No page matches {query!r}", file=sys.stderr)
-            return EXIT_PROBLEMS
-        document = library.documents[hits[0].index]
-    if args.json:
-        _emit_json(
-            {
-                **_document_summary(document),
-                "source": str(document.path),
-                "repairs": [{"line": r.line, "before": r.before, "after": r.after} for r in document.repairs],
-                "sections": [
-                    {
-                        "title": s.title,
-                        "kind": s.kind.value,
-                        "markdown": s.body_markdown,
-                        "html": render_markdown(s.body_markdown),
-                    }
-                    for s in document.tabs
-                ],
-            }
-        )
-    else:
-        print(document.title)
-        print("=" * len(document.title))
-        for section in document.tabs:
-            print()
-            print(f"## {section.title}")
-            print()
-            print(section.body_markdown)
-    return EXIT_OK
-
-

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rxcombo import APP_NAME, __version__
-from rxcombo.cli.commands import EXIT_OK, cmd_check, cmd_list, cmd_search, cmd_show
+from rxcombo.cli.commands import EXIT_OK, cmd_check, cmd_list
+from rxcombo.cli.lookup import cmd_search, cmd_show
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,9 +2,8 @@
 
 Each word of the query must match a drug of the page: a case- and accent-insensitive
 prefix of one of the drug's words (``alpra imip`` finds Alprazolam + Imipramine). A word
-that is a prefix of nothing falls back to a typo-tolerant match with rapidfuzz (chosen
-over a hand-written edit distance: it is maintained, C++-fast and already batches a
-query against a whole vocabulary).
+that is a prefix of nothing falls back to a typo-tolerant match (:mod:`rxcombo.search.similar`),
+which the answer marks as a similar name (:mod:`rxcombo.search.answer`).
 
 Ranking: the page that is exactly the queried drugs first; then matches at the start of a
 drug name before matches inside one; then exact drug words, prefix, fuzzy; then pages with
@@ -24,9 +23,8 @@ from typing import Any, Protocol
 
 from rxcombo.content.names import fold, tokens
 from rxcombo.search.query import Query, QueryLike
-from rxcombo.support import lazy
+from rxcombo.search.similar import similar_words
 
-FUZZY_MIN_LENGTH = 4
 RECENT_QUERIES = 128
 
 
@@ -65,11 +63,6 @@ def _bounded_put(memo: dict[Any, Any], key: Any, value: Any) -> None:
         with contextlib.suppress(KeyError, RuntimeError, StopIteration):
             memo.pop(next(iter(memo)))
     memo[key] = value
-
-
-def _fuzzy_cutoff(word: str) -> float:
-    # One typo in a short word costs more of its ratio than in a long one.
-    return 75.0 if len(word) <= 5 else 80.0
 
 
 class SearchIndex:
@@ -118,8 +111,6 @@ class SearchIndex:
 
     def fuzzy_words(self, word: str) -> list[str]:
         """Vocabulary words that ``word`` is a typo of, or a typo of the start of."""
-        if len(word) < FUZZY_MIN_LENGTH:
-            return []
         found = self._fuzzy_memo.get(word)
         if found is None:
             found = self._fuzzy_words(word)
@@ -127,22 +118,7 @@ class SearchIndex:
         return found
 
     def _fuzzy_words(self, word: str) -> list[str]:
-        # Only typos need rapidfuzz; imported on first use (see rxcombo.support.lazy).
-        fuzz = lazy.module("rapidfuzz.fuzz")
-        process = lazy.module("rapidfuzz.process")
-
-        # Typos rarely hit the first letter: look among words that share it first (a 26th of
-        # the vocabulary), and only then everywhere.
-        start = bisect.bisect_left(self._vocabulary, word[0])
-        end = bisect.bisect_left(self._vocabulary, word[0] + "\U0010ffff", lo=start)
-        for lo, hi in ((start, end), (0, len(self._vocabulary))):
-            truncated = [candidate[: len(word)] for candidate in self._vocabulary[lo:hi]]
-            matches = process.extract(
-                word, truncated, scorer=fuzz.ratio, score_cutoff=_fuzzy_cutoff(word), limit=None
-            )
-            if matches:
-                return [self._vocabulary[lo + position] for _, _, position in matches]
-        return []
+        return similar_words(word, self._vocabulary)
 
     def _signature(self, word: str) -> tuple[object, ...]:
         """What a query word matched, compactly: equal signatures give equal results, so

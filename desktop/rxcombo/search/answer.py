@@ -1,0 +1,188 @@
+"""What a search answers, beyond the ranked pages: notices that keep "no page" from reading
+as "safe" and a similar spelling from passing for the drug asked (shared/guides/safety.md).
+
+* Every word matched a drug name (exactly or as a prefix) and pages were found: results.
+* Some word matched only by typo tolerance: the results are marked similar, headed by
+  "No drug named 'xanax'. Similar names…", and Enter must not open them.
+* Nothing was found although each word names a drug (exactly, or as the prefix of one
+  drug only): "No page covers A with B. This is not a sign…", with related pages: each
+  drug's own page, then pages covering most of the asked drugs, each saying which.
+* Nothing was found and some word names no drug at all: that is said, with the pages of
+  the words that did name drugs.
+
+Plain Python, no Qt: the window and the command line show the same answer.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+from rxcombo import wording
+from rxcombo.search.index import Hit, MatchKind, SearchIndex
+from rxcombo.search.query import Query, QueryLike
+
+MAX_SPAN = 4  # longest drug name, in words, that a run of query words is tried against
+
+
+class Match(StrEnum):
+    EXACT = "exact"
+    PREFIX = "prefix"
+    SIMILAR = "similar"
+
+
+MATCH_OF_KIND = {MatchKind.EXACT: Match.EXACT, MatchKind.PREFIX: Match.PREFIX, MatchKind.FUZZY: Match.SIMILAR}
+
+
+class NoticeKind(StrEnum):
+    NO_PAGE_COVERS = "no-page-covers"
+    NO_MATCH = "no-match"
+    NO_DRUG_NAMED = "no-drug-named"
+    SIMILAR_ONLY = "similar-only"
+
+
+class DrugLike(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def page_ids(self) -> tuple[str, ...]: ...
+
+
+class PageLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def drug_keys(self) -> list[str]: ...
+
+
+class LibraryLike(Protocol):
+    @property
+    def index(self) -> SearchIndex: ...
+    @property
+    def drugs(self) -> Sequence[DrugLike]: ...
+    def get(self, page_id: str) -> PageLike | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    id: str
+    title: str
+    covers: tuple[str, ...]  # names of the asked drugs this page covers, in asked order
+    own_page: bool  # the page of one asked drug alone
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    kind: NoticeKind
+    text: str
+    drugs: tuple[str, ...] = ()  # the named drugs, for NO_PAGE_COVERS
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    query: Query
+    hits: list[Hit]
+    notice: Notice | None = None
+    related: list[Related] = field(default_factory=list)
+
+    @property
+    def similar_only(self) -> bool:
+        """Results exist only through similar spellings: Enter must not open one."""
+        return self.notice is not None and self.notice.kind is NoticeKind.SIMILAR_ONLY
+
+    @staticmethod
+    def match_of(hit: Hit) -> Match:
+        return MATCH_OF_KIND[hit.kind]
+
+
+def answer(library: LibraryLike, query: QueryLike, limit: int | None = None) -> Answer:
+    parsed = Query.of(query)
+    index = library.index
+    hits = index.search(parsed, limit)
+    if parsed.blank:
+        return Answer(parsed, hits)
+    best = {word: _best_kind(index, word) for word in parsed.words}
+    unknown = [word for word, kind in best.items() if kind is None]
+    similar = [word for word, kind in best.items() if kind is MatchKind.FUZZY]
+    if hits:
+        if similar:
+            notice = Notice(NoticeKind.SIMILAR_ONLY, wording.similar_names_heading(similar))
+            return Answer(parsed, hits, notice)
+        return Answer(parsed, hits)
+    if unknown or similar:
+        text = wording.no_drug_named(unknown + similar)
+        named = _resolve(library, [w for w in parsed.words if w not in unknown and w not in similar])
+        drugs = [drug for drug in named or [] if drug is not None]
+        return Answer(parsed, hits, Notice(NoticeKind.NO_DRUG_NAMED, text), _related(library, drugs))
+    drugs_or_none = _resolve(library, list(parsed.words))
+    if drugs_or_none is None or len({d.key for d in drugs_or_none}) < 2:
+        text = wording.no_page_matches(str(parsed), len(parsed.words))
+        return Answer(parsed, hits, Notice(NoticeKind.NO_MATCH, text))
+    drugs = list({drug.key: drug for drug in drugs_or_none}.values())
+    names = tuple(drug.name for drug in drugs)
+    notice = Notice(NoticeKind.NO_PAGE_COVERS, wording.no_page_covers(names), names)
+    return Answer(parsed, hits, notice, _related(library, drugs))
+
+
+def _best_kind(index: SearchIndex, word: str) -> MatchKind | None:
+    kinds = index.matching_words(word).values()
+    return min(kinds) if kinds else None
+
+
+def _resolve(library: LibraryLike, words: Sequence[str]) -> list[DrugLike] | None:
+    """Read the words as drug names, longest run first: each run must equal a drug's name
+    or be the start of exactly one drug's name. None when some run cannot be read so."""
+    drugs = library.drugs
+    keys = [drug.key for drug in drugs]
+    found: list[DrugLike] = []
+    position = 0
+    while position < len(words):
+        for end in range(min(len(words), position + MAX_SPAN), position, -1):
+            drug = _drug_named(drugs, keys, " ".join(words[position:end]))
+            if drug is not None:
+                found.append(drug)
+                position = end
+                break
+        else:
+            return None
+    return found
+
+
+def _drug_named(drugs: Sequence[DrugLike], keys: list[str], phrase: str) -> DrugLike | None:
+    start = bisect.bisect_left(keys, phrase)
+    end = bisect.bisect_left(keys, phrase + "\U0010ffff", lo=start)
+    if start < len(keys) and keys[start] == phrase:
+        return drugs[start]
+    return drugs[start] if end - start == 1 else None
+
+
+def _related(library: LibraryLike, drugs: Sequence[DrugLike]) -> list[Related]:
+    """Each asked drug's own page, then pages covering most of the asked drugs."""
+    asked = {drug.key: drug.name for drug in drugs}
+    seen: set[str] = set()
+    own: list[Related] = []
+    shared: list[tuple[int, int, str, Related]] = []
+    for order, drug in enumerate(drugs):
+        for page_id in drug.page_ids:
+            if page_id in seen:
+                continue
+            page = library.get(page_id)
+            if page is None:
+                continue
+            seen.add(page_id)
+            covered = tuple(asked[key] for key in asked if key in page.drug_keys)
+            is_own = page.drug_keys == [drug.key]
+            related = Related(page.id, page.title, covered, is_own)
+            if is_own:
+                own.append(related)
+            else:
+                shared.append((-len(covered), order, page.title.casefold(), related))
+    shared.sort(key=lambda item: item[:3])
+    return own + [item[3] for item in shared]
