@@ -58,9 +58,13 @@ class Tab:
 
 @dataclass(frozen=True, slots=True)
 class ShownPage:
+    """Everything the page pane shows, in order: banner, header fields, tabs, footer."""
+
     header: list[HeaderField] = field(default_factory=list)
     tabs: list[Tab] = field(default_factory=list)
     open_tab: int = 0  # index in tabs of the tab the page opens on
+    banner: str | None = None  # a flag the source states, shown above everything (wording.py)
+    footer: str | None = None  # the app's one-line disclaimer, on pages without their own
 
 
 def is_combined_use(title: str) -> bool:
