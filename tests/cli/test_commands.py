@@ -119,7 +119,14 @@ def test_search_words_and_plus_as_separate_arguments(
 def test_search_json_and_limit(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--content", str(content), "search", "fake", "--json", "--limit", "1")
     assert code == 0
-    assert json.loads(out) == [{"id": "fakeprofen", "title": "Fakeprofen", "drugs": ["Fakeprofen"]}]
+    assert json.loads(out) == {
+        "query": "fake",
+        "results": [{"id": "fakeprofen", "title": "Fakeprofen", "drugs": ["Fakeprofen"], "match": "prefix"}],
+        "notice": None,
+        "related": [],
+    }
+    code, out, _ = run(capsys, "--content", str(content), "search", "fakeprofen", "--json")
+    assert [r["match"] for r in json.loads(out)["results"]] == ["exact", "exact"]
 
 
 def test_search_without_words_lists_everything(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -128,19 +135,58 @@ def test_search_without_words_lists_everything(content: Path, capsys: pytest.Cap
     assert len(out.splitlines()) == len(PAGES)
 
 
-def test_search_typo(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_search_typo_is_found_but_marked_similar(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--content", str(content), "search", "mokacillin")
-    assert code == 0
-    assert out.splitlines() == ["mockacillin\tMockacillin"]
+    assert code == 1  # no drug has that name: not an answer a script may take as found
+    assert out.splitlines() == [
+        "No drug named 'mokacillin'. Similar names (different drugs may look alike):",
+        "mockacillin\tMockacillin\t(similar name)",
+    ]
+    code, out, _ = run(capsys, "--content", str(content), "search", "mokacillin", "--json")
+    answer = json.loads(out)
+    assert code == 1 and [r["match"] for r in answer["results"]] == ["similar"]
+    assert answer["notice"].startswith("No drug named 'mokacillin'.")
 
 
 def test_search_no_match(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "--content", str(content), "search", "qqqqqq")
-    assert code == 1
-    assert out == ""
-    assert "No page matches 'qqqqqq'" in err
+    assert code == 1 and err == ""
+    assert out.splitlines() == [
+        "No drug named 'qqqqqq' in this library. Pages are titled by generic drug names, not brand names."
+    ]
     code, out, _ = run(capsys, "--content", str(content), "search", "qqqqqq", "--json")
-    assert code == 0 and json.loads(out) == []
+    assert code == 1
+    answer = json.loads(out)
+    assert answer["results"] == [] and answer["related"] == []
+    assert answer["notice"].startswith("No drug named 'qqqqqq' in this library.")
+
+
+def test_search_drugs_no_page_covers_says_so_and_lists_related(
+    content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "search", "testazepam", "mockacillin")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        "No page covers Testazepam with Mockacillin. "
+        "This is not a sign that the combination is safe: ask a pharmacist or doctor."
+    )
+    assert lines[1:] == [
+        "",
+        "testazepam\tTestazepam\t(covers Testazepam)",
+        "mockacillin\tMockacillin\t(covers Mockacillin)",
+        "testazepam-fakeprofen\tTestazepam + Fakeprofen\t(covers Testazepam)",
+    ]
+    code, out, _ = run(capsys, "--content", str(content), "search", "testaz", "mock", "--json")
+    answer = json.loads(out)
+    assert code == 1 and answer["results"] == []
+    assert answer["notice"].startswith("No page covers Testazepam with Mockacillin.")
+    assert answer["related"][2] == {
+        "id": "testazepam-fakeprofen",
+        "title": "Testazepam + Fakeprofen",
+        "drugs": ["Testazepam", "Fakeprofen"],
+        "covers": ["Testazepam"],
+    }
 
 
 # ---------------------------------------------------------------------------- show
@@ -160,15 +206,15 @@ def test_show_json(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--content", str(content), "show", "mockacillin", "--json")
     assert code == 0
     page = json.loads(out)
-    assert {"id", "title", "drugs", "source", "repairs", "sections"} <= set(page)
+    assert {"id", "title", "drugs", "source", "repairs", "header", "tabs", "open_tab"} <= set(page)
     assert page["id"] == "mockacillin"
     assert page["title"] == "Mockacillin"
     assert page["drugs"] == ["Mockacillin"]
     assert Path(page["source"]) == content / "mockacillin.md"
     assert page["repairs"] == []
-    assert [s["title"] for s in page["sections"]] == ["Overview", "Uses", "Disclaimer"]
-    uses = page["sections"][1]
-    assert {"title", "markdown", "html"} <= set(uses)
+    assert [s["title"] for s in page["tabs"]] == ["Overview", "Uses", "Disclaimer", "Whole page"]
+    uses = page["tabs"][1]
+    assert {"title", "full_title", "kind", "markdown", "html"} <= set(uses)
     assert "* first use" in uses["markdown"]
     assert "<li>first use</li>" in uses["html"]
 
@@ -187,14 +233,30 @@ def test_show_seed_repairs(capsys: pytest.CaptureFixture[str]) -> None:
     [repair] = page["repairs"]
     assert repair["line"] == 37
     assert "Itâ€™s" in repair["before"] and "It’s" in repair["after"]
-    assert "It’s" in json.dumps(page["sections"], ensure_ascii=False)
+    assert "It’s" in json.dumps(page["tabs"], ensure_ascii=False)
 
 
 def test_show_no_match_exits_1_with_a_message(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "--content", str(content), "show", "qqqqqq")
+    assert code == 1 and err == ""
+    assert out.startswith("No drug named 'qqqqqq' in this library.")
+
+
+def test_show_never_shows_a_similar_name_in_place_of_the_drug_asked(
+    content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "show", "mokacillin")
     assert code == 1
-    assert out == ""
-    assert err.strip() == "No page matches 'qqqqqq'"
+    assert out.splitlines()[0].startswith("No drug named 'mokacillin'. Similar names")
+    assert "mockacillin\tMockacillin\t(similar name)" in out.splitlines()
+    assert "Made-up overview" not in out  # the look-alike's page is not shown
+
+
+def test_show_drugs_no_page_covers(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", str(content), "show", "testazepam", "mockacillin")
+    assert code == 1
+    assert out.startswith("No page covers Testazepam with Mockacillin. This is not a sign")
+    assert "Made-up overview" not in out
 
 
 # ---------------------------------------------------------------------------- check
@@ -289,5 +351,5 @@ def test_python_m_rxcombo_search_json_with_content(content: Path, tmp_path: Path
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    hits = json.loads(result.stdout.decode("utf-8"))
+    hits = json.loads(result.stdout.decode("utf-8"))["results"]
     assert [hit["title"] for hit in hits] == ["Fakeprofen", "Testazepam + Fakeprofen"]
