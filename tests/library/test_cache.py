@@ -88,3 +88,13 @@ def test_unwritable_cache_folder_still_loads(library: Path, tmp_path: Path) -> N
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
     catalog = load_library(library, cache_dir=blocker)
     assert len(titles(catalog)) == 4
+
+
+def test_pages_sharing_a_title_are_told_apart_by_their_file(library: Path) -> None:
+    write_page(library, "e/other.md", "Testazepam")
+    loaded = load_library(library)
+    twins = [d for d in loaded.documents if d.title == "Testazepam"]
+    assert len(twins) == 2 and len({d.id for d in twins}) == 2
+    assert sorted(loaded.hint(d.id) or "" for d in twins) == ["a/0.md", "e/other.md"]
+    assert loaded.hint(next(d.id for d in loaded.documents if d.title == "Fakeprofen")) is None
+    assert load_library(library).hint(twins[1].id) == loaded.hint(twins[1].id)  # kept by the cache

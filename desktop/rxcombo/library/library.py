@@ -44,6 +44,7 @@ class Library:
     _by_id: dict[str, Document] = field(default_factory=dict)
     _drugs: dict[str, Drug] = field(default_factory=dict)
     _drugs_sorted: list[Drug] = field(default_factory=list)
+    _hints: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_documents(
@@ -61,6 +62,7 @@ class Library:
         self._by_id = {document.id: document for document in documents}
         self._drugs = _build_drug_index(documents)
         self._drugs_sorted = sorted(self._drugs.values(), key=lambda drug: (drug.key, drug.name))
+        self._hints = _duplicate_hints(documents, self.root)
 
     @property
     def index(self) -> SearchIndex:
@@ -74,7 +76,13 @@ class Library:
         """This library, saying how it was loaded this time (shares the pages and index)."""
         copy = Library(self.root, self.documents, self.problems, self.files_seen, stats, self._index)
         copy._by_id, copy._drugs, copy._drugs_sorted = self._by_id, self._drugs, self._drugs_sorted
+        copy._hints = self._hints
         return copy
+
+    def hint(self, page_id: str) -> str | None:
+        """For a page whose title another page shares: where it comes from (its file), so
+        every list can tell the two apart. None for a title no other page has."""
+        return self._hints.get(page_id)
 
     def get(self, page_id: str) -> Document | None:
         return self._by_id.get(page_id)
@@ -126,6 +134,18 @@ def _assign_unique_ids(documents: list[Document], root: Path) -> list[Problem]:
         )
         document.id = new_id
     return problems
+
+
+def _duplicate_hints(documents: list[Document], root: Path) -> dict[str, str]:
+    by_title: dict[str, list[Document]] = {}
+    for document in documents:
+        by_title.setdefault(fold(document.title), []).append(document)
+    return {
+        document.id: _relative(document.path, root)
+        for group in by_title.values()
+        if len(group) > 1
+        for document in group
+    }
 
 
 def _relative(path: Path, root: Path) -> str:
