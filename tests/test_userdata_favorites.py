@@ -14,6 +14,7 @@ import pytest
 
 from rxcombo.dirs import favorites_path, settings_path
 from rxcombo.userdata import FavoritesStore, SettingsStore, is_accepted, jsonfile
+from rxcombo.userdata import store as store_policy
 
 
 @pytest.fixture
@@ -204,7 +205,7 @@ def test_damaged_file_that_cannot_be_moved_is_left_alone(fav_path, monkeypatch):
     def refuse(path, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(jsonfile, "set_aside", refuse)
+    monkeypatch.setattr(store_policy, "set_aside", refuse)
     store = FavoritesStore(fav_path)
     report = store.load()
     assert report.damaged

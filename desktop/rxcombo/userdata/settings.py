@@ -1,6 +1,6 @@
 """Small per-user settings (window layout, content folder, accepted disclaimer).
 
-Same file policy as favorites (see :mod:`rxcombo.userdata.jsonfile`).  On save, keys this
+Same file policy as favorites (see :mod:`rxcombo.userdata.store`).  On save, keys this
 window changed overwrite the file's values and every other key keeps the file's value,
 so two windows changing different settings do not undo each other.
 """
@@ -13,7 +13,9 @@ import json
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .jsonfile import DamagedContentError, JsonObject, JsonStore
+from . import messages
+from .jsonfile import JsonObject
+from .store import DamagedContentError, JsonStore
 
 FORMAT_NAME = "rxcombo-settings"
 
@@ -31,8 +33,8 @@ class SettingsStore(JsonStore[dict[str, Any]]):
 
     FORMAT: ClassVar[str] = FORMAT_NAME
     VERSION: ClassVar[int] = 1
-    LABEL: ClassVar[str] = "settings"
-    EMPTY_DESCRIPTION: ClassVar[str] = "default settings"
+    LABEL: ClassVar[str] = messages.SETTINGS_LABEL
+    EMPTY_DESCRIPTION: ClassVar[str] = messages.SETTINGS_INSTEAD
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
@@ -159,5 +161,5 @@ class SettingsStore(JsonStore[dict[str, Any]]):
     def _parse(self, document: JsonObject) -> dict[str, Any]:
         values = document.get("settings")
         if not isinstance(values, dict):
-            raise DamagedContentError('"settings" is missing or not an object')
+            raise DamagedContentError(messages.SETTINGS_NOT_AN_OBJECT)
         return dict(values)
