@@ -5,30 +5,14 @@ from __future__ import annotations
 import errno
 import json
 import os
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import platformdirs
 import pytest
 
 from rxcombo.dirs import favorites_path, settings_path
 from rxcombo.userdata import FavoritesStore, SettingsStore, is_accepted, jsonfile
 from rxcombo.userdata import store as store_policy
-
-
-@pytest.fixture
-def user_dirs(tmp_path, monkeypatch):
-    data_home = tmp_path / "xdg-data"
-    config_home = tmp_path / "xdg-config"
-    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
-    if not sys.platform.startswith("linux"):
-        monkeypatch.setattr(platformdirs, "user_data_dir", lambda app, **_: str(data_home / app))
-        monkeypatch.setattr(
-            platformdirs, "user_config_dir", lambda app, **_: str(config_home / app)
-        )
-    return data_home, config_home
 
 
 @pytest.fixture

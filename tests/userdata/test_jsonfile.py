@@ -1,34 +1,15 @@
-"""Low-level file safety: where files go, atomic replacement, setting damaged files aside."""
+"""The file mechanics under the stores: where the files go, atomic replacement, JsonFile."""
 
 from __future__ import annotations
 
 import errno
 import os
-import sys
-from datetime import datetime
 from pathlib import Path
 
-import platformdirs
 import pytest
 
 from rxcombo.dirs import config_dir, data_dir, favorites_path, settings_path
 from rxcombo.support.atomic import atomic_write_text, remove_leftover_temp_files
-from rxcombo.userdata import set_aside
-
-
-@pytest.fixture
-def user_dirs(tmp_path, monkeypatch):
-    data_home = tmp_path / "xdg-data"
-    config_home = tmp_path / "xdg-config"
-    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
-    if not sys.platform.startswith("linux"):
-        # XDG variables only steer platformdirs on Linux; elsewhere redirect it directly.
-        monkeypatch.setattr(platformdirs, "user_data_dir", lambda app, **_: str(data_home / app))
-        monkeypatch.setattr(
-            platformdirs, "user_config_dir", lambda app, **_: str(config_home / app)
-        )
-    return data_home, config_home
 
 
 def temp_leftovers(folder: Path) -> list[str]:
@@ -85,35 +66,3 @@ def test_leftover_temp_files_of_that_file_only_are_removed(tmp_path):
     (tmp_path / "notes.tmp").write_text("user's", encoding="utf-8")
     assert remove_leftover_temp_files(tmp_path / "favorites.json") == 1
     assert temp_leftovers(tmp_path) == [".settings.json.abc123.tmp", "notes.tmp"]
-
-
-def test_set_aside_renames_with_timestamp_and_keeps_bytes(tmp_path):
-    damaged = tmp_path / "favorites.json"
-    damaged.write_bytes(b"\x00garbage")
-    moved = set_aside(damaged, now=datetime(2024, 5, 6, 7, 8, 9))
-    assert moved == tmp_path / "favorites.json.damaged-20240506-070809"
-    assert moved.read_bytes() == b"\x00garbage"
-    assert not damaged.exists()
-
-
-def test_set_aside_never_overwrites_an_earlier_damaged_copy(tmp_path):
-    when = datetime(2024, 5, 6, 7, 8, 9)
-    damaged = tmp_path / "favorites.json"
-    damaged.write_text("first", encoding="utf-8")
-    first = set_aside(damaged, now=when)
-    damaged.write_text("second", encoding="utf-8")
-    second = set_aside(damaged, now=when)
-    damaged.write_text("third", encoding="utf-8")
-    third = set_aside(damaged, now=when)
-    assert len({first, second, third}) == 3
-    assert second.name.startswith(first.name)
-    assert [p.read_text(encoding="utf-8") for p in (first, second, third)] == [
-        "first",
-        "second",
-        "third",
-    ]
-
-
-def test_set_aside_of_missing_file_raises(tmp_path):
-    with pytest.raises(OSError):
-        set_aside(tmp_path / "absent.json")
