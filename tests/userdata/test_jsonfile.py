@@ -7,9 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLockFile
 
 from rxcombo.dirs import config_dir, data_dir, favorites_path, settings_path
 from rxcombo.support.atomic import atomic_write_text, remove_leftover_temp_files
+from rxcombo.userdata import FileLockError, JsonFile, jsonfile, messages
+from rxcombo.userdata.jsonfile import FileState
 
 
 def temp_leftovers(folder: Path) -> list[str]:
@@ -66,3 +69,81 @@ def test_leftover_temp_files_of_that_file_only_are_removed(tmp_path):
     (tmp_path / "notes.tmp").write_text("user's", encoding="utf-8")
     assert remove_leftover_temp_files(tmp_path / "favorites.json") == 1
     assert temp_leftovers(tmp_path) == [".settings.json.abc123.tmp", "notes.tmp"]
+
+
+# -- JsonFile: classified reads, the lock, the written text ------------------------------
+
+
+def json_file(path: Path) -> JsonFile:
+    return JsonFile(path, format_name="rxcombo-test", version=2)
+
+
+def test_read_of_a_missing_file_or_folder_is_missing(tmp_path):
+    assert json_file(tmp_path / "absent.json").read().state is FileState.MISSING
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    assert json_file(blocker / "f.json").read().state is FileState.MISSING
+
+
+def test_read_accepts_a_byte_order_mark_and_older_versions(tmp_path):
+    path = tmp_path / "f.json"
+    path.write_bytes(b'\xef\xbb\xbf{"format": "rxcombo-test", "version": 1, "x": "\xc3\x84"}')
+    result = json_file(path).read()
+    assert result.state is FileState.OK
+    assert result.version == 1
+    assert result.document == {"format": "rxcombo-test", "version": 1, "x": "Ä"}
+
+
+def test_read_of_a_newer_version_keeps_the_document(tmp_path):
+    path = tmp_path / "f.json"
+    path.write_text('{"format": "rxcombo-test", "version": 3, "new": true}', encoding="utf-8")
+    result = json_file(path).read()
+    assert result.state is FileState.NEWER
+    assert result.version == 3
+    assert result.document is not None
+    assert result.document["new"] is True
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"  \n", "it is empty"),
+        (b"\xff", "it is not text (undecodable byte at offset 0)"),
+        (b"{", "invalid JSON at line 1, column 2: Expecting property name enclosed in double quotes"),
+        (b"[]", "expected a JSON object at the top, found a list"),
+        (b'{"format": "other", "version": 1}', '"format" is "other", expected "rxcombo-test"'),
+        (b'{"format": "rxcombo-test", "version": true}', '"version" is true, expected a whole number'),
+    ],
+)
+def test_read_says_what_is_wrong_with_a_damaged_file(tmp_path, content, problem):
+    path = tmp_path / "f.json"
+    path.write_bytes(content)
+    result = json_file(path).read()
+    assert result.state is FileState.DAMAGED
+    assert result.problem == problem
+    assert result.document is None
+
+
+def test_write_is_readable_utf8_with_a_final_newline(tmp_path):
+    file = json_file(tmp_path / "f.json")
+    file.write({"format": "rxcombo-test", "version": 2, "title": "Ärzte"})
+    text = file.path.read_text(encoding="utf-8")
+    assert "Ärzte" in text
+    assert text.endswith("}\n")
+    assert text.startswith('{\n  "format"')
+    assert file.read().state is FileState.OK
+
+
+def test_the_lock_is_beside_the_file_and_refuses_a_second_holder(tmp_path, monkeypatch):
+    monkeypatch.setattr(jsonfile, "LOCK_WAIT_MS", 50)
+    file = json_file(tmp_path / "f.json")
+    assert file.lock_path == tmp_path / "f.json.lock"
+    with file.locked():
+        assert file.lock_path.exists()
+        other = QLockFile(str(file.lock_path))
+        assert not other.tryLock(0)
+        with pytest.raises(FileLockError) as caught, json_file(tmp_path / "f.json").locked():
+            pass
+        assert caught.value.errno == errno.EAGAIN
+        assert caught.value.strerror == messages.LOCK_BUSY
+    assert not file.lock_path.exists()
