@@ -146,7 +146,8 @@ class JsonStore(ABC, Generic[S]):
         try:
             found = self._examine()
         except OSError as exc:
-            return self._unreadable_report(exc)
+            message = messages.unreadable(self.LABEL, self.path, self._reason(exc), self.EMPTY_DESCRIPTION)
+            return LoadReport(self.path, unreadable=True, message=message)
         if found.state is FileState.DAMAGED:
             return self._set_aside_on_load(found.problem or messages.UNKNOWN_PROBLEM)
         return self._adopt(found)
@@ -199,10 +200,6 @@ class JsonStore(ABC, Generic[S]):
 
     def _newer_reason(self, version: int | None) -> str:
         return messages.written_by_newer_version(self.LABEL, self.path, version, self.VERSION)
-
-    def _unreadable_report(self, exc: OSError) -> LoadReport:
-        message = messages.unreadable(self.LABEL, self.path, self._reason(exc), self.EMPTY_DESCRIPTION)
-        return LoadReport(self.path, unreadable=True, message=message)
 
     def _reason(self, exc: OSError) -> str:
         # The lock's error codes are RxCombo's choice, not the system's: not worth showing.
