@@ -19,3 +19,8 @@ def user_dirs(isolated_user_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPat
         monkeypatch.setattr(platformdirs, "user_data_dir", lambda app, **_: str(data_home / app))
         monkeypatch.setattr(platformdirs, "user_config_dir", lambda app, **_: str(config_home / app))
     return data_home, config_home
+
+
+@pytest.fixture
+def fav_path(tmp_path: Path) -> Path:
+    return tmp_path / "userdata" / "favorites.json"
