@@ -3,7 +3,8 @@
 Nothing is written until a store's ``save()`` runs with unsaved changes; until then not
 even the folders exist.  Damaged files are moved aside rather than overwritten, files
 from newer versions are left alone, and failed saves keep everything in memory for a
-later retry.  See :mod:`rxcombo.userdata.jsonfile` for the shared policy.
+later retry.  The policy is :mod:`.store`, the file mechanics :mod:`.jsonfile`, the
+settings table :mod:`.options` and every sentence shown about these files :mod:`.messages`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 from .damaged import set_aside
 from .disclaimer import disclaimer_hash, is_accepted, record_acceptance
 from .favorites import Favorite, FavoritesStore
-from .jsonfile import FileLockError, JsonFile, JsonStore, LoadReport
+from .jsonfile import FileLockError, JsonFile
 from .settings import SettingsStore
+from .store import JsonStore, LoadReport
 
 __all__ = [
     "Favorite",

@@ -17,7 +17,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .jsonfile import DamagedContentError, JsonObject, JsonStore
+from . import messages
+from .jsonfile import JsonObject
+from .store import DamagedContentError, JsonStore
 
 FORMAT_NAME = "rxcombo-favorites"
 TOMBSTONE_DAYS = 180
@@ -53,8 +55,8 @@ class FavoritesStore(JsonStore[dict[str, _Record]]):
 
     FORMAT: ClassVar[str] = FORMAT_NAME
     VERSION: ClassVar[int] = 1
-    LABEL: ClassVar[str] = "favorites"
-    EMPTY_DESCRIPTION: ClassVar[str] = "an empty favorites list"
+    LABEL: ClassVar[str] = messages.FAVORITES_LABEL
+    EMPTY_DESCRIPTION: ClassVar[str] = messages.FAVORITES_INSTEAD
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
@@ -147,21 +149,21 @@ class FavoritesStore(JsonStore[dict[str, _Record]]):
     def _parse(self, document: JsonObject) -> dict[str, _Record]:
         favorites = document.get("favorites")
         if not isinstance(favorites, list):
-            raise DamagedContentError('"favorites" is missing or not a list')
+            raise DamagedContentError(messages.FAVORITES_NOT_A_LIST)
         removed = document.get("removed", [])
         if not isinstance(removed, list):
-            raise DamagedContentError('"removed" is not a list')
+            raise DamagedContentError(messages.REMOVED_NOT_A_LIST)
         records: dict[str, _Record] = {}
         for index, entry in enumerate(favorites, start=1):
             page_id = _entry_id(entry, "favorites", index)
             title = entry.get("title", "")
             if not isinstance(title, str):
-                raise DamagedContentError(f'favorite {index} ("{page_id}") has a non-text "title"')
-            stamp = _entry_time(entry, "added", "favorite", index)
+                raise DamagedContentError(messages.title_not_text(index, page_id))
+            stamp = _entry_time(entry, "added", messages.FAVORITE_ENTRY, index)
             _keep_latest(records, _Record(page_id, True, stamp, title))
         for index, entry in enumerate(removed, start=1):
             page_id = _entry_id(entry, "removed", index)
-            stamp = _entry_time(entry, "removed", "removed entry", index)
+            stamp = _entry_time(entry, "removed", messages.REMOVED_ENTRY, index)
             _keep_latest(records, _Record(page_id, False, stamp))
         return records
 
@@ -174,21 +176,21 @@ def _keep_latest(records: dict[str, _Record], record: _Record) -> None:
 
 def _entry_id(entry: Any, list_name: str, index: int) -> str:
     if not isinstance(entry, dict):
-        raise DamagedContentError(f'entry {index} of "{list_name}" is not an object')
+        raise DamagedContentError(messages.entry_not_an_object(list_name, index))
     page_id = entry.get("id")
     if not isinstance(page_id, str) or not page_id:
-        raise DamagedContentError(f'entry {index} of "{list_name}" has no valid "id"')
+        raise DamagedContentError(messages.entry_without_id(list_name, index))
     return page_id
 
 
 def _entry_time(entry: dict[str, Any], key: str, what: str, index: int) -> datetime:
     value = entry.get(key)
     if not isinstance(value, str):
-        raise DamagedContentError(f'{what} {index} has no "{key}" time')
+        raise DamagedContentError(messages.time_missing(what, index, key))
     try:
         stamp = datetime.fromisoformat(value)
     except ValueError:
-        raise DamagedContentError(f'{what} {index} has an invalid "{key}" time: {value!r}') from None
+        raise DamagedContentError(messages.time_invalid(what, index, key, value)) from None
     if stamp.tzinfo is None:
         # Only a hand edit produces this; RxCombo always writes UTC with an offset.
         stamp = stamp.replace(tzinfo=UTC)

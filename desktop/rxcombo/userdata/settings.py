@@ -1,45 +1,44 @@
-"""Small per-user settings (window layout, content folder, accepted disclaimer).
+"""The settings store: small per-user settings kept in one JSON file.
 
-Same file policy as favorites (see :mod:`rxcombo.userdata.jsonfile`).  On save, keys this
-window changed overwrite the file's values and every other key keeps the file's value,
-so two windows changing different settings do not undo each other.
+Which settings exist, with their types and defaults, is the table in
+:mod:`rxcombo.userdata.options`; this store keeps their raw JSON values and follows the
+shared file policy of :mod:`rxcombo.userdata.store`.  On save, keys this window changed
+overwrite the file's values and every other key keeps the file's value, so two windows
+changing different settings do not undo each other.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .jsonfile import DamagedContentError, JsonObject, JsonStore
+from . import messages
+from .jsonfile import JsonObject
+from .options import SettingOptions
+from .store import DamagedContentError, JsonStore
 
 FORMAT_NAME = "rxcombo-settings"
 
-KEY_CONTENT_DIR = "content_dir"
-KEY_WINDOW_GEOMETRY = "window_geometry"
-KEY_SPLITTER_STATE = "splitter_state"
-KEY_LAST_PAGE_ID = "last_page_id"
-KEY_LIST_VIEW = "list_view"
-KEY_DISCLAIMER_SHA256 = "disclaimer_sha256"
-DEFAULT_LIST_VIEW = "all"
 
+class SettingsStore(SettingOptions, JsonStore[dict[str, Any]]):
+    """Key/value settings; values are JSON values, ``None`` removes a key.
 
-class SettingsStore(JsonStore[dict[str, Any]]):
-    """Key/value settings; values are JSON values, ``None`` removes a key."""
+    The typed attributes (``content_dir``, ``window_geometry``...) come from the table
+    in :class:`~.options.SettingOptions`; :meth:`get` and :meth:`set` are the raw values.
+    """
 
     FORMAT: ClassVar[str] = FORMAT_NAME
     VERSION: ClassVar[int] = 1
-    LABEL: ClassVar[str] = "settings"
-    EMPTY_DESCRIPTION: ClassVar[str] = "default settings"
+    LABEL: ClassVar[str] = messages.SETTINGS_LABEL
+    EMPTY_DESCRIPTION: ClassVar[str] = messages.SETTINGS_INSTEAD
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
         self._values: dict[str, Any] = {}
         self._changed_keys: set[str] = set()
 
-    # -- generic access -------------------------------------------------------------
+    # -- raw access -----------------------------------------------------------------
     def get(self, key: str, default: Any = None) -> Any:
         return self._values.get(key, default)
 
@@ -60,72 +59,6 @@ class SettingsStore(JsonStore[dict[str, Any]]):
 
     def keys(self) -> list[str]:
         return sorted(self._values)
-
-    # -- typed accessors; a value of the wrong type reads as unset ------------------
-    def _get_str(self, key: str) -> str | None:
-        value = self._values.get(key)
-        return value if isinstance(value, str) else None
-
-    def _get_bytes(self, key: str) -> bytes | None:
-        value = self._values.get(key)
-        if not isinstance(value, str):
-            return None
-        try:
-            return base64.b64decode(value, validate=True)
-        except (binascii.Error, ValueError):
-            return None
-
-    def _set_bytes(self, key: str, value: bytes | None) -> None:
-        self.set(key, None if value is None else base64.b64encode(value).decode("ascii"))
-
-    @property
-    def content_dir(self) -> str | None:
-        return self._get_str(KEY_CONTENT_DIR)
-
-    @content_dir.setter
-    def content_dir(self, value: str | None) -> None:
-        self.set(KEY_CONTENT_DIR, value)
-
-    @property
-    def window_geometry(self) -> bytes | None:
-        """What ``QWidget.saveGeometry()`` returned (convert the QByteArray with bytes())."""
-        return self._get_bytes(KEY_WINDOW_GEOMETRY)
-
-    @window_geometry.setter
-    def window_geometry(self, value: bytes | None) -> None:
-        self._set_bytes(KEY_WINDOW_GEOMETRY, value)
-
-    @property
-    def splitter_state(self) -> bytes | None:
-        return self._get_bytes(KEY_SPLITTER_STATE)
-
-    @splitter_state.setter
-    def splitter_state(self, value: bytes | None) -> None:
-        self._set_bytes(KEY_SPLITTER_STATE, value)
-
-    @property
-    def last_page_id(self) -> str | None:
-        return self._get_str(KEY_LAST_PAGE_ID)
-
-    @last_page_id.setter
-    def last_page_id(self, value: str | None) -> None:
-        self.set(KEY_LAST_PAGE_ID, value)
-
-    @property
-    def list_view(self) -> str:
-        return self._get_str(KEY_LIST_VIEW) or DEFAULT_LIST_VIEW
-
-    @list_view.setter
-    def list_view(self, value: str) -> None:
-        self.set(KEY_LIST_VIEW, value)
-
-    @property
-    def disclaimer_sha256(self) -> str | None:
-        return self._get_str(KEY_DISCLAIMER_SHA256)
-
-    @disclaimer_sha256.setter
-    def disclaimer_sha256(self, value: str | None) -> None:
-        self.set(KEY_DISCLAIMER_SHA256, value)
 
     # -- JsonStore hooks ------------------------------------------------------------
     def _clear(self) -> None:
@@ -159,5 +92,5 @@ class SettingsStore(JsonStore[dict[str, Any]]):
     def _parse(self, document: JsonObject) -> dict[str, Any]:
         values = document.get("settings")
         if not isinstance(values, dict):
-            raise DamagedContentError('"settings" is missing or not an object')
+            raise DamagedContentError(messages.SETTINGS_NOT_AN_OBJECT)
         return dict(values)

@@ -160,6 +160,4 @@ def test_two_processes_adding_concurrently_keep_all_favorites(tmp_path):
     assert len(reread) == 100
     # Whichever child saved last had merged in every favorite of the other.
     assert max(int(out.split()[-1]) for out, _ in outputs) == 100
-    print(
-        f"\ntwo-process test: 2 x 50 concurrent saves, 100 kept, {time.monotonic() - started:.1f} s"
-    )
+    print(f"\ntwo-process test: 2 x 50 concurrent saves, 100 kept, {time.monotonic() - started:.1f} s")

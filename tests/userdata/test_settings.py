@@ -1,32 +1,13 @@
-"""Settings and the accepted disclaimer."""
+"""Settings: typed values, defaults, two windows, damage and failed saves."""
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-import platformdirs
 import pytest
 
-from rxcombo.dirs import settings_path
-from rxcombo.userdata import SettingsStore, disclaimer_hash, is_accepted, record_acceptance
-
-DISCLAIMER = "RxCombo is a reference, not medical advice.\n\nAsk a pharmacist.\n"
-
-
-@pytest.fixture
-def user_dirs(tmp_path, monkeypatch):
-    data_home = tmp_path / "xdg-data"
-    config_home = tmp_path / "xdg-config"
-    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
-    if not sys.platform.startswith("linux"):
-        monkeypatch.setattr(platformdirs, "user_data_dir", lambda app, **_: str(data_home / app))
-        monkeypatch.setattr(
-            platformdirs, "user_config_dir", lambda app, **_: str(config_home / app)
-        )
-    return data_home, config_home
+from rxcombo.userdata import SettingsStore
 
 
 @pytest.fixture
@@ -155,38 +136,3 @@ def test_settings_save_failure_keeps_values(tmp_path):
     blocker.unlink()
     assert store.save()
     assert loaded(blocker / "settings.json").content_dir == "/pages"
-
-
-# -- disclaimer ----------------------------------------------------------------------------
-
-
-def test_disclaimer_hash_ignores_line_endings_and_outer_whitespace():
-    windows = DISCLAIMER.replace("\n", "\r\n")
-    assert disclaimer_hash(windows) == disclaimer_hash(DISCLAIMER)
-    assert disclaimer_hash("\n\n" + DISCLAIMER + "   \n") == disclaimer_hash(DISCLAIMER)
-    assert len(disclaimer_hash(DISCLAIMER)) == 64
-
-
-def test_disclaimer_hash_changes_when_the_text_changes():
-    changed = DISCLAIMER.replace("pharmacist", "doctor")
-    assert disclaimer_hash(changed) != disclaimer_hash(DISCLAIMER)
-    assert disclaimer_hash(DISCLAIMER + "New paragraph.") != disclaimer_hash(DISCLAIMER)
-
-
-def test_acceptance_is_remembered_until_the_text_changes(user_dirs):
-    settings = loaded(settings_path())
-    assert not is_accepted(settings, DISCLAIMER)
-    assert record_acceptance(settings, DISCLAIMER)
-    assert settings_path().is_file()
-    next_start = loaded(settings_path())
-    assert is_accepted(next_start, DISCLAIMER)
-    assert not is_accepted(next_start, DISCLAIMER + "\nUpdated wording.")
-
-
-def test_acceptance_that_cannot_be_written_holds_for_the_session(tmp_path):
-    blocker = tmp_path / "blocker"
-    blocker.write_text("x", encoding="utf-8")
-    settings = loaded(blocker / "settings.json")
-    assert record_acceptance(settings, DISCLAIMER) is False
-    assert settings.last_error is not None
-    assert is_accepted(settings, DISCLAIMER)

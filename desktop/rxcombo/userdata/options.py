@@ -1,0 +1,135 @@
+"""The settings RxCombo keeps, as a table of options, and the :class:`Option` they are made of.
+
+A new setting is one line in :class:`SettingOptions`: its key in the file, its default and
+its kind.  The settings store inherits the table, so ``settings.<name>`` reads and writes
+the setting with its Python type.  A value of the wrong type in the file (a hand edit, an
+older or newer RxCombo) reads as the default and is left in the file until this window
+sets that setting; keys no option names are kept for the version that wrote them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar, overload
+
+T = TypeVar("T")
+D = TypeVar("D")
+
+# What json.dumps() accepts; settings stay small and flat, so no nesting is described.
+JsonValue = str | int | float | bool | None | list[Any] | dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Kind(Generic[T]):
+    """How values of one Python type are kept in the JSON file."""
+
+    name: str
+    # Returns None when the stored value is not of this kind: the option then reads as
+    # its default instead of raising deep in the UI.
+    decode: Callable[[object], T | None]
+    encode: Callable[[T], JsonValue]
+
+
+def _decode_text(raw: object) -> str | None:
+    return raw if isinstance(raw, str) else None
+
+
+def _encode_text(value: str) -> JsonValue:
+    return value
+
+
+def _decode_bytes(raw: object) -> bytes | None:
+    if not isinstance(raw, str):
+        return None
+    try:
+        return base64.b64decode(raw, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _encode_bytes(value: bytes) -> JsonValue:
+    return base64.b64encode(value).decode("ascii")
+
+
+TEXT: Kind[str] = Kind("text", _decode_text, _encode_text)
+# JSON has no bytes: Qt's saved geometry and splitter state are stored as base64 text.
+BYTES: Kind[bytes] = Kind("bytes", _decode_bytes, _encode_bytes)
+
+
+class KeyValues(Protocol):
+    """What an option reads and writes through: the settings store's raw JSON values."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def set(self, key: str, value: Any) -> None: ...
+
+
+class Option(Generic[T, D]):
+    """One setting: a typed attribute over the raw value stored under ``key``.
+
+    Reads give the decoded value, or ``default`` when the key is absent, of the wrong
+    kind or refused by ``valid``.  Assigning ``None`` removes the key from the file.
+    """
+
+    def __init__(
+        self, key: str, default: D, kind: Kind[T], *, valid: Callable[[T], bool] | None = None
+    ) -> None:
+        self.key = key
+        self.default = default
+        self.kind = kind
+        self.valid = valid
+
+    def read(self, values: KeyValues) -> T | D:
+        value = self.kind.decode(values.get(self.key))
+        if value is None or (self.valid is not None and not self.valid(value)):
+            return self.default
+        return value
+
+    def write(self, values: KeyValues, value: T | None) -> None:
+        values.set(self.key, None if value is None else self.kind.encode(value))
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Option[T, D]: ...
+
+    @overload
+    def __get__(self, obj: KeyValues, owner: type[Any]) -> T | D: ...
+
+    def __get__(self, obj: KeyValues | None, owner: type[Any]) -> Option[T, D] | T | D:
+        return self if obj is None else self.read(obj)
+
+    def __set__(self, obj: KeyValues, value: T | None) -> None:
+        self.write(obj, value)
+
+    def __repr__(self) -> str:
+        return f"Option({self.key!r}, {self.default!r}, {self.kind.name})"
+
+
+def _non_empty(text: str) -> bool:
+    return bool(text)
+
+
+class SettingOptions:
+    """The table of settings; :class:`~.settings.SettingsStore` gives them values.
+
+    The key is what the file says: never rename one, or users lose that setting.
+    """
+
+    content_dir = Option("content_dir", None, TEXT)
+    # What QWidget.saveGeometry() returned (convert the QByteArray with bytes()).
+    window_geometry = Option("window_geometry", None, BYTES)
+    splitter_state = Option("splitter_state", None, BYTES)
+    last_page_id = Option("last_page_id", None, TEXT)
+    # An empty name is not a view; it reads as the default like any other unknown value.
+    list_view = Option("list_view", "all", TEXT, valid=_non_empty)
+    disclaimer_sha256 = Option("disclaimer_sha256", None, TEXT)
+
+    @classmethod
+    def options(cls) -> list[Option[Any, Any]]:
+        """Every option of the table (also when asked of a store that inherits it)."""
+        found: dict[str, Option[Any, Any]] = {}
+        for klass in reversed(cls.__mro__):
+            found.update({v.key: v for v in vars(klass).values() if isinstance(v, Option)})
+        return list(found.values())
