@@ -27,7 +27,8 @@ from rxcombo.support import lazy, timing
 from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog, confirm_external_link
 from rxcombo.ui.icons import app_icon, icon
 from rxcombo.ui.page.page_view import PageView
-from rxcombo.ui.sidebar.search_pane import VIEW_NAMES, SearchPane, View
+from rxcombo.ui.sidebar.search_pane import SearchPane
+from rxcombo.ui.sidebar.views import VIEW_NAMES, View
 from rxcombo.userdata import FavoritesStore, SettingsStore
 
 SAVE_RETRY_MS = 30_000
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
         if self.library is None:
             self.count_label.setText("")
             return
-        query = self.search_pane.query().strip()
+        query = str(self.search_pane.query())  # the typed text, stripped
         drugs = len(self.library.drugs)
         if query:
             self.count_label.setText(f"{shown} of {total} pages match")
