@@ -97,7 +97,7 @@ def test_changed_disclaimer_is_asked_again(qtbot, seeds_dir, monkeypatch):
 
 def test_help_disclaimer_is_available_any_time(window, qtbot, monkeypatch):
     shown = []
-    monkeypatch.setattr("rxcombo.ui.window.main_window.DisclaimerDialog.exec", lambda self: shown.append(self) or 0)
+    monkeypatch.setattr("rxcombo.ui.dialogs.disclaimer.DisclaimerDialog.exec", lambda self: shown.append(self) or 0)
     window.disclaimer_action.trigger()
     assert shown and shown[0].windowTitle() == DISCLAIMER_TITLE
     assert shown[0].quit_button is None  # only "Close": nothing to refuse any more
@@ -406,10 +406,10 @@ def test_missing_content_folder_falls_back_to_bundled_pages(qtbot, tmp_path):
 def test_external_link_opens_only_after_confirmation(window, qtbot, monkeypatch):
     opened: list[str] = []
     monkeypatch.setattr(
-        "rxcombo.ui.window.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+        "rxcombo.ui.dialogs.links.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
     )
     answers = iter([False, True])
-    monkeypatch.setattr("rxcombo.ui.window.main_window.confirm_external_link", lambda parent, url: next(answers))
+    monkeypatch.setattr("rxcombo.ui.dialogs.links.confirm_external_link", lambda parent, url: next(answers))
     window.page_view.external_link_clicked.emit(QUrl("https://example.org/a"))
     assert opened == []
     window.page_view.external_link_clicked.emit(QUrl("https://example.org/a"))
