@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
-from gui_helpers import launch, tree_children, type_text, visible_titles, wait_loaded
+from helpers.gui import launch, tree_children, type_text, visible_titles, wait_loaded
 from rxcombo import __version__
 from rxcombo.dirs import favorites_path, settings_path
 from rxcombo.library import load_library
