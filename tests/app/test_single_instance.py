@@ -199,7 +199,7 @@ def test_bring_to_front_restores_minimized_keeps_maximized(qtbot) -> None:
 
 
 def test_launcher_comes_forward_and_opens_the_requested_folder(pair, qtbot, seeds_dir, tmp_path) -> None:
-    from gui_helpers import launch, wait_loaded
+    from helpers.gui import launch, wait_loaded
 
     first, second = pair
     launcher = launch(qtbot, seeds_dir)  # accepts the disclaimer
@@ -221,7 +221,7 @@ def test_launcher_comes_forward_and_opens_the_requested_folder(pair, qtbot, seed
 
 
 def test_launcher_at_the_disclaimer_comes_forward(pair, qtbot, seeds_dir, tmp_path) -> None:
-    from gui_helpers import launch
+    from helpers.gui import launch
 
     first, second = pair
     launcher = launch(qtbot, seeds_dir, accept=False)

@@ -30,10 +30,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from rxcombo.dirs import settings_path
-from rxcombo.library import load_library
-from rxcombo.userdata import SettingsStore, record_acceptance
-from test_hostile_window import (
+from helpers.hostile_window import (
     HANG_S,
     MUST_REFUSE,
     hostile_pages,
@@ -43,6 +40,9 @@ from test_hostile_window import (
     resource_log,
     write_hostile_library,
 )
+from rxcombo.dirs import settings_path
+from rxcombo.library import load_library
+from rxcombo.userdata import SettingsStore, record_acceptance
 
 __all__ = ["resource_log"]  # a fixture, imported so the tests here can use it
 
@@ -104,7 +104,7 @@ def test_hostile_pages_in_the_window_touch_no_network(
 ) -> None:
     names = [d.path.name for d in load_library(hostile_dir, bodies=True).documents]
     hung = {name for name, seconds in probe_pages(hostile_dir, names).items() if seconds is None}
-    # Pages that freeze the window are reported by test_hostile_window; not opened here.
+    # Pages that freeze the window are reported by test_hostile_pages_shown; not opened here.
     opened = _open_everything(qtbot, hostile_dir, resource_log, hung)
     assert opened == len(hostile_pages()) - len(MUST_REFUSE) - len(hung)
     assert network_attempts == []

@@ -1,14 +1,13 @@
-"""The disclaimer, About and link-confirmation dialogs."""
+"""The disclaimer dialog: accepted once at first launch, shown again from Help at any time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -74,14 +73,3 @@ class DisclaimerDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reject()
         event.accept()
-
-
-def confirm_external_link(parent: QWidget, url: QUrl) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        f"Open link — {APP_NAME}",
-        f"This link leads outside RxCombo and will open in your web browser:\n\n{url.toString()}\n\nOpen it?",
-        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Open

@@ -1,1 +1,1 @@
-"""The left pane: the search field, the list models and proxies, their delegate and empty state."""
+"""The left pane: the search field and its keys, the three views with their models, proxies and delegate."""

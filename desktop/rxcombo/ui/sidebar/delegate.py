@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rxcombo.search import highlight_spans
+from rxcombo.search import Query, highlight_spans
 from rxcombo.ui.icons import icon
 from rxcombo.ui.roles import DRUG_KEY_ROLE, FAVORITE_ROLE, MISSING_ROLE
 
@@ -27,9 +27,10 @@ PADDING = 6
 class HighlightDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._query = ""
+        self._query = Query.parse("")
 
-    def set_query(self, query: str) -> None:
+    def set_query(self, query: Query) -> None:
+        """The parsed query, shared with the filters: painting a row never splits it again."""
         self._query = query
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -82,7 +83,7 @@ class HighlightDelegate(QStyledItemDelegate):
 
         painter.save()
         painter.setPen(color)
-        spans = highlight_spans(text, self._query) if self._query else []
+        spans = highlight_spans(text, self._query) if self._query.words else []
         highlight = color if selected else palette.color(QPalette.ColorRole.Link)
         self._draw_segments(painter, rect, text, spans, (base_font, color), (bold_font, highlight))
         painter.restore()

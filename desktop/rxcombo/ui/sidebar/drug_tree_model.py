@@ -18,7 +18,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from rxcombo.content.names import tokens
 from rxcombo.library import Drug, Library
+from rxcombo.search import Query
 from rxcombo.ui.roles import COUNT_ROLE, DRUG_KEY_ROLE, DRUGS_ROLE, FAVORITE_ROLE, PAGE_ID_ROLE
 from rxcombo.ui.sidebar.page_models import FavoriteCheck
 
@@ -144,9 +146,37 @@ class DrugTreeFilter(QSortFilterProxyModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._library: Library | None = None
         self._drugs: AbstractSet[str] | None = None
         self._pages: AbstractSet[str] | None = None
+        self.page_count = 0  # pages the tree lists, for the status bar
         self.setDynamicSortFilter(False)
+
+    def set_library(self, library: Library) -> None:
+        self._library = library
+
+    def set_query(self, query: Query) -> None:
+        """The drugs a word of ``query`` names that have a page the engine found for it."""
+        library = self._library
+        if library is None:
+            return
+        if not str(query):
+            self.set_filter(None, None)
+            self.page_count = len(library.documents)
+            return
+        pages = {hit.id for hit in library.index.search(query)}
+        words = library.index.matched_vocabulary(query)
+        drugs = {
+            drug.key
+            for drug in library.drugs
+            if any(word in words for word in tokens(drug.key))  # the drug's name, not the query
+            and any(page_id in pages for page_id in drug.page_ids)
+        }
+        self.set_filter(drugs, pages)
+        # Every page the search found sits under at least one of its drugs that a query
+        # word matched, so the tree lists exactly the hits; walking the tree to count them
+        # would force Qt to filter every drug's children on each keystroke.
+        self.page_count = len(pages)
 
     def set_filter(self, drugs: AbstractSet[str] | None, pages: AbstractSet[str] | None) -> None:
         """``None`` shows everything."""

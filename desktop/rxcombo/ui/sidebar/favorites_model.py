@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 
 from rxcombo.content import fold
 from rxcombo.library import Library
-from rxcombo.search import query_words
+from rxcombo.search import Query, SearchIndex
 from rxcombo.ui.roles import DRUGS_ROLE, FAVORITE_ROLE, MISSING_ROLE, PAGE_ID_ROLE
 from rxcombo.userdata import Favorite
 
@@ -77,13 +77,21 @@ class FavoritesFilter(QSortFilterProxyModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._index: SearchIndex | None = None
         self._pages: AbstractSet[str] | None = None
-        self._words: list[str] = []
+        self._words: tuple[str, ...] = ()
 
-    def set_filter(self, pages: AbstractSet[str] | None, query: str) -> None:
+    def set_index(self, index: SearchIndex) -> None:
+        self._index = index
+
+    def set_query(self, query: Query) -> None:
+        """Filter by the pages the engine finds for ``query``; a blank query shows all."""
+        if self._index is None:
+            return
+        pages = None if not str(query) else {hit.id for hit in self._index.search(query)}
         self.beginFilterChange()
         self._pages = pages
-        self._words = query_words(query)
+        self._words = query.words  # for the titles of pages the engine does not have
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from rxcombo.content import Document
+from rxcombo.search import Query, SearchIndex
 from rxcombo.ui.roles import DRUGS_ROLE, FAVORITE_ROLE, PAGE_ID_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -89,6 +90,16 @@ class SearchResultsProxy(QAbstractProxyModel):
         super().__init__(parent)
         self._rows: list[int] = []
         self._proxy_row_of: dict[int, int] = {}
+        self._index: SearchIndex | None = None
+
+    def set_index(self, index: SearchIndex) -> None:
+        """The engine that ranks the source model's rows (its pages, in the same order)."""
+        self._index = index
+
+    def set_query(self, query: Query) -> None:
+        """Show the rows the engine returns for ``query``, best first (all, A-Z, when blank)."""
+        if self._index is not None:
+            self.set_rows(self._index.search_rows(query))
 
     def setSourceModel(self, source: QAbstractListModel) -> None:  # type: ignore[override]
         previous = self.sourceModel()

@@ -1,60 +1,40 @@
 """The left pane: the search field above three views of the library.
 
 All pages (a flat list in ranking order), by drug (a tree), and favorites. Every
-keystroke re-runs the engine's search; only the visible view is re-filtered, the others
-catch up when shown.
+keystroke parses the text once into a :class:`~rxcombo.search.Query` and hands that one
+value to the delegate and to the visible view's filter, as qutebrowser's completion hands
+one pattern to each category; the other views are marked stale and catch up when shown.
 """
 
 from __future__ import annotations
 
-from enum import IntEnum
-
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
-    QHeaderView,
-    QLabel,
     QLineEdit,
-    QMenu,
     QStackedWidget,
     QTabBar,
-    QTableView,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from rxcombo.content import fold
-from rxcombo.content.names import tokens
 from rxcombo.library import Library
-from rxcombo.search import SearchIndex
+from rxcombo.search import Query, SearchIndex
 from rxcombo.ui.icons import icon
-from rxcombo.ui.roles import DRUG_KEY_ROLE, FAVORITE_ROLE, MISSING_ROLE, PAGE_ID_ROLE
+from rxcombo.ui.roles import DRUG_KEY_ROLE, PAGE_ID_ROLE
 from rxcombo.ui.sidebar.delegate import HighlightDelegate
 from rxcombo.ui.sidebar.drug_tree_model import DrugTreeFilter, DrugTreeModel
+from rxcombo.ui.sidebar.empty_state import EmptyStateLabel
 from rxcombo.ui.sidebar.favorites_model import FavoritesFilter, FavoritesModel
-from rxcombo.ui.sidebar.page_models import PageListModel, SearchResultsProxy
+from rxcombo.ui.sidebar.item_views import make_list_view, make_tree_view, set_up_view
+from rxcombo.ui.sidebar.page_menu import show_page_menu
+from rxcombo.ui.sidebar.page_models import FavoriteCheck, PageListModel, SearchResultsProxy
+from rxcombo.ui.sidebar.search_keys import SearchFieldKeys
+from rxcombo.ui.sidebar.views import VIEW_LABELS, View
 from rxcombo.userdata import Favorite
 
 PLACEHOLDER = "Search drugs…"
-_NAVIGATION_KEYS = {
-    Qt.Key.Key_Up,
-    Qt.Key.Key_Down,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown,
-}
-
-
-class View(IntEnum):
-    ALL = 0
-    BY_DRUG = 1
-    FAVORITES = 2
-
-
-VIEW_NAMES = {View.ALL: "all", View.BY_DRUG: "by-drug", View.FAVORITES: "favorites"}
-VIEW_LABELS = {View.ALL: "All pages", View.BY_DRUG: "By drug", View.FAVORITES: "Favorites"}
 
 
 class SearchPane(QWidget):
@@ -66,8 +46,8 @@ class SearchPane(QWidget):
         super().__init__(parent)
         self.library: Library | None = None
         self.index: SearchIndex | None = None
+        self._query = Query.parse("")
         self._stale: set[View] = set()
-        self._tree_pages = 0  # pages the by-drug tree lists, set with its filter
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
@@ -75,7 +55,7 @@ class SearchPane(QWidget):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_field.textChanged.connect(self._on_query_changed)
-        self.search_field.installEventFilter(self)
+        self.search_keys = SearchFieldKeys(self.search_field, self.current_item_view, self.open_current)
 
         self.view_bar = QTabBar()
         self.view_bar.setObjectName("viewBar")
@@ -90,35 +70,27 @@ class SearchPane(QWidget):
         self.page_model = PageListModel(self)
         self.results = SearchResultsProxy(self)
         self.results.setSourceModel(self.page_model)
-        self.all_view = self._make_list_view("allPagesView")
+        self.all_view = make_list_view("allPagesView")
         self.all_view.setModel(self.results)
 
         self.drug_model = DrugTreeModel(self)
         self.drug_filter = DrugTreeFilter(self)
         self.drug_filter.setSourceModel(self.drug_model)
-        self.drug_view = QTreeView()
-        self.drug_view.setObjectName("drugTreeView")
-        self.drug_view.setHeaderHidden(True)
-        self.drug_view.setUniformRowHeights(True)
+        self.drug_view = make_tree_view("drugTreeView")
         self.drug_view.setModel(self.drug_filter)
-        self._setup_view(self.drug_view)
 
         self.favorites_model = FavoritesModel(self)
         self.favorites_filter = FavoritesFilter(self)
         self.favorites_filter.setSourceModel(self.favorites_model)
-        self.favorites_view = self._make_list_view("favoritesView")
+        self.favorites_view = make_list_view("favoritesView")
         self.favorites_view.setModel(self.favorites_filter)
 
         self.stack = QStackedWidget()
         for item_view in (self.all_view, self.drug_view, self.favorites_view):
+            set_up_view(item_view, self.delegate, self._open_index, self._context_menu)
             self.stack.addWidget(item_view)
 
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("emptyLabel")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setMargin(16)
-        self.empty_label.hide()
+        self.empty_label = EmptyStateLabel()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 4)
@@ -128,46 +100,18 @@ class SearchPane(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.empty_label, 1)
 
-    # -- construction helpers ----------------------------------------------------------
-
-    def _make_list_view(self, name: str) -> QTableView:
-        """A one-column table rather than a QListView: after a model reset QListView lays
-        out every row (300 ms at 100,000 pages), a table with fixed row heights only the
-        visible ones (1-3 ms)."""
-        view = QTableView()
-        view.setObjectName(name)
-        view.setShowGrid(False)
-        view.setWordWrap(False)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.horizontalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        rows = view.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
-        view.setTabKeyNavigation(False)
-        self._setup_view(view)
-        return view
-
-    def _setup_view(self, view: QAbstractItemView) -> None:
-        view.setItemDelegate(self.delegate)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
-        view.activated.connect(self._open_index)
-        view.clicked.connect(self._open_index)
-
     # -- data --------------------------------------------------------------------------
 
-    def set_library(self, library: Library, is_favorite: object) -> None:
+    def set_library(self, library: Library, is_favorite: FavoriteCheck) -> None:
         self.library = library
         self.index = library.index
-        self.page_model.set_favorite_check(is_favorite)  # type: ignore[arg-type]
-        self.drug_model.set_favorite_check(is_favorite)  # type: ignore[arg-type]
+        self.page_model.set_favorite_check(is_favorite)
+        self.drug_model.set_favorite_check(is_favorite)
         self.page_model.set_documents(library.documents)
         self.drug_model.set_library(library)
+        self.results.set_index(library.index)
+        self.drug_filter.set_library(library)
+        self.favorites_filter.set_index(library.index)
         self._stale = set(View)
         self._apply_query()
 
@@ -185,52 +129,39 @@ class SearchPane(QWidget):
 
     # -- query -------------------------------------------------------------------------
 
-    def query(self) -> str:
-        return self.search_field.text()
+    def query(self) -> Query:
+        """The search field's text, as parsed once when it last changed."""
+        return self._query
 
     def set_query(self, text: str) -> None:
         self.search_field.setText(text)
 
-    def _on_query_changed(self, _text: str) -> None:
+    def _on_query_changed(self, text: str) -> None:
+        self._query = Query.parse(text)  # the only parse: everything below shares this value
+        self.delegate.set_query(self._query)
         self._stale = set(View)
         self._apply_query()
 
     def _apply_query(self) -> None:
+        """Re-filter the visible view if it is stale."""
         view = self.current_view()
         if view not in self._stale:
             self._update_empty_state()
             return
         self._stale.discard(view)
-        query = self.search_field.text()
-        self.delegate.set_query(query)
-        if self.index is None or self.library is None:
+        if self.library is None:
             self._update_empty_state()
             return
-        blank = not query.strip()
         if view is View.ALL:
             # No row is selected after a new query: Enter opens the first one, and selecting
             # here would cost more than the search itself on long lists.
-            self.results.set_rows(self.index.search_rows(query))
+            self.results.set_query(self._query)
         elif view is View.BY_DRUG:
-            if blank:
-                self.drug_filter.set_filter(None, None)
-                self._tree_pages = len(self.library.documents)
-            else:
-                pages = {hit.id for hit in self.index.search(query)}
-                words = self.index.matched_vocabulary(query)
-                drugs = {
-                    drug.key
-                    for drug in self.library.drugs
-                    if any(word in words for word in tokens(drug.key))
-                    and any(page_id in pages for page_id in drug.page_ids)
-                }
-                self.drug_filter.set_filter(drugs, pages)
-                self._tree_pages = len(pages)
-                if self.drug_filter.rowCount() <= 3:
-                    self.drug_view.expandAll()
+            self.drug_filter.set_query(self._query)
+            if str(self._query) and self.drug_filter.rowCount() <= 3:
+                self.drug_view.expandAll()
         else:
-            pages_or_all = None if blank else {hit.id for hit in self.index.search(query)}
-            self.favorites_filter.set_filter(pages_or_all, query)
+            self.favorites_filter.set_query(self._query)
         self._update_empty_state()
 
     def shown_count(self) -> int:
@@ -240,29 +171,12 @@ class SearchPane(QWidget):
             return self.results.rowCount()
         if view is View.FAVORITES:
             return self.favorites_filter.rowCount()
-        # Every page the search found sits under at least one of its drugs that a query
-        # word matched, so the tree lists exactly the hits; walking the tree to count them
-        # would force Qt to filter every drug's children on each keystroke.
-        return self._tree_pages
+        return self.drug_filter.page_count  # taken from the hits: see DrugTreeFilter.set_query
 
     def _update_empty_state(self) -> None:
-        view = self.current_view()
         model = self.current_item_view().model()
         empty = model is None or model.rowCount() == 0
-        query = self.search_field.text().strip()
-        if empty and self.library is None:
-            message = "Loading pages…"
-        elif empty and view is View.FAVORITES and not query:
-            message = "No favorites yet.\nOpen a page and press Ctrl+D, or click its star, to keep it here."
-        elif empty and query:
-            where = " in your favorites" if view is View.FAVORITES else ""
-            message = f"No page matches '{query}'{where}."
-        elif empty:
-            message = "This library has no pages."
-        else:
-            message = ""
-        self.empty_label.setText(message)
-        self.empty_label.setVisible(empty)
+        self.empty_label.show_state(empty, self.current_view(), self._query, loading=self.library is None)
         self.stack.setVisible(not empty)
         total = len(self.library.documents) if self.library else 0
         self.counts_changed.emit(self.shown_count() if not empty else 0, total)
@@ -288,7 +202,7 @@ class SearchPane(QWidget):
         """List a drug's pages: the by-drug view, narrowed to it and expanded."""
         self.set_view(View.BY_DRUG)
         self.set_query(name)
-        key = fold(name)
+        key = fold(name)  # the drug's key, to find its row (not a query: it is not split)
         for row in range(self.drug_filter.rowCount()):
             index = self.drug_filter.index(row, 0)
             if index.data(DRUG_KEY_ROLE) == key:
@@ -297,49 +211,7 @@ class SearchPane(QWidget):
                 self.drug_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
                 break
 
-    def select_page(self, page_id: str) -> None:
-        """Make the open page the current row of the flat list, if it is shown."""
-        row = self.page_model.row_of(page_id)
-        if row is None:
-            return
-        proxy_index = self.results.mapFromSource(self.page_model.index(row, 0))
-        if proxy_index.isValid():
-            self.all_view.setCurrentIndex(proxy_index)
-            self.all_view.scrollTo(proxy_index)
-
-    # -- keyboard and activation -------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            return self._search_key(event)
-        return super().eventFilter(watched, event)
-
-    def _search_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        view = self.current_item_view()
-        if key == Qt.Key.Key_Escape:
-            if self.search_field.text():
-                self.search_field.clear()
-                return True
-            return False
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_current()
-            return True
-        if key in _NAVIGATION_KEYS and event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        ):
-            model = view.model()
-            if model is None or model.rowCount() == 0:
-                return True
-            if not view.currentIndex().isValid():
-                view.setCurrentIndex(model.index(0, 0))
-                return True
-            forwarded = QKeyEvent(event.type(), key, event.modifiers(), event.text())
-            QApplication.sendEvent(view, forwarded)
-            return True
-        return False
+    # -- activation --------------------------------------------------------------------
 
     def open_current(self) -> None:
         """Enter: open the selected row, or the first one when none is selected."""
@@ -367,23 +239,4 @@ class SearchPane(QWidget):
             self.page_activated.emit(str(page_id))
 
     def _context_menu(self, view: QAbstractItemView, position: QPoint) -> None:
-        index = view.indexAt(position)
-        page_id = index.data(PAGE_ID_ROLE) if index.isValid() else None
-        if page_id is None:
-            return
-        title = str(index.data(Qt.ItemDataRole.DisplayRole))
-        menu = QMenu(self)
-        open_action = QAction("Open", menu)
-        open_action.setEnabled(not index.data(MISSING_ROLE))
-        open_action.triggered.connect(lambda: self.page_activated.emit(str(page_id)))
-        favorite = bool(index.data(FAVORITE_ROLE))
-        star = QAction(
-            icon("star" if not favorite else "star-outline"),
-            "Remove from Favorites" if favorite else "Add to Favorites",
-            menu,
-        )
-        star.setShortcut(QKeySequence("Ctrl+D"))
-        star.triggered.connect(lambda: self.favorite_toggle_requested.emit(str(page_id), title))
-        menu.addAction(open_action)
-        menu.addAction(star)
-        menu.exec(view.viewport().mapToGlobal(position))
+        show_page_menu(self, view, position, self.page_activated.emit, self.favorite_toggle_requested.emit)

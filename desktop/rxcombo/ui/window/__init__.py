@@ -1,1 +1,1 @@
-"""The main window: its widgets, the actions declared in one place, saving and restoring its state."""
+"""The main window and its parts: the action table, loading, remembered state, save retries, status bar."""

@@ -11,6 +11,25 @@ from PySide6.QtWidgets import QApplication, QWidget
 from rxcombo.app.startup import Launcher
 from rxcombo.ui.window.main_window import MainWindow
 
+# The tabs each bundled seed page shows, in order.
+SEED_TABS = {
+    "Alprazolam + Imipramine": [
+        "Overview",
+        "Alprazolam",
+        "Imipramine",
+        "Combined Use of Alprazolam and Imipramine",
+    ],
+    "Amitriptyline + Ketamine": ["Overview", "Amitriptyline", "Ketamine", "Disclaimer"],
+    "Gabapentin + Amitriptyline": [
+        "Overview",
+        "Gabapentin",
+        "Amitriptyline",
+        "Combined Use of Gabapentin and Amitriptyline",
+        "Disclaimer",
+        "Note",
+    ],
+}
+
 
 def launch(qtbot, content: Path | None, *, accept: bool = True) -> Launcher:
     """Start like the app does; accept the disclaimer with Enter if it shows."""

@@ -1,0 +1,43 @@
+"""The context menu of a page row: open it, add it to or remove it from the favorites."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
+
+from rxcombo.ui.icons import icon
+from rxcombo.ui.roles import FAVORITE_ROLE, MISSING_ROLE, PAGE_ID_ROLE
+
+
+def show_page_menu(
+    parent: QWidget,
+    view: QAbstractItemView,
+    position: QPoint,
+    open_page: Callable[[str], None],
+    toggle_favorite: Callable[[str, str], None],
+) -> None:
+    """Runs the menu for the row at ``position``; drug rows and empty space have none."""
+    index = view.indexAt(position)
+    page_id = index.data(PAGE_ID_ROLE) if index.isValid() else None
+    if page_id is None:
+        return
+    title = str(index.data(Qt.ItemDataRole.DisplayRole))
+    menu = QMenu(parent)
+    open_action = QAction("Open", menu)
+    open_action.setEnabled(not index.data(MISSING_ROLE))
+    open_action.triggered.connect(lambda: open_page(str(page_id)))
+    favorite = bool(index.data(FAVORITE_ROLE))
+    star = QAction(
+        icon("star" if not favorite else "star-outline"),
+        "Remove from Favorites" if favorite else "Add to Favorites",
+        menu,
+    )
+    # Shown as a hint only: the window's Toggle Favorite action owns Ctrl+D.
+    star.setShortcut(QKeySequence("Ctrl+D"))
+    star.triggered.connect(lambda: toggle_favorite(str(page_id), title))
+    menu.addAction(open_action)
+    menu.addAction(star)
+    menu.exec(view.viewport().mapToGlobal(position))

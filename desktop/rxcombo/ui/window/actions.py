@@ -1,0 +1,124 @@
+"""Every action and window shortcut of the main window, declared in one table, and the menus built from it.
+
+As Picard's ``mainwindow/actions.py``: one place says what each command is called, which
+keys reach it, where it shows and what it calls, so that a key cannot be bound twice
+without a test seeing it, and the window only says what each handler does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from rxcombo.ui.icons import icon
+
+Key = str | QKeySequence.StandardKey
+
+FILE_MENU = "&File"
+FAVORITES_MENU = "F&avorites"
+HELP_MENU = "&Help"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One command. With a ``menu`` it is a QAction there, kept as the window's
+    ``<name>_action``; without one, each key is a window-wide QShortcut."""
+
+    name: str
+    text: str
+    handler: str  # the name of the window's method it calls
+    menu: str | None = None
+    keys: tuple[Key, ...] = ()
+    icon: str | None = None
+    enabled: bool = True
+    role: QAction.MenuRole | None = None  # None keeps Qt's default (text heuristics on macOS)
+    separator_before: bool = False
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "open_folder",
+        "&Open Content Folder…",
+        "choose_content_folder",
+        FILE_MENU,
+        (QKeySequence.StandardKey.Open,),
+        icon="folder-open",
+    ),
+    ActionSpec(
+        "quit",
+        "&Quit",
+        "close",
+        FILE_MENU,
+        ("Ctrl+Q",),
+        role=QAction.MenuRole.QuitRole,
+        separator_before=True,
+    ),
+    ActionSpec(
+        "toggle_favorite",
+        "&Toggle Favorite",
+        "toggle_favorite",
+        FAVORITES_MENU,
+        ("Ctrl+D",),
+        icon="star",
+        enabled=False,  # until a page is open
+    ),
+    ActionSpec("show_favorites", "&Show Favorites", "show_favorites", FAVORITES_MENU, ("Ctrl+Shift+D",)),
+    ActionSpec("disclaimer", "&Disclaimer", "show_disclaimer", HELP_MENU, icon="warning"),
+    ActionSpec("about", "&About RxCombo", "show_about", HELP_MENU, role=QAction.MenuRole.AboutRole),
+    ActionSpec("focus_search", "Search", "focus_search", keys=("Ctrl+L",)),
+    # Browsers' keys for tabs. Ctrl+Shift+Tab arrives as Ctrl+Backtab on some platforms.
+    ActionSpec("next_tab", "Next Tab", "next_tab", keys=("Ctrl+Tab", "Ctrl+PgDown")),
+    ActionSpec(
+        "previous_tab",
+        "Previous Tab",
+        "previous_tab",
+        keys=("Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+PgUp"),
+    ),
+)
+
+
+@dataclass
+class WindowActions:
+    """What :func:`build_actions` made: the menu actions by name, and the window shortcuts."""
+
+    menu_actions: dict[str, QAction] = field(default_factory=dict)
+    shortcuts: list[QShortcut] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.menu_actions[name]
+
+
+def build_actions(window: QMainWindow, specs: tuple[ActionSpec, ...] = ACTIONS) -> WindowActions:
+    """Make every action once, connect it to its handler and put it in its menu.
+
+    Menus appear in the menu bar in the order the table first names them.
+    """
+    built = WindowActions()
+    menus: dict[str, QMenu] = {}
+    for spec in specs:
+        handler = getattr(window, spec.handler)  # a typo fails at start-up, not on a key press
+        if spec.menu is None:
+            for key in spec.keys:
+                shortcut = QShortcut(QKeySequence(key), window)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(handler)
+                built.shortcuts.append(shortcut)
+            continue
+        menu = menus.get(spec.menu)
+        if menu is None:
+            menu = menus[spec.menu] = window.menuBar().addMenu(spec.menu)
+        if spec.separator_before:
+            menu.addSeparator()
+        action = QAction(icon(spec.icon), spec.text, window) if spec.icon else QAction(spec.text, window)
+        if spec.keys:
+            action.setShortcuts([QKeySequence(key) for key in spec.keys])
+        if spec.role is not None:
+            action.setMenuRole(spec.role)
+        action.triggered.connect(handler)
+        action.setEnabled(spec.enabled)
+        menu.addAction(action)
+        built.menu_actions[spec.name] = action
+    return built

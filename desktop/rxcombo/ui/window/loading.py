@@ -1,0 +1,109 @@
+"""Loading a content folder for the window: the loader threads' life-cycle, the progress bar, the first paint.
+
+The window owns one :class:`ContentLoading` and talks to the loaders only through it;
+it uses nothing of :class:`~rxcombo.app.loader.LibraryLoader` but its public calls
+(``start``, the ``progress``/``loaded``/``failed`` signals, ``window_painted``, ``stop``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
+
+from rxcombo.app.loader import LibraryLoader
+from rxcombo.library import Library
+from rxcombo.support import lazy, timing
+
+
+class ContentLoading(QObject):
+    """One folder loading at a time; a warm start's loader is kept until the first paint."""
+
+    loaded = Signal(object)  # a Library to show (twice at most on a warm start: cached, then checked)
+    failed = Signal(str)  # a message for the user
+    first_painted = Signal()  # the window has painted the list of the library it was given
+
+    def __init__(self, window: QWidget, progress: QProgressBar, status: QStatusBar) -> None:
+        super().__init__(window)
+        self._window = window
+        self._progress = progress
+        self._status = status
+        self._loader: LibraryLoader | None = None
+        self._warm_loader: LibraryLoader | None = None
+        self._loaders: list[LibraryLoader] = []
+        self._awaiting_paint = False
+
+    def load(self, root: Path) -> None:
+        """Load a library off the UI thread; the window stays usable meanwhile."""
+        for previous in (self._loader, self._warm_loader):
+            if previous is not None:
+                previous.stop()
+        self._warm_loader = None
+        self._progress.setRange(0, 0)
+        self._progress.setFormat("Loading pages… %p%")
+        self._progress.show()
+        self._status.showMessage(f"Loading {root}…")
+        loader = LibraryLoader(root, parent=self._window)
+        self._loaders = [running for running in self._loaders if running.isRunning()] + [loader]
+        loader.progress.connect(self._on_progress)
+        loader.loaded.connect(self._on_loaded)
+        loader.failed.connect(self._on_failed)
+        self._loader = loader
+        loader.start()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self._progress.setRange(0, max(total, 1))
+        self._progress.setValue(done)
+
+    def _on_loaded(self, library: Library) -> None:
+        if self._loader is not None:  # a warm start may deliver twice: cached, then checked
+            self._warm_loader = self._loader  # it warms up the search after the first paint
+            self._loader = None
+        self._progress.hide()
+        self._status.clearMessage()
+        self.loaded.emit(library)
+
+    def _on_failed(self, message: str) -> None:
+        self._loader = None
+        self._progress.hide()
+        self.failed.emit(message)
+
+    # -- the first paint ----------------------------------------------------------------
+
+    def expect_first_paint(self) -> None:
+        """The window shows a new library: report when it has been painted."""
+        self._awaiting_paint = True
+        self._window.update()
+
+    def update_requested(self) -> None:
+        """The window is about to paint (its UpdateRequest)."""
+        if self._progress.isVisible():
+            timing.mark("progress-shown")
+
+    def update_done(self) -> None:
+        """The window has painted: the first time after a new library, the list is on screen."""
+        if self._awaiting_paint:
+            self._awaiting_paint = False
+            timing.mark("first-paint")
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """Now prepare what typing will need, off the critical path."""
+        self.first_painted.emit()
+        # rapidfuzz (3.4 MB) is left to the first typo: most sessions never make one.
+        lazy.preload("markdown", "nh3")
+        if self._warm_loader is not None:
+            self._warm_loader.window_painted()
+            self._warm_loader = None
+
+    # -- the end -------------------------------------------------------------------------
+
+    def stop_all(self) -> None:
+        """End every loading or warm-up thread: Qt aborts if a running QThread is destroyed
+        with the window that owns it."""
+        for loader in self._loaders:
+            loader.stop()
+        for loader in self._loaders:
+            loader.wait()
+        self._loaders = [loader for loader in self._loaders if loader.isRunning()]

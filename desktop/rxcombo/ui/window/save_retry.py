@@ -1,0 +1,55 @@
+"""Saving favorites from the window, and retrying every 30 s the saves that failed.
+
+A read-only or full data folder must not lose a star: the stores keep their state in
+memory and stay dirty, and this keeps trying until both favorites and settings are written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QStatusBar
+
+from rxcombo.userdata import FavoritesStore, SettingsStore
+
+SAVE_RETRY_MS = 30_000
+
+
+class SaveRetry(QObject):
+    def __init__(
+        self,
+        favorites: FavoritesStore,
+        settings: SettingsStore,
+        status: QStatusBar,
+        notify: Callable[[str], object],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._favorites = favorites
+        self._settings = settings
+        self._status = status
+        self._notify = notify  # shows what the stores want the user to know (a file set aside)
+        self.timer = QTimer(self)
+        self.timer.setInterval(SAVE_RETRY_MS)
+        self.timer.timeout.connect(self.retry)
+
+    def save_favorites(self) -> None:
+        if not self._favorites.save():
+            self._status.showMessage(
+                f"Favorites not saved yet ({self._favorites.last_error}); kept in memory, retrying.",
+                10_000,
+            )
+            self.timer.start()
+        notices = self._favorites.take_notices() + self._settings.take_notices()
+        if notices:
+            self._notify("\n\n".join(notices))
+
+    def retry(self) -> None:
+        done = True
+        for store in (self._favorites, self._settings):
+            if store.dirty and not store.save():
+                done = False
+        if done:
+            self.timer.stop()
+            self._status.showMessage("Favorites and settings saved.", 4000)

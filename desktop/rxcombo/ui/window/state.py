@@ -1,0 +1,69 @@
+"""What the window remembers between runs: its geometry, the splitter, the list's view, the last page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from rxcombo.library import Library
+from rxcombo.ui.page.page_view import PageView
+from rxcombo.ui.sidebar.search_pane import SearchPane
+from rxcombo.ui.sidebar.views import VIEW_NAMES, View
+from rxcombo.userdata import SettingsStore
+
+DEFAULT_SIZE = (1100, 720)
+
+
+def restore_layout(
+    window: QMainWindow, splitter: QSplitter, pane: SearchPane, settings: SettingsStore
+) -> None:
+    geometry = settings.window_geometry
+    if geometry:
+        window.restoreGeometry(QByteArray(geometry))
+    else:
+        window.resize(*DEFAULT_SIZE)
+    splitter_state = settings.splitter_state
+    if splitter_state:
+        splitter.restoreState(QByteArray(splitter_state))
+    names = {name: view for view, name in VIEW_NAMES.items()}
+    pane.set_view(names.get(settings.list_view, View.ALL))
+
+
+def save_layout(
+    window: QMainWindow,
+    splitter: QSplitter,
+    pane: SearchPane,
+    settings: SettingsStore,
+    page_id: str | None,
+) -> None:
+    """Store the layout and the open page, and write the settings file."""
+    settings.window_geometry = bytes(window.saveGeometry().data())
+    settings.splitter_state = bytes(splitter.saveState().data())
+    settings.list_view = VIEW_NAMES[pane.current_view()]
+    if page_id:
+        settings.last_page_id = page_id
+    settings.save()
+
+
+class PageToReopen:
+    """The page open at the last exit, reopened once the first library is on screen.
+
+    Only once the list is painted: searching can start while the page's tabs render (the
+    first render also imports Markdown, ~30 ms).
+    """
+
+    def __init__(self, page_id: str | None) -> None:
+        self._pending = page_id  # until the first library arrives
+        self._ready: str | None = None  # in that library; waits for the first paint
+
+    def library_shown(self, library: Library) -> None:
+        if self._pending and library.get(self._pending):
+            self._ready = self._pending
+        self._pending = None
+
+    def reopen(self, page_view: PageView, open_page: Callable[[str], None]) -> None:
+        page_id, self._ready = self._ready, None
+        if page_id and page_view.document is None:  # nothing else opened meanwhile
+            open_page(page_id)

@@ -1,0 +1,24 @@
+"""The status bar's own widgets and wording: page counts on the left, loading progress on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+
+
+def add_status_widgets(bar: QStatusBar) -> tuple[QLabel, QProgressBar]:
+    """The count label and the progress bar (hidden until a folder loads)."""
+    count_label = QLabel()
+    progress = QProgressBar()
+    progress.setMaximumWidth(220)
+    progress.setTextVisible(True)
+    progress.hide()
+    bar.addWidget(count_label, 1)
+    bar.addPermanentWidget(progress)
+    return count_label, progress
+
+
+def count_text(shown: int, total: int, drugs: int, typed: str) -> str:
+    """``typed`` is the search text, stripped: any text at all counts as a search."""
+    if typed:
+        return f"{shown} of {total} pages match"
+    return f"{total} pages, {drugs} drugs"

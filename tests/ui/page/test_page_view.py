@@ -1,0 +1,50 @@
+"""The page view in the real window: every seed's tabs, repaired text, tab keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from helpers.gui import SEED_TABS
+
+
+def test_every_seed_opens_with_expected_tabs_and_marked_disclaimer(window, qtbot):
+    for document in window.library.documents:
+        window.open_page(document.id)
+        assert window.page_view.tab_titles() == SEED_TABS[document.title]
+        tabs = window.page_view.tabs
+        for number, title in enumerate(window.page_view.tab_titles()):
+            marked = not tabs.tabIcon(number).isNull()
+            assert marked == (title in {"Disclaimer", "Note"}), title
+            text = tabs.widget(number).toPlainText()
+            assert text.strip(), title
+            assert "**" not in text
+
+
+def test_mojibake_is_shown_repaired(window, qtbot):
+    window.open_page("amitriptyline-ketamine")
+    tabs = window.page_view.tabs
+    amitriptyline = tabs.widget(window.page_view.tab_titles().index("Amitriptyline")).toPlainText()
+    assert "It’s particularly important" in amitriptyline
+    assert "â€" not in amitriptyline
+
+
+def test_tab_navigation_and_same_tab_kept_across_pages(window, qtbot):
+    window.open_page("alprazolam-imipramine")
+    tabs = window.page_view.tabs
+    assert tabs.currentIndex() == 0
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.tabText(tabs.currentIndex()) == "Alprazolam"
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.tabText(tabs.currentIndex()) == "Imipramine"
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 0
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)  # wraps around
+    assert tabs.currentIndex() == tabs.count() - 1
+    # "Overview" exists on every seed: opening another page keeps it.
+    tabs.setCurrentIndex(0)
+    window.open_page("gabapentin-amitriptyline")
+    assert window.page_view.tabs.tabText(window.page_view.tabs.currentIndex()) == "Overview"
+    window.page_view.tabs.setCurrentIndex(window.page_view.tab_titles().index("Disclaimer"))
+    window.open_page("amitriptyline-ketamine")
+    assert window.page_view.tabs.tabText(window.page_view.tabs.currentIndex()) == "Disclaimer"

@@ -1,0 +1,185 @@
+"""The search pane in the real window: typing, keys, the three views, their models, the status count."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from helpers.gui import SEED_TABS, tree_children, type_text, visible_titles
+from rxcombo.search import Query
+from rxcombo.ui.sidebar.views import View
+
+
+def test_typing_gaba_leaves_only_gabapentin(window, qtbot):
+    type_text(window.search_pane.search_field, "gaba")
+    assert visible_titles(window.search_pane.results) == ["Gabapentin + Amitriptyline"]
+    assert window.count_label.text() == "1 of 3 pages match"
+
+
+def test_typing_a_typo_leaves_both_amitriptyline_pages(window, qtbot):
+    type_text(window.search_pane.search_field, "amitryp")
+    assert sorted(visible_titles(window.search_pane.results)) == [
+        "Amitriptyline + Ketamine",
+        "Gabapentin + Amitriptyline",
+    ]
+
+
+def test_accented_uppercase_query_matches(window, qtbot):
+    type_text(window.search_pane.search_field, "ÁLPRA")
+    assert visible_titles(window.search_pane.results) == ["Alprazolam + Imipramine"]
+
+
+def test_no_match_says_so(window, qtbot):
+    type_text(window.search_pane.search_field, "xyz")
+    pane = window.search_pane
+    assert pane.stack.isHidden() and not pane.empty_label.isHidden()
+    assert pane.empty_label.text() == "No page matches 'xyz'."
+
+
+def test_escape_clears_and_ctrl_l_focuses(window, qtbot):
+    field = window.search_pane.search_field
+    type_text(field, "gaba")
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == ""
+    assert len(visible_titles(window.search_pane.results)) == 3
+    window.page_view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is field
+
+
+def test_enter_opens_first_match_with_its_sections(window, qtbot):
+    field = window.search_pane.search_field
+    type_text(field, "gabapentin")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.page_view.document.title == "Gabapentin + Amitriptyline"
+    assert window.page_view.tab_titles() == SEED_TABS["Gabapentin + Amitriptyline"]
+    assert window.windowTitle() == "Gabapentin + Amitriptyline — RxCombo"
+
+
+def test_down_then_enter_opens_the_selected_page(window, qtbot):
+    field = window.search_pane.search_field
+    qtbot.keyClick(field, Qt.Key.Key_Down)  # selects the first row
+    qtbot.keyClick(field, Qt.Key.Key_Down)  # moves to the second
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.page_view.document.title == "Amitriptyline + Ketamine"
+    assert window.page_view.tab_titles() == SEED_TABS["Amitriptyline + Ketamine"]
+
+
+def test_drug_link_lists_that_drugs_pages(window, qtbot):
+    window.open_page("gabapentin-amitriptyline")
+    window.page_view.drugs_label.linkActivated.emit("drug:Amitriptyline")
+    pane = window.search_pane
+    assert pane.current_view() is View.BY_DRUG
+    model = pane.drug_filter
+    drugs = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert drugs == ["Amitriptyline (2)"]
+    assert sorted(tree_children(model, model.index(0, 0))) == [
+        "Amitriptyline + Ketamine",
+        "Gabapentin + Amitriptyline",
+    ]
+
+
+def test_by_drug_tree_lists_every_drug_with_counts(window, qtbot):
+    window.search_pane.set_view(View.BY_DRUG)
+    model = window.search_pane.drug_filter
+    drugs = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert drugs == [
+        "Alprazolam (1)",
+        "Amitriptyline (2)",
+        "Gabapentin (1)",
+        "Imipramine (1)",
+        "Ketamine (1)",
+    ]
+
+
+def test_status_bar_counts_pages_of_the_by_drug_view(window, qtbot):
+    window.search_pane.set_view(View.BY_DRUG)
+    type_text(window.search_pane.search_field, "amitrip")
+    # Amitriptyline's two pages, listed once each although Gabapentin's node is not shown.
+    assert window.count_label.text() == "2 of 3 pages match"
+    type_text(window.search_pane.search_field, " gaba")
+    assert window.count_label.text() == "1 of 3 pages match"
+    window.search_pane.search_field.clear()
+    assert window.count_label.text() == "3 pages, 5 drugs"
+
+
+def test_models_pass_qt_model_tester(window, qtmodeltester, qtbot):
+    window.open_page("alprazolam-imipramine")
+    window.toggle_favorite()
+    pane = window.search_pane
+    for model in (
+        pane.page_model,
+        pane.results,
+        pane.drug_model,
+        pane.drug_filter,
+        pane.favorites_model,
+        pane.favorites_filter,
+    ):
+        qtmodeltester.check(model)
+    type_text(pane.search_field, "ami")
+    pane.set_view(View.BY_DRUG)
+    pane.set_view(View.FAVORITES)
+    for model in (pane.results, pane.drug_filter, pane.favorites_filter):
+        qtmodeltester.check(model)
+
+
+def test_each_keystroke_parses_the_query_once_for_every_view(window, qtbot, monkeypatch):
+    """One Query per keystroke, shared by the index, the delegate and the filters (as
+    qutebrowser's set_pattern): nothing splits the text again, not even a view catching up."""
+    parsed: list[str] = []
+    original = Query.parse.__func__
+    main = threading.main_thread()
+
+    def counting(cls, text: str) -> Query:
+        if threading.current_thread() is main:  # the loader warms up the index in its thread
+            parsed.append(text)
+        return original(cls, text)
+
+    monkeypatch.setattr(Query, "parse", classmethod(counting))
+    pane = window.search_pane
+    for view in (View.ALL, View.BY_DRUG, View.FAVORITES):
+        pane.set_view(view)
+        parsed.clear()
+        type_text(pane.search_field, "ami")
+        pane.grab()  # paint the rows: the delegate highlights with the same value
+        assert parsed == ["a", "am", "ami"], view
+        assert pane.query().words == ("ami",)
+        assert pane.delegate._query is pane.query()
+        for other in View:
+            pane.set_view(other)  # stale views catch up with the value already parsed
+        assert parsed == ["a", "am", "ami"], view
+        pane.set_view(view)
+        pane.search_field.clear()
+
+
+# -- the real library (skipped without ../shared/corpus) -------------------------------
+
+
+def test_corpus_alpraz_puts_alprazolam_first(corpus_window, qtbot):
+    type_text(corpus_window.search_pane.search_field, "alpraz")
+    titles = visible_titles(corpus_window.search_pane.results)
+    assert titles[0] == "Alprazolam"
+    assert all("Alprazolam" in title for title in titles)
+    qtbot.keyClick(corpus_window.search_pane.search_field, Qt.Key.Key_Return)
+    assert corpus_window.page_view.document.title == "Alprazolam"
+
+
+def test_corpus_by_drug_tree_lists_alprazolam_with_all_its_pages(corpus_window, corpus_library, qtbot):
+    expected = sorted(d.title for d in corpus_library.documents if "alprazolam" in d.drug_keys)
+    pane = corpus_window.search_pane
+    pane.set_view(View.BY_DRUG)
+    model = pane.drug_filter
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    label = f"Alprazolam ({len(expected)})"
+    assert label in rows
+    children = tree_children(model, model.index(rows[label], 0))
+    assert children[0] == "Alprazolam"  # the drug's own page first
+    assert sorted(children) == expected
+
+
+def test_corpus_models_pass_model_tester(corpus_window, qtmodeltester):
+    pane = corpus_window.search_pane
+    for model in (pane.results, pane.drug_filter):
+        qtmodeltester.check(model, force_py=False)

@@ -1,0 +1,94 @@
+"""The window's action table: the menus and their shortcuts, every declared key bound exactly once."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+from rxcombo.ui.sidebar.views import View
+from rxcombo.ui.window.actions import ACTIONS
+from rxcombo.ui.window.main_window import MainWindow
+
+
+def key_text(key) -> str:
+    return QKeySequence(key).toString()
+
+
+def menu_items(window) -> dict[str, list[tuple[str, str]]]:
+    """Menu title -> (item text, shortcut) in order; a separator is ("", "")."""
+    return {
+        top.text(): [(action.text(), action.shortcut().toString()) for action in top.menu().actions()]
+        for top in window.menuBar().actions()
+    }
+
+
+def test_menus_have_the_usual_shortcuts(window):
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.toggle_favorite_action.shortcut().toString() == "Ctrl+D"
+    assert window.open_folder_action.shortcut().toString() == "Ctrl+O"
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "F&avorites", "&Help"]
+
+
+def test_menus_show_the_same_items_as_before_the_table(window):
+    assert menu_items(window) == {
+        "&File": [("&Open Content Folder…", "Ctrl+O"), ("", ""), ("&Quit", "Ctrl+Q")],
+        "F&avorites": [("&Toggle Favorite", "Ctrl+D"), ("&Show Favorites", "Ctrl+Shift+D")],
+        "&Help": [("&Disclaimer", ""), ("&About RxCombo", "")],
+    }
+    assert not window.toggle_favorite_action.isEnabled()  # until a page is open
+    assert window.quit_action.menuRole() == QAction.MenuRole.QuitRole
+    assert window.about_action.menuRole() == QAction.MenuRole.AboutRole
+
+
+def test_every_declared_shortcut_is_bound_once(window):
+    """Each key of the table is in a menu or a window shortcut, and no key is bound twice."""
+    in_menus = [
+        seq.toString()
+        for top in window.menuBar().actions()
+        for action in top.menu().actions()
+        for seq in action.shortcuts()
+    ]
+    window_shortcuts = [shortcut.key().toString() for shortcut in window.findChildren(QShortcut)]
+    other_actions = [
+        seq.toString()
+        for action in window.findChildren(QAction)
+        if action not in window.window_actions.menu_actions.values()
+        for seq in action.shortcuts()
+    ]
+    bound = in_menus + window_shortcuts + other_actions
+    declared = [key_text(key) for spec in ACTIONS for key in spec.keys]
+    assert Counter(bound) == Counter(declared)
+    assert len(set(bound)) == len(bound), sorted(key for key, n in Counter(bound).items() if n > 1)
+    for spec in ACTIONS:
+        if spec.menu is not None:
+            action = window.window_actions[spec.name]
+            assert getattr(window, f"{spec.name}_action") is action
+            assert [key_text(key) for key in spec.keys] == [seq.toString() for seq in action.shortcuts()]
+            assert action.text() in [text for text, _key in menu_items(window)[spec.menu]]
+
+
+def test_every_handler_is_a_window_method():
+    names = [spec.name for spec in ACTIONS]
+    assert len(set(names)) == len(names)
+    for spec in ACTIONS:
+        assert callable(getattr(MainWindow, spec.handler, None)), spec.handler
+
+
+def test_window_shortcuts_reach_their_handlers(window, qtbot):
+    window.open_page("alprazolam-imipramine")
+    tabs = window.page_view.tabs
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 1
+    qtbot.keyClick(
+        window, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert tabs.currentIndex() == 0
+    qtbot.keyClick(
+        window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.search_pane.current_view() is View.FAVORITES
+    window.show_favorites_action.trigger()
+    assert window.search_pane.current_view() is View.FAVORITES
