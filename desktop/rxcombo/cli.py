@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 from rxcombo import APP_NAME, __version__
 from rxcombo.content import Document, Library, render_markdown
+from rxcombo.display import missing_display_message
 from rxcombo.paths import bundled_content_dir
 from rxcombo.search import SearchIndex
 
@@ -185,6 +187,10 @@ COMMANDS = {"check": cmd_check, "list": cmd_list, "show": cmd_show, "search": cm
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     if args.command is None:
+        no_display = missing_display_message(os.environ, sys.platform)
+        if no_display is not None:  # Qt's own abort would blame a missing xcb library
+            print(no_display, file=sys.stderr)
+            return EXIT_PROBLEMS
         from rxcombo.app import run_gui  # Qt is imported only when the window is wanted
 
         return run_gui(content=args.content, new_instance=args.new_instance)
