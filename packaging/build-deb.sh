@@ -61,6 +61,9 @@ DEPENDS=(
     libzstd1 libbrotli1 libgssapi-krb5-2
     # The C/C++ runtime and the libraries of Python's own extension modules.
     libstdc++6 libgcc-s1 zlib1g libbz2-1.0 liblzma5 libffi8 libssl3
+    # Debian's libpython3.11 links the system's expat (a python.org or pyenv build carries its
+    # own copy); listed whichever Python froze the app, so the package is the same either way.
+    libexpat1
 )
 # The newest glibc symbol version any bundled binary uses is the lowest libc6 that runs it.
 GLIBC_MIN="$(find "$FROZEN" -type f \( -name '*.so*' -o -name rxcombo \) -exec objdump -T {} + 2>/dev/null \

@@ -9,7 +9,7 @@ Dependencies come from wherever pip is configured to get them: PyPI, a mirror, o
 wheelhouse (``PIP_INDEX_URL`` / ``PIP_FIND_LINKS`` / ``PIP_NO_INDEX``); ``PIP_CACHE_DIR`` lets CI
 keep downloads between runs. Building needs ``hatchling``: taken from the current environment
 when it is installed there, otherwise pip fetches it into an isolated build environment.
-Takes 15-60 s depending on how fast PySide6-Essentials (about 45 MB) arrives.
+Takes 15-60 s depending on how fast PySide6-Essentials (about 80 MB) arrives.
 """
 
 from __future__ import annotations

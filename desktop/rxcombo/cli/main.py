@@ -8,12 +8,14 @@ there is no display.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from rxcombo import APP_NAME, __version__
-from rxcombo.cli.commands import EXIT_OK, cmd_check, cmd_list
+from rxcombo.app.display import missing_display_message
+from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, cmd_check, cmd_list
 from rxcombo.cli.lookup import cmd_search, cmd_show
 
 
@@ -59,6 +61,10 @@ COMMANDS = {"check": cmd_check, "list": cmd_list, "show": cmd_show, "search": cm
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
+        no_display = missing_display_message(os.environ, sys.platform)
+        if no_display is not None:  # Qt's own abort would blame a missing xcb library
+            print(no_display, file=sys.stderr)
+            return EXIT_PROBLEMS
         from rxcombo.app.startup import run_gui  # Qt is imported only when the window is wanted
 
         return run_gui(content=args.content, new_instance=args.new_instance)
