@@ -25,6 +25,7 @@ CONTENT_DATE_LABEL = "Content date"
 GENERIC_NAME_LABEL = "Generic name"
 COMBINED_USE_TAB = "Combined use"
 WHOLE_PAGE_TAB = "Whole page"
+RELATED_HEADING = "Pages that exist for the drugs you asked about:"
 ENTER_SIMILAR_HINT = "Pick a similar name with the arrow keys or the mouse: Enter does not open it."
 
 
@@ -81,4 +82,5 @@ ALL_SENTENCES = (
     COMBINED_USE_TAB,
     WHOLE_PAGE_TAB,
     ENTER_SIMILAR_HINT,
+    RELATED_HEADING,
 )

@@ -18,8 +18,9 @@ SEED_TABS = {
         "Alprazolam",
         "Imipramine",
         "Combined Use of Alprazolam and Imipramine",
+        "Whole page",
     ],
-    "Amitriptyline + Ketamine": ["Overview", "Amitriptyline", "Ketamine", "Disclaimer"],
+    "Amitriptyline + Ketamine": ["Overview", "Amitriptyline", "Ketamine", "Disclaimer", "Whole page"],
     "Gabapentin + Amitriptyline": [
         "Overview",
         "Gabapentin",
@@ -27,6 +28,7 @@ SEED_TABS = {
         "Combined Use of Gabapentin and Amitriptyline",
         "Disclaimer",
         "Note",
+        "Whole page",
     ],
 }
 

@@ -36,6 +36,7 @@ EXPECTED_ICONS = {
     "external-link.svg",
     "warning.svg",
     "folder-open.svg",
+    "combined.svg",
 }
 SVG_FILES = sorted(ICONS.glob("*.svg"))
 # Elements that run code or pull in other documents have no place in a static icon.

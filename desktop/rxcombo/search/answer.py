@@ -103,32 +103,39 @@ class Answer:
 
 
 def answer(library: LibraryLike, query: QueryLike, limit: int | None = None) -> Answer:
+    """The ranked pages for ``query``, with the notice and related pages that go with them."""
     parsed = Query.of(query)
-    index = library.index
-    hits = index.search(parsed, limit)
+    hits = library.index.search(parsed, limit)
+    notice, related = notice_for(library, parsed, found=bool(hits))
+    return Answer(parsed, hits, notice, related)
+
+
+def notice_for(library: LibraryLike, query: QueryLike, *, found: bool) -> tuple[Notice | None, list[Related]]:
+    """What goes with the results of ``query`` (``found``: whether any page matched).
+
+    Cheap when pages were found (one prefix look-up per word, typo matches memoised): the
+    window calls it on every keystroke beside the index's ranked rows."""
+    parsed = Query.of(query)
     if parsed.blank:
-        return Answer(parsed, hits)
+        return None, []
+    index = library.index
     best = {word: _best_kind(index, word) for word in parsed.words}
     unknown = [word for word, kind in best.items() if kind is None]
     similar = [word for word, kind in best.items() if kind is MatchKind.FUZZY]
-    if hits:
+    if found:
         if similar:
-            notice = Notice(NoticeKind.SIMILAR_ONLY, wording.similar_names_heading(similar))
-            return Answer(parsed, hits, notice)
-        return Answer(parsed, hits)
+            return Notice(NoticeKind.SIMILAR_ONLY, wording.similar_names_heading(similar)), []
+        return None, []
     if unknown or similar:
-        text = wording.no_drug_named(unknown + similar)
         named = _resolve(library, [w for w in parsed.words if w not in unknown and w not in similar])
-        drugs = [drug for drug in named or [] if drug is not None]
-        return Answer(parsed, hits, Notice(NoticeKind.NO_DRUG_NAMED, text), _related(library, drugs))
+        text = wording.no_drug_named(unknown + similar)
+        return Notice(NoticeKind.NO_DRUG_NAMED, text), _related(library, named or [])
     drugs_or_none = _resolve(library, list(parsed.words))
     if drugs_or_none is None or len({d.key for d in drugs_or_none}) < 2:
-        text = wording.no_page_matches(str(parsed), len(parsed.words))
-        return Answer(parsed, hits, Notice(NoticeKind.NO_MATCH, text))
+        return Notice(NoticeKind.NO_MATCH, wording.no_page_matches(str(parsed), len(parsed.words))), []
     drugs = list({drug.key: drug for drug in drugs_or_none}.values())
     names = tuple(drug.name for drug in drugs)
-    notice = Notice(NoticeKind.NO_PAGE_COVERS, wording.no_page_covers(names), names)
-    return Answer(parsed, hits, notice, _related(library, drugs))
+    return Notice(NoticeKind.NO_PAGE_COVERS, wording.no_page_covers(names), names), _related(library, drugs)
 
 
 def _best_kind(index: SearchIndex, word: str) -> MatchKind | None:

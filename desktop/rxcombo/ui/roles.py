@@ -8,3 +8,5 @@ FAVORITE_ROLE = Qt.ItemDataRole.UserRole + 3
 MISSING_ROLE = Qt.ItemDataRole.UserRole + 4  # a favorite whose page is not in this library
 DRUG_KEY_ROLE = Qt.ItemDataRole.UserRole + 5  # set on drug rows of the by-drug tree
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 6
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 7  # secondary text: which asked drugs a row covers, or its file
+SIMILAR_ROLE = Qt.ItemDataRole.UserRole + 8  # the row matched a similar spelling, not the name typed

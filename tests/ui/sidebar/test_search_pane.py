@@ -32,10 +32,20 @@ def test_accented_uppercase_query_matches(window, qtbot):
 
 
 def test_no_match_says_so(window, qtbot):
+    window.open_page("alprazolam-imipramine")
     type_text(window.search_pane.search_field, "xyz")
     pane = window.search_pane
-    assert pane.stack.isHidden() and not pane.empty_label.isHidden()
-    assert pane.empty_label.text() == "No page matches 'xyz'."
+    assert pane.stack.isHidden() and pane.empty_label.isHidden()
+    assert not pane.notice_banner.isHidden()
+    assert pane.notice_banner.text_label.text() == (
+        "No drug named 'xyz' in this library. Pages are titled by generic drug names, not brand names."
+    )
+    # The page opened before is not left beside an answer it is not.
+    assert window.page_view.showing_notice()
+    assert window.page_view.notice_panel.text() == pane.notice_banner.text_label.text()
+    assert window.windowTitle() == "No drug named 'xyz' in this library — RxCombo"
+    pane.search_field.clear()
+    assert window.page_view.showing_page() and window.windowTitle() == "Alprazolam + Imipramine — RxCombo"
 
 
 def test_escape_clears_and_ctrl_l_focuses(window, qtbot):
@@ -183,3 +193,21 @@ def test_corpus_models_pass_model_tester(corpus_window, qtmodeltester):
     pane = corpus_window.search_pane
     for model in (pane.results, pane.drug_filter):
         qtmodeltester.check(model, force_py=False)
+
+
+def test_by_drug_counts_and_status_bar_say_what_the_view_shows(window, qtbot):
+    pane = window.search_pane
+    pane.set_view(View.BY_DRUG)
+    type_text(pane.search_field, "amitrip gaba")
+    drugs = [pane.drug_filter.index(r, 0).data() for r in range(pane.drug_filter.rowCount())]
+    # Amitriptyline has two pages, but the filter shows one of them.
+    assert drugs == ["Amitriptyline (1)", "Gabapentin (1)"]
+    pane.search_field.clear()
+    pane.set_view(View.FAVORITES)
+    assert window.count_label.text() == "0 favorites"
+    window.open_page("alprazolam-imipramine")
+    window.toggle_favorite()
+    assert window.count_label.text() == "1 favorite"
+    pane.set_view(View.ALL)
+    type_text(pane.search_field, "ketamine gabapentin")
+    assert window.count_label.text() == "No page matches; 2 related pages"  # the two seed pages with one of them

@@ -80,6 +80,7 @@ def test_every_handler_is_a_window_method():
 def test_window_shortcuts_reach_their_handlers(window, qtbot):
     window.open_page("alprazolam-imipramine")
     tabs = window.page_view.tabs
+    tabs.setCurrentIndex(0)
     qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == 1
     qtbot.keyClick(

@@ -1,32 +1,25 @@
-"""The right pane: the open page's header (title, drug links, star) and its section tabs."""
+"""The right pane: the open page (header, one tab per section, a footer line), or a notice
+in its place when a search found no page (see notice_panel), or a message."""
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QTabWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from rxcombo.content import Document, SectionKind, render_markdown
+from rxcombo.content import Document, render_markdown
+from rxcombo.content.shown import ShownPage, TabKind, shown_page
+from rxcombo.search.answer import Notice, Related
 from rxcombo.ui.icons import icon
+from rxcombo.ui.page.header import PageHeader
+from rxcombo.ui.page.notice_panel import NoticePanel
 from rxcombo.ui.page.section_view import SectionBrowser
 
-DRUG_LINK_SCHEME = "drug"
 EMPTY_TEXT = "Search for a drug on the left, then press Enter to open its page."
-
-
 MAX_TAB_CHARS = 30
 MAX_EAGER_TABS = 30
 MAX_EAGER_CHARS = 200_000
+TAB_ICONS = {TabKind.DISCLAIMER: "warning", TabKind.COMBINED: "combined"}
 
 
 def tab_label(title: str) -> str:
@@ -40,42 +33,19 @@ class PageView(QWidget):
     drug_activated = Signal(str)  # a drug name from the header
     favorite_toggled = Signal()
     external_link_clicked = Signal(QUrl)
+    page_activated = Signal(str)  # a related page picked in a notice
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
-
-        self.title_label = QLabel()
-        self.title_label.setObjectName("pageTitle")
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a title is never markup
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setBold(True)
-        self.title_label.setFont(font)
-
-        self.drugs_label = QLabel()
-        self.drugs_label.setObjectName("pageDrugs")
-        self.drugs_label.setWordWrap(True)
-        self.drugs_label.setTextFormat(Qt.TextFormat.RichText)
-        self.drugs_label.setOpenExternalLinks(False)
-        self.drugs_label.linkActivated.connect(self._on_drug_link)
-
-        self.star_button = QToolButton()
-        self.star_button.setObjectName("starButton")
-        self.star_button.setCheckable(True)
-        self.star_button.setIconSize(QSize(24, 24))
-        self.star_button.setAutoRaise(True)
-        self.star_button.clicked.connect(lambda _checked: self.favorite_toggled.emit())
-
-        header_text = QVBoxLayout()
-        header_text.setSpacing(2)
-        header_text.addWidget(self.title_label)
-        header_text.addWidget(self.drugs_label)
-        header = QHBoxLayout()
-        header.addLayout(header_text, 1)
-        header.addWidget(self.star_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.shown: ShownPage | None = None
+        self.header = PageHeader()
+        self.header.drug_activated.connect(self.drug_activated)
+        self.header.favorite_toggled.connect(self.favorite_toggled)
+        # The header's widgets, as tests and the window know them.
+        self.title_label = self.header.title_label
+        self.drugs_label = self.header.drugs_label
+        self.star_button = self.header.star_button
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sectionTabs")
@@ -89,91 +59,132 @@ class PageView(QWidget):
         self._pending_timer.setInterval(0)
         self._pending_timer.timeout.connect(self._render_next_pending)
         self.tabs.currentChanged.connect(self._render_tab)
+        self._user_tab: str | None = None  # a tab the reader chose, kept from page to page
+        self._filling = False  # tab changes made while filling are not the reader's choice
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        self.footer = QLabel()
+        self.footer.setObjectName("pageFooter")
+        self.footer.setWordWrap(True)
+        self.footer.setTextFormat(Qt.TextFormat.PlainText)
+        self.footer.setForegroundRole(self.footer.palette().ColorRole.PlaceholderText)
+
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.header)
+        page_layout.addWidget(self.tabs, 1)
+        page_layout.addWidget(self.footer)
 
         self.placeholder = QLabel(EMPTY_TEXT)
+        self.placeholder.setObjectName("pagePlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.notice_panel = NoticePanel()
+        self.notice_panel.page_activated.connect(self.page_activated)
 
+        self.stack = QStackedWidget()
+        for widget in (self.placeholder, page, self.notice_panel):
+            self.stack.addWidget(widget)
+        self._page = page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 8, 4)
-        layout.addLayout(header)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.placeholder, 1)
-        self._show_header(False)
-        self.set_favorite(False)
+        layout.addWidget(self.stack)
 
-    def _show_header(self, visible: bool) -> None:
-        for widget in (self.title_label, self.drugs_label, self.star_button, self.tabs):
-            widget.setVisible(visible)
-        self.placeholder.setVisible(not visible)
+    # -- what the pane shows -----------------------------------------------------------
 
     def show_message(self, text: str) -> None:
         self.document = None
+        self.shown = None
         self.tabs.clear()
         self.placeholder.setText(text)
-        self._show_header(False)
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def show_notice(self, notice: Notice, related: list[Related]) -> None:
+        """The notice in place of the page: its text is never left beside another search's answer."""
+        self.notice_panel.show_notice(notice, related)
+        self.stack.setCurrentWidget(self.notice_panel)
+
+    def show_page_again(self) -> None:
+        """Back from a notice to the page it covered (or the empty pane)."""
+        has_tabs = self.document is not None and self.tabs.count() > 0
+        self.stack.setCurrentWidget(self._page if has_tabs else self.placeholder)
+
+    def showing_notice(self) -> bool:
+        return self.stack.currentWidget() is self.notice_panel
+
+    def showing_page(self) -> bool:
+        return self.stack.currentWidget() is self._page
 
     def tab_titles(self) -> list[str]:
         """The full section titles of the tabs, in order."""
         return [self.tabs.tabToolTip(i) for i in range(self.tabs.count())]
 
     def show_document(self, document: Document) -> None:
-        """Render every tab of the page; keep the tab of the same title selected if there is one."""
-        previous_title = self.tabs.tabToolTip(self.tabs.currentIndex()) if self.tabs.count() else None
+        """Render the page's tabs and open the one a reader would want (raises ContentError)."""
+        shown = shown_page(document)
         self.document = document
-        self.title_label.setText(document.title)
-        links = " + ".join(
-            f'<a href="{DRUG_LINK_SCHEME}:{html.escape(name, quote=True)}">{html.escape(name)}</a>'
-            for name in document.drugs
-        )
-        noun = "Drug" if len(document.drugs) == 1 else "Drugs"
-        self.drugs_label.setText(f"{noun}: {links}")
-        self.drugs_label.setToolTip("Click a drug to list all of its pages")
-
-        # Tabs are reused from page to page: creating a text browser costs more than filling one.
-        sections = document.tabs
-        titles = [section.title for section in sections]
-        selected = titles.index(previous_title) if previous_title in titles else 0
-        # A normal page renders every tab now (~10 ms). A huge or hostile one renders the
-        # tab in view now and the others one per event-loop turn, so the window never stalls.
-        deferred = (
-            len(sections) > MAX_EAGER_TABS or sum(len(s.body_markdown) for s in sections) > MAX_EAGER_CHARS
-        )
+        self.shown = shown
+        self.header.show_page(document, shown)
+        self.footer.setText(shown.footer or "")
+        self.footer.setVisible(bool(shown.footer))
+        tabs = shown.tabs
+        labels = [tab.title for tab in tabs]
+        # The page's own opening tab (its combined use), unless the reader chose a tab that
+        # this page has too.
+        selected = labels.index(self._user_tab) if self._user_tab in labels else shown.open_tab
+        # A normal page renders its tabs now (~10 ms); the whole-page tab, a huge or a hostile
+        # page render the tab in view now and the others one per event-loop turn.
+        deferred = len(tabs) > MAX_EAGER_TABS or sum(len(t.markdown) for t in tabs) > MAX_EAGER_CHARS
         self._pending.clear()
         self.tabs.setUpdatesEnabled(False)
+        self._filling = True
         try:
-            while self.tabs.count() > len(sections):
-                widget = self.tabs.widget(self.tabs.count() - 1)
-                self.tabs.removeTab(self.tabs.count() - 1)
-                if widget is not None:
-                    widget.deleteLater()
-            for number, section in enumerate(sections):
-                if number < self.tabs.count():
-                    browser = self.tabs.widget(number)
-                    assert isinstance(browser, SectionBrowser)
-                else:
-                    browser = SectionBrowser()
-                    browser.anchorClicked.connect(self.external_link_clicked)
-                    self.tabs.addTab(browser, "")
-                disclaimer = section.kind is SectionKind.DISCLAIMER
-                if deferred and number != selected:
-                    browser.setPlainText("")
-                    self._pending[number] = (section.body_markdown, disclaimer)
-                else:
-                    browser.set_section_html(render_markdown(section.body_markdown), disclaimer=disclaimer)
-                self.tabs.setTabText(number, tab_label(section.title))
-                self.tabs.setTabIcon(number, icon("warning") if disclaimer else QIcon())
-                self.tabs.setTabToolTip(number, section.title)
+            self._fill_tabs(shown, selected, deferred)
             self.tabs.setCurrentIndex(selected)
         finally:
+            self._filling = False
             self.tabs.setUpdatesEnabled(True)
         if self._pending:
             self._pending_timer.start()
-        self._show_header(True)
-        if not document.tabs:
+        if tabs:
+            self.stack.setCurrentWidget(self._page)
+        else:
             self.placeholder.setText("This page has no text to show.")
-            self.placeholder.setVisible(True)
+            self.stack.setCurrentWidget(self.placeholder)
+
+    def _fill_tabs(self, shown: ShownPage, selected: int, deferred: bool) -> None:
+        # Tabs are reused from page to page: creating a text browser costs more than filling one.
+        tabs = shown.tabs
+        while self.tabs.count() > len(tabs):
+            widget = self.tabs.widget(self.tabs.count() - 1)
+            self.tabs.removeTab(self.tabs.count() - 1)
+            if widget is not None:
+                widget.deleteLater()
+        for number, tab in enumerate(tabs):
+            if number < self.tabs.count():
+                browser = self.tabs.widget(number)
+                assert isinstance(browser, SectionBrowser)
+            else:
+                browser = SectionBrowser()
+                browser.anchorClicked.connect(self.external_link_clicked)
+                self.tabs.addTab(browser, "")
+            disclaimer = tab.kind is TabKind.DISCLAIMER
+            later = tab.kind is TabKind.WHOLE_PAGE or deferred
+            if later and number != selected:
+                browser.setPlainText("")
+                self._pending[number] = (tab.markdown, disclaimer)
+            else:
+                browser.set_section_html(render_markdown(tab.markdown), disclaimer=disclaimer)
+            self.tabs.setTabText(number, tab_label(tab.title))
+            name = TAB_ICONS.get(tab.kind)
+            self.tabs.setTabIcon(number, icon(name) if name else QIcon())
+            self.tabs.setTabToolTip(number, tab.full_title)
+
+    def _on_tab_changed(self, number: int) -> None:
+        if not self._filling and self.shown is not None and 0 <= number < len(self.shown.tabs):
+            self._user_tab = self.shown.tabs[number].title
 
     def _render_tab(self, number: int) -> None:
         job = self._pending.pop(number, None)
@@ -182,25 +193,25 @@ class PageView(QWidget):
             browser.set_section_html(render_markdown(job[0]), disclaimer=job[1])
 
     def _render_next_pending(self) -> None:
-        if not self._pending:
-            self._pending_timer.stop()
+        pending = [
+            number
+            for number in self._pending
+            if self.shown is None or self.shown.tabs[number].kind is not TabKind.WHOLE_PAGE
+        ]
+        if not pending:
+            self._pending_timer.stop()  # the whole-page tab waits until it is opened
             return
-        self._render_tab(next(iter(self._pending)))
+        self._render_tab(pending[0])
 
     def rendering_done(self) -> bool:
-        """Every tab of the open page has its text (tabs of huge pages fill in shortly after)."""
-        return not self._pending
+        """Every tab of the open page has its text (tabs of huge pages fill in shortly after;
+        the whole-page tab when it is opened)."""
+        return all(
+            self.shown is not None and self.shown.tabs[n].kind is TabKind.WHOLE_PAGE for n in self._pending
+        )
 
     def set_favorite(self, favorite: bool) -> None:
-        self.star_button.setChecked(favorite)
-        self.star_button.setIcon(icon("star" if favorite else "star-outline"))
-        tip = "Remove from favorites (Ctrl+D)" if favorite else "Add to favorites (Ctrl+D)"
-        self.star_button.setToolTip(tip)
-        self.star_button.setAccessibleName(tip)
-
-    def _on_drug_link(self, link: str) -> None:
-        if link.startswith(f"{DRUG_LINK_SCHEME}:"):
-            self.drug_activated.emit(html.unescape(link[len(DRUG_LINK_SCHEME) + 1 :]))
+        self.header.set_favorite(favorite)
 
     def next_tab(self, step: int) -> None:
         count = self.tabs.count()

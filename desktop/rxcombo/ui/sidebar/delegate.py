@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rxcombo import wording
 from rxcombo.search import Query, highlight_spans
 from rxcombo.ui.icons import icon
-from rxcombo.ui.roles import DRUG_KEY_ROLE, FAVORITE_ROLE, MISSING_ROLE
+from rxcombo.ui.roles import DRUG_KEY_ROLE, FAVORITE_ROLE, MISSING_ROLE, NOTE_ROLE, SIMILAR_ROLE
 
 STAR_SIZE = 14
 PADDING = 6
+MAX_TRAILER_SHARE = 0.45  # the secondary text never takes more than this of the row
 
 
 class HighlightDelegate(QStyledItemDelegate):
@@ -81,12 +83,46 @@ class HighlightDelegate(QStyledItemDelegate):
         if index.data(DRUG_KEY_ROLE):
             base_font.setWeight(QFont.Weight.DemiBold)
 
+        trailer = self._trailer(index)
+        if trailer:
+            rect = self._draw_trailer(painter, rect, trailer, opt, color if selected else None)
+
         painter.save()
         painter.setPen(color)
         spans = highlight_spans(text, self._query) if self._query.words else []
         highlight = color if selected else palette.color(QPalette.ColorRole.Link)
         self._draw_segments(painter, rect, text, spans, (base_font, color), (bold_font, highlight))
         painter.restore()
+
+    @staticmethod
+    def _trailer(index: QModelIndex | QPersistentModelIndex) -> str:
+        """Secondary text after the title: a similar-name mark, what a row covers, its file."""
+        parts = []
+        if index.data(SIMILAR_ROLE):
+            parts.append(wording.SIMILAR_MARK)
+        note = index.data(NOTE_ROLE)
+        if note:
+            parts.append(str(note))
+        return " · ".join(parts)
+
+    @staticmethod
+    def _draw_trailer(
+        painter: QPainter, rect: QRect, text: str, opt: QStyleOptionViewItem, selected_color: QColor | None
+    ) -> QRect:
+        """Right-aligned, dimmer and italic: read as a remark on the row, not as its title."""
+        font = QFont(opt.font)
+        font.setItalic(True)
+        metrics = QFontMetrics(font)
+        width = min(metrics.horizontalAdvance(text), int(rect.width() * MAX_TRAILER_SHARE))
+        color = selected_color or opt.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        area = QRect(rect.right() - width, rect.top(), width, rect.height())
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(color)
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided)
+        painter.restore()
+        return QRect(rect.left(), rect.top(), max(0, rect.width() - width - PADDING), rect.height())
 
     def _draw_segments(
         self,

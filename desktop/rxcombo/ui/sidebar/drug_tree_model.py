@@ -185,6 +185,25 @@ class DrugTreeFilter(QSortFilterProxyModel):
         self._pages = pages
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A drug row counts the pages the filter shows under it, not all of the drug's pages."""
+        if (
+            self._pages is not None
+            and self._library is not None
+            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, COUNT_ROLE)
+            and index.isValid()
+            and not index.parent().isValid()
+        ):
+            drug = self._library.drug(str(super().data(index, DRUG_KEY_ROLE)))
+            if drug is not None:
+                shown = sum(1 for page_id in drug.page_ids if page_id in self._pages)
+                if role == COUNT_ROLE:
+                    return shown
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return f"{drug.name} ({shown})"
+                return f"{drug.name}: {shown} of {len(drug.page_ids)} pages match"
+        return super().data(index, role)
+
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         if self._drugs is None or self._pages is None:
             return True

@@ -22,10 +22,11 @@ from PySide6.QtCore import (
 
 from rxcombo.content import Document
 from rxcombo.search import Query, SearchIndex
-from rxcombo.ui.roles import DRUGS_ROLE, FAVORITE_ROLE, PAGE_ID_ROLE
+from rxcombo.ui.roles import DRUGS_ROLE, FAVORITE_ROLE, NOTE_ROLE, PAGE_ID_ROLE, SIMILAR_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FavoriteCheck = Callable[[str], bool]
+HintOf = Callable[[str], str | None]
 
 
 class PageListModel(QAbstractListModel):
@@ -36,6 +37,11 @@ class PageListModel(QAbstractListModel):
         self._documents: Sequence[Document] = ()
         self._row_of: dict[str, int] = {}
         self._is_favorite: FavoriteCheck = lambda _page_id: False
+        self._hint_of: HintOf = lambda _page_id: None
+
+    def set_hints(self, hint_of: HintOf) -> None:
+        """Where a page comes from, for titles two pages share (Library.hint)."""
+        self._hint_of = hint_of
 
     def set_documents(self, documents: Sequence[Document]) -> None:
         self.beginResetModel()
@@ -75,6 +81,8 @@ class PageListModel(QAbstractListModel):
             return list(document.drugs)
         if role == FAVORITE_ROLE:
             return self._is_favorite(document.id)
+        if role == NOTE_ROLE:
+            return self._hint_of(document.id)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -91,15 +99,32 @@ class SearchResultsProxy(QAbstractProxyModel):
         self._rows: list[int] = []
         self._proxy_row_of: dict[int, int] = {}
         self._index: SearchIndex | None = None
+        self._notes: dict[int, str] = {}  # source row -> what it covers of the asked drugs
+        self._similar = False
 
     def set_index(self, index: SearchIndex) -> None:
         """The engine that ranks the source model's rows (its pages, in the same order)."""
         self._index = index
 
-    def set_query(self, query: Query) -> None:
+    def set_query(self, query: Query) -> Sequence[int]:
         """Show the rows the engine returns for ``query``, best first (all, A-Z, when blank)."""
-        if self._index is not None:
-            self.set_rows(self._index.search_rows(query))
+        rows: Sequence[int] = self._index.search_rows(query) if self._index is not None else ()
+        self.set_rows(rows)
+        return rows
+
+    def set_answer_rows(self, rows: Sequence[int], notes: dict[int, str], *, similar: bool) -> None:
+        """Rows that go with a notice: related pages, each with what it covers, or results
+        that matched only a similar spelling (marked on every row)."""
+        self.set_rows(rows, notes, similar=similar)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == SIMILAR_ROLE:
+            return self._similar and index.isValid()
+        if role == NOTE_ROLE and self._notes and index.isValid():
+            note = self._notes.get(self._rows[index.row()])
+            if note is not None:
+                return note
+        return super().data(index, role)
 
     def setSourceModel(self, source: QAbstractListModel) -> None:  # type: ignore[override]
         previous = self.sourceModel()
@@ -114,8 +139,12 @@ class SearchResultsProxy(QAbstractProxyModel):
         source.dataChanged.connect(self._source_data_changed)
         source.modelReset.connect(self._source_reset)
 
-    def set_rows(self, rows: Sequence[int]) -> None:
+    def set_rows(
+        self, rows: Sequence[int], notes: dict[int, str] | None = None, *, similar: bool = False
+    ) -> None:
         """Show exactly these source rows, in this order."""
+        self._notes = notes or {}
+        self._similar = similar
         self.beginResetModel()
         self._rows = list(rows)
         self._proxy_row_of = {source: proxy for proxy, source in enumerate(self._rows)}

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from rxcombo.content import fold
 from rxcombo.library import Library
 from rxcombo.search import Query, SearchIndex
+from rxcombo.search.answer import Notice
 from rxcombo.ui.icons import icon
 from rxcombo.ui.roles import DRUG_KEY_ROLE, PAGE_ID_ROLE
 from rxcombo.ui.sidebar.delegate import HighlightDelegate
@@ -28,6 +29,7 @@ from rxcombo.ui.sidebar.drug_tree_model import DrugTreeFilter, DrugTreeModel
 from rxcombo.ui.sidebar.empty_state import EmptyStateLabel
 from rxcombo.ui.sidebar.favorites_model import FavoritesFilter, FavoritesModel
 from rxcombo.ui.sidebar.item_views import make_list_view, make_tree_view, set_up_view
+from rxcombo.ui.sidebar.notice import NoticeBanner, NoticeState, related_rows
 from rxcombo.ui.sidebar.page_menu import show_page_menu
 from rxcombo.ui.sidebar.page_models import FavoriteCheck, PageListModel, SearchResultsProxy
 from rxcombo.ui.sidebar.search_keys import SearchFieldKeys
@@ -41,6 +43,8 @@ class SearchPane(QWidget):
     page_activated = Signal(str)
     favorite_toggle_requested = Signal(str, str)  # page id, title
     counts_changed = Signal(int, int)  # shown, total
+    notice_changed = Signal(object, object, bool)  # Notice | None, related pages, any page found
+    choice_needed = Signal()  # Enter with a notice and no row picked: nothing opened
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +52,7 @@ class SearchPane(QWidget):
         self.index: SearchIndex | None = None
         self._query = Query.parse("")
         self._stale: set[View] = set()
+        self._notices = NoticeState()
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
@@ -91,12 +96,14 @@ class SearchPane(QWidget):
             self.stack.addWidget(item_view)
 
         self.empty_label = EmptyStateLabel()
+        self.notice_banner = NoticeBanner()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 4)
         layout.setSpacing(6)
         layout.addWidget(self.search_field)
         layout.addWidget(self.view_bar)
+        layout.addWidget(self.notice_banner)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.empty_label, 1)
 
@@ -107,12 +114,14 @@ class SearchPane(QWidget):
         self.index = library.index
         self.page_model.set_favorite_check(is_favorite)
         self.drug_model.set_favorite_check(is_favorite)
+        self.page_model.set_hints(library.hint)
         self.page_model.set_documents(library.documents)
         self.drug_model.set_library(library)
         self.results.set_index(library.index)
         self.drug_filter.set_library(library)
         self.favorites_filter.set_index(library.index)
         self._stale = set(View)
+        self._update_notice()
         self._apply_query()
 
     def set_favorites(self, favorites: list[Favorite]) -> None:
@@ -140,7 +149,20 @@ class SearchPane(QWidget):
         self._query = Query.parse(text)  # the only parse: everything below shares this value
         self.delegate.set_query(self._query)
         self._stale = set(View)
+        self._update_notice()
         self._apply_query()
+
+    def _update_notice(self) -> None:
+        if self._notices.update(self.library, self._query):
+            self.notice_changed.emit(self._notices.notice, self._notices.related, self._notices.found)
+        self.notice_banner.show_notice(self._notices.notice)
+
+    def notice(self) -> Notice | None:
+        return self._notices.notice
+
+    def shows_related(self) -> bool:
+        """The all-pages list holds related pages (nothing matched), not results."""
+        return self.current_view() is View.ALL and not self._notices.found and bool(self._notices.related)
 
     def _apply_query(self) -> None:
         """Re-filter the visible view if it is stale."""
@@ -155,7 +177,12 @@ class SearchPane(QWidget):
         if view is View.ALL:
             # No row is selected after a new query: Enter opens the first one, and selecting
             # here would cost more than the search itself on long lists.
-            self.results.set_query(self._query)
+            rows = self.results.set_query(self._query)
+            if not rows and self._notices.related:
+                shown, notes = related_rows(self._notices.related, self.page_model.row_of)
+                self.results.set_answer_rows(shown, notes, similar=False)
+            elif self._notices.similar_only:
+                self.results.set_answer_rows(rows, {}, similar=True)
         elif view is View.BY_DRUG:
             self.drug_filter.set_query(self._query)
             if str(self._query) and self.drug_filter.rowCount() <= 3:
@@ -176,7 +203,10 @@ class SearchPane(QWidget):
     def _update_empty_state(self) -> None:
         model = self.current_item_view().model()
         empty = model is None or model.rowCount() == 0
-        self.empty_label.show_state(empty, self.current_view(), self._query, loading=self.library is None)
+        noticed = self._notices.notice is not None  # the banner already says why the list is empty
+        self.empty_label.show_state(
+            empty and not noticed, self.current_view(), self._query, loading=self.library is None
+        )
         self.stack.setVisible(not empty)
         total = len(self.library.documents) if self.library else 0
         self.counts_changed.emit(self.shown_count() if not empty else 0, total)
@@ -220,6 +250,10 @@ class SearchPane(QWidget):
         if model is None or model.rowCount() == 0:
             return
         index = view.currentIndex()
+        if not index.isValid() and self._notices.notice is not None:
+            # Not an answer to what was typed (a similar name, a related page): the user picks.
+            self.choice_needed.emit()
+            return
         if not index.isValid():
             index = model.index(0, 0)
             view.setCurrentIndex(index)

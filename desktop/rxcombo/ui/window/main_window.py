@@ -28,6 +28,7 @@ from rxcombo.ui.window import state
 from rxcombo.ui.window.actions import build_actions
 from rxcombo.ui.window.loading import ContentLoading
 from rxcombo.ui.window.save_retry import SaveRetry
+from rxcombo.ui.window.search_notice import SearchNoticeShown
 from rxcombo.ui.window.status_bar import add_status_widgets, count_text
 from rxcombo.userdata import FavoritesStore, SettingsStore
 
@@ -90,6 +91,10 @@ class MainWindow(QMainWindow):
         self.page_view.favorite_toggled.connect(self.toggle_favorite)
         self.page_view.drug_activated.connect(self.search_pane.show_drug)
         self.page_view.external_link_clicked.connect(partial(links.open_external_link, self))
+        self.page_view.page_activated.connect(self.open_page)
+        self.search_notice = SearchNoticeShown(
+            self.search_pane, self.page_view, self.statusBar(), self._set_title
+        )
 
         state.restore_layout(self, self.splitter, self.search_pane, settings)
         self.search_pane.set_favorites(self.favorites.items())
@@ -131,7 +136,17 @@ class MainWindow(QMainWindow):
             self.count_label.setText("")
             return
         typed = str(self.search_pane.query())
-        self.count_label.setText(count_text(shown, total, len(self.library.drugs), typed))
+        pane = self.search_pane
+        self.count_label.setText(
+            count_text(
+                pane.current_view(),
+                shown,
+                total,
+                len(self.library.drugs),
+                typed,
+                related=pane.shows_related(),
+            )
+        )
 
     # -- pages -------------------------------------------------------------------------
 
@@ -157,6 +172,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{document.title} — {APP_NAME}")
         self.settings.last_page_id = page_id
 
+    def _set_title(self, subject: str | None) -> None:
+        self.setWindowTitle(f"{subject} — {APP_NAME}" if subject else APP_NAME)
+
     def current_page_id(self) -> str | None:
         document = self.page_view.document
         return document.id if document is not None else None
@@ -175,7 +193,7 @@ class MainWindow(QMainWindow):
 
     def toggle_favorite(self) -> None:
         document = self.page_view.document
-        if document is not None:
+        if document is not None and self.page_view.showing_page():  # not the page under a notice
             self._toggle_favorite_of(document.id, document.title)
 
     def _toggle_favorite_of(self, page_id: str, title: str) -> None:

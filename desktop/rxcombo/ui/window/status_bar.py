@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
+from rxcombo.ui.sidebar.views import View
+
 
 def add_status_widgets(bar: QStatusBar) -> tuple[QLabel, QProgressBar]:
     """The count label and the progress bar (hidden until a folder loads)."""
@@ -17,8 +19,13 @@ def add_status_widgets(bar: QStatusBar) -> tuple[QLabel, QProgressBar]:
     return count_label, progress
 
 
-def count_text(shown: int, total: int, drugs: int, typed: str) -> str:
-    """``typed`` is the search text, stripped: any text at all counts as a search."""
+def count_text(view: View, shown: int, total: int, drugs: int, typed: str, *, related: bool = False) -> str:
+    """What the current view lists. ``typed`` is the search text, stripped: any text at all
+    counts as a search; ``related``: the list shows related pages, not matches."""
+    if related:
+        return f"No page matches; {shown} related page{'s' if shown != 1 else ''}"
+    if view is View.FAVORITES:
+        return f"{shown} favorite{'s' if shown != 1 else ''}" + (" match" if typed else "")
     if typed:
         return f"{shown} of {total} pages match"
     return f"{total} pages, {drugs} drugs"
