@@ -23,7 +23,7 @@ from rxcombo.ui.roles import DRUG_KEY_ROLE, FAVORITE_ROLE, MISSING_ROLE, NOTE_RO
 
 STAR_SIZE = 14
 PADDING = 6
-MAX_TRAILER_SHARE = 0.45  # the secondary text never takes more than this of the row
+MAX_TRAILER_SHARE = 0.6  # the secondary text never takes more than this of the row
 
 
 class HighlightDelegate(QStyledItemDelegate):
@@ -113,7 +113,7 @@ class HighlightDelegate(QStyledItemDelegate):
         font = QFont(opt.font)
         font.setItalic(True)
         metrics = QFontMetrics(font)
-        width = min(metrics.horizontalAdvance(text), int(rect.width() * MAX_TRAILER_SHARE))
+        width = min(metrics.horizontalAdvance(text) + 2, int(rect.width() * MAX_TRAILER_SHARE))  # +2: rounding
         color = selected_color or opt.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         area = QRect(rect.right() - width, rect.top(), width, rect.height())
         painter.save()
