@@ -29,6 +29,10 @@ _COMBINED = re.compile(
     r"|^co-?administration\b|^(drug )?interactions?\b"
 )
 _NOT_COMBINED = ("generic name", "faq", "precaution", "dosage", "side effect", "usage")
+# The whole-page tab renders every section at once: on a huge or hostile page that would
+# hold the window for seconds, so such a page (far beyond any real one) has none.
+WHOLE_PAGE_MAX_TABS = 30
+WHOLE_PAGE_MAX_CHARS = 200_000
 _GENERIC_NAME = re.compile(r"^generic names?$")
 _LEADING_LABEL = re.compile(r"^\s*(\*\*|__)?generic names?:?(\*\*|__)?:?\s*", re.IGNORECASE)
 
@@ -101,7 +105,7 @@ def shown_page(document: Document) -> ShownPage:
                 continue
         tabs.append(_tab(section, several_drugs))
     open_tab = next((i for i, tab in enumerate(tabs) if tab.kind is TabKind.COMBINED), 0)
-    if len(tabs) > 1:
+    if 1 < len(tabs) <= WHOLE_PAGE_MAX_TABS and sum(len(t.markdown) for t in tabs) <= WHOLE_PAGE_MAX_CHARS:
         tabs.append(_whole_page(tabs))
     return ShownPage(header, tabs, open_tab)
 

@@ -113,7 +113,8 @@ class HighlightDelegate(QStyledItemDelegate):
         font = QFont(opt.font)
         font.setItalic(True)
         metrics = QFontMetrics(font)
-        width = min(metrics.horizontalAdvance(text) + 2, int(rect.width() * MAX_TRAILER_SHARE))  # +2: rounding
+        # +2: sub-pixel rounding would otherwise elide a text that fits.
+        width = min(metrics.horizontalAdvance(text) + 2, int(rect.width() * MAX_TRAILER_SHARE))
         color = selected_color or opt.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         area = QRect(rect.right() - width, rect.top(), width, rect.height())
         painter.save()

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from rxcombo.content.names import tokens
 from rxcombo.library import Drug, Library
 from rxcombo.search import Query
-from rxcombo.ui.roles import COUNT_ROLE, DRUG_KEY_ROLE, DRUGS_ROLE, FAVORITE_ROLE, PAGE_ID_ROLE
+from rxcombo.ui.roles import COUNT_ROLE, DRUG_KEY_ROLE, DRUGS_ROLE, FAVORITE_ROLE, NOTE_ROLE, PAGE_ID_ROLE
 from rxcombo.ui.sidebar.page_models import FavoriteCheck
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -134,6 +134,8 @@ class DrugTreeModel(QAbstractItemModel):
             return list(document.drugs)
         if role == FAVORITE_ROLE:
             return self._is_favorite(page_id)
+        if role == NOTE_ROLE:
+            return self._library.hint(page_id)
         return None
 
 
@@ -203,6 +205,14 @@ class DrugTreeFilter(QSortFilterProxyModel):
                     return f"{drug.name} ({shown})"
                 return f"{drug.name}: {shown} of {len(drug.page_ids)} pages match"
         return super().data(index, role)
+
+    def index_of_drug(self, key: str) -> QModelIndex:
+        """The shown row of the drug with this folded key (invalid if it is not shown)."""
+        for row in range(self.rowCount()):
+            index = self.index(row, 0)
+            if index.data(DRUG_KEY_ROLE) == key:
+                return index
+        return QModelIndex()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         if self._drugs is None or self._pages is None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from rxcombo.content import fold
 from rxcombo.library import Library
 from rxcombo.search import Query, SearchIndex
-from rxcombo.ui.roles import DRUGS_ROLE, FAVORITE_ROLE, MISSING_ROLE, PAGE_ID_ROLE
+from rxcombo.ui.roles import DRUGS_ROLE, FAVORITE_ROLE, MISSING_ROLE, NOTE_ROLE, PAGE_ID_ROLE
 from rxcombo.userdata import Favorite
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -66,6 +66,8 @@ class FavoritesModel(QAbstractListModel):
             return True
         if role == MISSING_ROLE:
             return missing
+        if role == NOTE_ROLE and self._library is not None:
+            return self._library.hint(favorite.page_id)
         if role == DRUGS_ROLE and self._library is not None:
             document = self._library.get(favorite.page_id)
             return list(document.drugs) if document else []

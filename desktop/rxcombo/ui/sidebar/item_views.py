@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QTreeView
 
+from rxcombo.ui.roles import DRUG_KEY_ROLE, PAGE_ID_ROLE
+
 OpenIndex = Callable[[QModelIndex], None]
 ContextMenu = Callable[[QAbstractItemView, QPoint], None]
 
@@ -54,3 +56,17 @@ def set_up_view(
     view.customContextMenuRequested.connect(lambda pos, v=view: context_menu(v, pos))
     view.activated.connect(open_index)
     view.clicked.connect(open_index)
+
+
+def page_id_at(index: QModelIndex, expand: Callable[[QModelIndex], None]) -> str | None:
+    """The page a row opens: its own, or for a drug row the drug's first page (its own page
+    when it has one), expanding the row to show it."""
+    if not index.isValid():
+        return None
+    page_id = index.data(PAGE_ID_ROLE)
+    if page_id is None and index.data(DRUG_KEY_ROLE) is not None:
+        model = index.model()
+        if model.rowCount(index):
+            expand(index)
+            page_id = model.index(0, 0, index).data(PAGE_ID_ROLE)
+    return None if page_id is None else str(page_id)

@@ -23,12 +23,11 @@ from rxcombo.library import Library
 from rxcombo.search import Query, SearchIndex
 from rxcombo.search.answer import Notice
 from rxcombo.ui.icons import icon
-from rxcombo.ui.roles import DRUG_KEY_ROLE, PAGE_ID_ROLE
 from rxcombo.ui.sidebar.delegate import HighlightDelegate
 from rxcombo.ui.sidebar.drug_tree_model import DrugTreeFilter, DrugTreeModel
 from rxcombo.ui.sidebar.empty_state import EmptyStateLabel
 from rxcombo.ui.sidebar.favorites_model import FavoritesFilter, FavoritesModel
-from rxcombo.ui.sidebar.item_views import make_list_view, make_tree_view, set_up_view
+from rxcombo.ui.sidebar.item_views import make_list_view, make_tree_view, page_id_at, set_up_view
 from rxcombo.ui.sidebar.notice import NoticeBanner, NoticeState, related_rows
 from rxcombo.ui.sidebar.page_menu import show_page_menu
 from rxcombo.ui.sidebar.page_models import FavoriteCheck, PageListModel, SearchResultsProxy
@@ -232,14 +231,11 @@ class SearchPane(QWidget):
         """List a drug's pages: the by-drug view, narrowed to it and expanded."""
         self.set_view(View.BY_DRUG)
         self.set_query(name)
-        key = fold(name)  # the drug's key, to find its row (not a query: it is not split)
-        for row in range(self.drug_filter.rowCount()):
-            index = self.drug_filter.index(row, 0)
-            if index.data(DRUG_KEY_ROLE) == key:
-                self.drug_view.expand(index)
-                self.drug_view.setCurrentIndex(index)
-                self.drug_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
-                break
+        index = self.drug_filter.index_of_drug(fold(name))  # its key: a name, not a query
+        if index.isValid():
+            self.drug_view.expand(index)
+            self.drug_view.setCurrentIndex(index)
+            self.drug_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
     # -- activation --------------------------------------------------------------------
 
@@ -260,17 +256,9 @@ class SearchPane(QWidget):
         self._open_index(index)
 
     def _open_index(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            return
-        page_id = index.data(PAGE_ID_ROLE)
-        if page_id is None and index.data(DRUG_KEY_ROLE) is not None:
-            # A drug row: open its first page (the drug's own page when it has one).
-            model = index.model()
-            if model.rowCount(index):
-                self.drug_view.expand(index)
-                page_id = model.index(0, 0, index).data(PAGE_ID_ROLE)
+        page_id = page_id_at(index, self.drug_view.expand)
         if page_id is not None:
-            self.page_activated.emit(str(page_id))
+            self.page_activated.emit(page_id)
 
     def _context_menu(self, view: QAbstractItemView, position: QPoint) -> None:
         show_page_menu(self, view, position, self.page_activated.emit, self.favorite_toggle_requested.emit)
