@@ -1,4 +1,4 @@
-"""The user's own files: favorites, settings and the accepted disclaimer.
+"""The user's own files: favorites, drug lists, settings and the accepted disclaimer.
 
 Nothing is written until a store's ``save()`` runs with unsaved changes; until then not
 even the folders exist.  Damaged files are moved aside rather than overwritten, files
@@ -13,15 +13,18 @@ from .damaged import set_aside
 from .disclaimer import disclaimer_hash, is_accepted, record_acceptance
 from .favorites import Favorite, FavoritesStore
 from .jsonfile import FileLockError, JsonFile
+from .lists import DrugList, ListsStore
 from .settings import SettingsStore
 from .store import JsonStore, LoadReport
 
 __all__ = [
+    "DrugList",
     "Favorite",
     "FavoritesStore",
     "FileLockError",
     "JsonFile",
     "JsonStore",
+    "ListsStore",
     "LoadReport",
     "SettingsStore",
     "disclaimer_hash",

@@ -17,6 +17,8 @@ FAVORITES_LABEL = "favorites"
 FAVORITES_INSTEAD = "an empty favorites list"
 SETTINGS_LABEL = "settings"
 SETTINGS_INSTEAD = "default settings"
+LISTS_LABEL = "drug lists"
+LISTS_INSTEAD = "no saved drug lists"
 
 # -- problems: what is wrong with a file's content ------------------------------------------
 EMPTY = "it is empty"
@@ -27,6 +29,27 @@ SETTINGS_NOT_AN_OBJECT = '"settings" is missing or not an object'
 # The two kinds of entry in the favorites file, as named in the problems below.
 FAVORITE_ENTRY = "favorite"
 REMOVED_ENTRY = "removed entry"
+LIST_ENTRY = "list"
+
+# -- what a drug list refuses to hold ---------------------------------------------------------
+EMPTY_LIST_NAME = "A list needs a name."
+EMPTY_ENTRY = "An entry needs a drug's name."
+
+
+def list_name_too_long(length: int, limit: int) -> str:
+    return f"A list's name is at most {limit} characters (this one has {length})."
+
+
+def entry_too_long(length: int, limit: int) -> str:
+    return f"An entry is at most {limit} characters (this one has {length})."
+
+
+def group_not_a_list(group: str) -> str:
+    return f'"{group}" is missing or not a list'
+
+
+def entry_without_text(group: str, index: int, key: str) -> str:
+    return f'entry {index} of "{group}" has no valid "{key}"'
 
 
 def not_text(offset: int) -> str:
