@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rxcombo import APP_NAME, __version__
 from rxcombo.app.display import missing_display_message
+from rxcombo.cli import combos
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, cmd_check, cmd_list
 from rxcombo.cli.lookup import cmd_search, cmd_show
 
@@ -52,10 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="*", help="drug names (empty: every page)")
     search.add_argument("--json", action="store_true")
     search.add_argument("--limit", type=int, default=None, metavar="N")
+
+    combos.add_parsers(commands)
     return parser
 
 
-COMMANDS = {"check": cmd_check, "list": cmd_list, "show": cmd_show, "search": cmd_search}
+COMMANDS = {
+    "check": cmd_check,
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+    "combos": combos.cmd_combos,
+    "lists": combos.cmd_lists,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
