@@ -130,6 +130,10 @@ def test_plain_text_is_looked_up_and_cleaned() -> None:
     )
     assert request_for("../../etc/passwd") == OpenRequest(RequestKind.LOOKUP, "../../etc/passwd")
     assert request_for(" rxcombo:page/testazepam") == OpenRequest(RequestKind.PAGE, "testazepam")
+    for url in ("https://example.com/x", "file:///etc/passwd", " JavaScript:alert(1)", "data:text/html,x"):
+        with pytest.raises(LinkError, match="Not an RxCombo link"):
+            request_for(url)
+    assert request_for("sodium chloride: 0.9%").kind is RequestKind.LOOKUP
     for empty in ("", " \n\t", "\u200b\u202e"):
         with pytest.raises(LinkError, match="empty"):
             request_for(empty)

@@ -36,6 +36,9 @@ MAX_TEXT_LENGTH = 1000  # a query, a page id, or one drug's name
 MAX_DRUGS = 100
 MAX_FIELDS = 20
 _PAGE_ID = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_OTHER_URL = re.compile(
+    r"[a-z][a-z0-9+.-]*://|(?:javascript|vbscript|data|file|mailto|about):", re.IGNORECASE
+)
 FORMS = "rxcombo:page/ID, rxcombo:search?q=QUERY or rxcombo:combos?drugs=A,B"
 
 
@@ -138,8 +141,9 @@ def is_link(text: str) -> bool:
 
 def request_for(text: str) -> OpenRequest:
     """What ``rxcombo open TEXT`` (or the clipboard, or a message) asks: a link's request,
-    or a look-up of the text (a page id, else a search)."""
-    if is_link(text):
+    or a look-up of the text (a page id, else a search). Another scheme's URL (``https://…``,
+    ``file:…``, ``javascript:…``) is refused as a link, not searched for as words."""
+    if is_link(text) or _OTHER_URL.match(text.strip()):
         return parse_link(text)
     return OpenRequest(RequestKind.LOOKUP, clean_text(text))
 

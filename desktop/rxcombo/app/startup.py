@@ -11,8 +11,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from rxcombo import APP_NAME, __version__
+from rxcombo.app.open_request import deliver, message_fields, request_from_message
 from rxcombo.app.single_instance import SingleInstance
 from rxcombo.dirs import bundled_content_dir, favorites_path, resources_dir, settings_path
+from rxcombo.links import OpenRequest
 from rxcombo.support import timing
 from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog
 from rxcombo.ui.icons import app_icon
@@ -32,9 +34,15 @@ class Launcher(QObject):
 
     finished = Signal(bool)  # True: the window is up; False: the user quit at the disclaimer
 
-    def __init__(self, content: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        content: Path | None = None,
+        parent: QObject | None = None,
+        open_request: OpenRequest | None = None,
+    ) -> None:
         super().__init__(parent)
         self.requested_content = content
+        self.pending_open = open_request  # given to the window once it exists
         self.settings = SettingsStore(settings_path())
         self.favorites = FavoritesStore(favorites_path())
         self.text = disclaimer_text()
@@ -57,19 +65,25 @@ class Launcher(QObject):
         self.dialog.activateWindow()
 
     def activate(self, message: dict[str, Any]) -> None:
-        """Another launch asked this instance to come forward, maybe with a folder to open."""
+        """Another launch asked this instance to come forward, maybe with a folder to open
+        and something to open in it (``rxcombo open``, an ``rxcombo:`` link)."""
         content = message.get("content")
         folder = Path(content) if isinstance(content, str) and content else None
+        request = request_from_message(message)
         window = self.window
         if window is None:
             if folder is not None:
                 self.requested_content = folder  # opened once the disclaimer is accepted
+            if request is not None:
+                self.pending_open = request
             if self.dialog is not None:
                 bring_to_front(self.dialog)
             return
         bring_to_front(window)
         if folder is not None and folder.is_dir() and folder.resolve() != Path(window.content_dir).resolve():
             window.open_content_folder(folder.resolve())
+        if request is not None:
+            deliver(window, request)
 
     def _on_accepted(self) -> None:
         record_acceptance(self.settings, self.text)
@@ -109,6 +123,9 @@ class Launcher(QObject):
         window.show()
         timing.mark("window-shown")
         window.load_content(content)
+        if self.pending_open is not None:
+            deliver(window, self.pending_open)  # the window keeps it until its pages are loaded
+            self.pending_open = None
         self.finished.emit(True)
         if self._startup_messages:
             window.show_notice("\n\n".join(dict.fromkeys(self._startup_messages)))
@@ -146,12 +163,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(content: Path | None = None, new_instance: bool = False) -> int:
+def run_gui(
+    content: Path | None = None, new_instance: bool = False, open_request: OpenRequest | None = None
+) -> int:
     app = make_application()
     instance: SingleInstance | None = None
     if not new_instance:
         instance = SingleInstance(app)
         request = {"content": str(content.expanduser().resolve())} if content else {}
+        request.update(message_fields(open_request))
         if instance.try_activate_existing(request):
             return 0  # the running window came forward instead
         if not instance.listen():
@@ -159,7 +179,7 @@ def run_gui(content: Path | None = None, new_instance: bool = False) -> int:
                 return 0  # another launch became the instance meanwhile
             print(f"rxcombo: running without single-instance check: {instance.last_error}", file=sys.stderr)
     _signal_timer = _quit_on_signals(app)
-    launcher = Launcher(content)
+    launcher = Launcher(content, open_request=open_request)
     if instance is not None:
         instance.activation_requested.connect(launcher.activate)
     launcher.launch()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rxcombo import APP_NAME, __version__
 from rxcombo.app.display import missing_display_message
-from rxcombo.cli import combos
+from rxcombo.cli import combos, opening
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, cmd_check, cmd_list
 from rxcombo.cli.lookup import cmd_search, cmd_show
 
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=None, metavar="N")
 
     combos.add_parsers(commands)
+    opening.add_parser(commands)
     return parser
 
 
@@ -65,11 +66,12 @@ COMMANDS = {
     "search": cmd_search,
     "combos": combos.cmd_combos,
     "lists": combos.cmd_lists,
+    "open": opening.cmd_open,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(opening.with_open_command(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         no_display = missing_display_message(os.environ, sys.platform)
         if no_display is not None:  # Qt's own abort would blame a missing xcb library
