@@ -161,12 +161,8 @@ def combination_report(
 
     ordered = list(drugs.values())
     drug_names = tuple(drug.name for drug in ordered)
-    pages, covered = _covering_pages(library, ordered)
-    pairs = tuple(
-        Pair(drug_names[i], drug_names[j])
-        for i, j in combinations(range(len(ordered)), 2)
-        if (i, j) not in covered
-    )
+    pages = _covering_pages(library, ordered)
+    pairs = tuple(Pair(drug_names[i], drug_names[j]) for i, j in _pairs_without_page(ordered))
     missing = tuple(
         Unknown(name, tuple(held), tuple(names.suggest(name, SUGGESTIONS_PER_UNKNOWN, products=False)))
         for name, held in unknown.values()
@@ -191,28 +187,34 @@ def combination_report(
     )
 
 
-def _covering_pages(
-    library: ReportLibrary, drugs: list[DrugLike]
-) -> tuple[list[CoveringPage], set[tuple[int, int]]]:
-    """Pages naming two or more of ``drugs`` (most first, then those naming fewer other drugs,
-    then A-Z); and the pairs (i, j) of ``drugs`` they cover."""
-    covering: dict[str, list[int]] = {}
+def _covering_pages(library: ReportLibrary, drugs: list[DrugLike]) -> list[CoveringPage]:
+    """Pages naming two or more of ``drugs``: most first, then those naming fewer other
+    drugs, then A-Z."""
+    holders: dict[str, list[int]] = {}
     for number, drug in enumerate(drugs):
         for page_id in drug.page_ids:
-            covering.setdefault(page_id, []).append(number)
+            held = holders.get(page_id)
+            if held is None:
+                holders[page_id] = [number]
+            else:
+                held.append(number)
     pages: list[tuple[int, int, str, str, CoveringPage]] = []
-    covered: set[tuple[int, int]] = set()
-    for page_id, numbers in covering.items():
+    for page_id, numbers in holders.items():
         if len(numbers) < 2:
             continue
         page = library.get(page_id)
         if page is None:
             continue
-        covered.update(combinations(numbers, 2))  # numbers ascend: drugs were walked in order
         row = CoveringPage(page.id, page.title, tuple(drugs[n].name for n in numbers), library.hint(page.id))
-        pages.append((-len(numbers), len(page.drug_keys), fold(page.title), page.id, row))
+        pages.append((-len(numbers), len(page.drug_keys), page.title.casefold(), page.id, row))
     pages.sort(key=lambda item: item[:4])
-    return [item[4] for item in pages], covered
+    return [item[4] for item in pages]
+
+
+def _pairs_without_page(drugs: list[DrugLike]) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, of ``drugs`` that share no page."""
+    pages = [set(drug.page_ids) for drug in drugs]
+    return [(i, j) for i, j in combinations(range(len(drugs)), 2) if pages[i].isdisjoint(pages[j])]
 
 
 def _own_page(library: ReportLibrary, drug: DrugLike) -> OwnPage:
