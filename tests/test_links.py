@@ -139,6 +139,8 @@ def test_plain_text_is_looked_up_and_cleaned() -> None:
             request_for(empty)
     with pytest.raises(LinkError, match="too long"):
         request_for("a" * 1001)
+    with pytest.raises(LinkError, match="not UTF-8"):
+        request_for("testazepam \udcff")  # what Python makes of a command line's invalid bytes
 
 
 def test_links_made_here_read_back_the_same() -> None:

@@ -79,6 +79,8 @@ def clean_text(text: str, what: str = "text") -> str:
     """Control characters become spaces, runs of spaces one; refused when empty or too long."""
     if len(text) > MAX_TEXT_LENGTH:
         raise LinkError(f"The {what} is too long ({len(text)} characters; at most {MAX_TEXT_LENGTH}).")
+    if any("\ud800" <= ch <= "\udfff" for ch in text):  # undecodable bytes of a command line
+        raise LinkError(f"The {what} holds bytes that are not UTF-8 text.")
     spaced = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
     cleaned = " ".join(spaced.split())
     if not cleaned:

@@ -100,6 +100,8 @@ def test_refused_names_and_entries(path: Path) -> None:
         ("Mum", " + "),
         ("x" * 101, "T"),
         ("Mum", "y" * 301),
+        ("Mum", "Testazepam \udcff"),  # undecodable bytes of a command line
+        ("\udcff", "Testazepam"),
     ):
         with pytest.raises(ValueError):
             store.add(name, entry)

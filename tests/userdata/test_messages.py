@@ -25,6 +25,8 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "LIST_ENTRY": (messages.LIST_ENTRY, ["list"]),
     "EMPTY_LIST_NAME": (messages.EMPTY_LIST_NAME, ["needs a name"]),
     "EMPTY_ENTRY": (messages.EMPTY_ENTRY, ["needs a drug's name"]),
+    "LIST_NAME_NOT_TEXT": (messages.LIST_NAME_NOT_TEXT, ["must be text", "not UTF-8"]),
+    "ENTRY_NOT_TEXT": (messages.ENTRY_NOT_TEXT, ["must be text", "not UTF-8"]),
     "list_name_too_long": (messages.list_name_too_long(120, 100), ["at most 100 characters", "has 120"]),
     "entry_too_long": (messages.entry_too_long(400, 300), ["at most 300 characters", "has 400"]),
     "group_not_a_list": (messages.group_not_a_list("lists"), ['"lists"', "not a list"]),

@@ -36,6 +36,16 @@ MAX_ENTRY_LENGTH = 300
 _ONE_TICK = timedelta(microseconds=1)
 
 
+def _is_text(value: str) -> bool:
+    """False for a string holding lone surrogates (undecodable bytes of a command line),
+    which the file, always UTF-8, could not hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class DrugList:
     name: str
@@ -96,6 +106,8 @@ class ListsStore(JsonStore[Content]):
         text = " + ".join(entry_parts(entry))
         if not text:
             raise ValueError(messages.EMPTY_ENTRY)
+        if not _is_text(text):
+            raise ValueError(messages.ENTRY_NOT_TEXT)
         if len(text) > MAX_ENTRY_LENGTH:
             raise ValueError(messages.entry_too_long(len(text), MAX_ENTRY_LENGTH))
         self.create(cleaned)
@@ -159,6 +171,8 @@ class ListsStore(JsonStore[Content]):
         cleaned = " ".join(name.split())
         if not cleaned:
             raise ValueError(messages.EMPTY_LIST_NAME)
+        if not _is_text(cleaned):
+            raise ValueError(messages.LIST_NAME_NOT_TEXT)
         if len(cleaned) > MAX_NAME_LENGTH:
             raise ValueError(messages.list_name_too_long(len(cleaned), MAX_NAME_LENGTH))
         return list_key(cleaned), cleaned

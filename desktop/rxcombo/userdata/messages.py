@@ -34,6 +34,8 @@ LIST_ENTRY = "list"
 # -- what a drug list refuses to hold ---------------------------------------------------------
 EMPTY_LIST_NAME = "A list needs a name."
 EMPTY_ENTRY = "An entry needs a drug's name."
+LIST_NAME_NOT_TEXT = "A list's name must be text: this one holds bytes that are not UTF-8."
+ENTRY_NOT_TEXT = "An entry must be text: this one holds bytes that are not UTF-8."
 
 
 def list_name_too_long(length: int, limit: int) -> str:
