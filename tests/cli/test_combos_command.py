@@ -111,6 +111,8 @@ def test_combos_usage_errors(content: Path, capsys) -> None:
     assert code == 2 and "at least one drug" in err
     code, _, err = run(capsys, "--content", str(content), "combos", "testazepam", "+", "fakeprofen")
     assert code == 2 and "one argument" in err
+    code, _, err = run(capsys, "--content", str(content), "combos", "testazepam", "fake\udcff")
+    assert code == 2 and "not UTF-8" in err  # undecodable bytes of the command line
     code, _, err = run(capsys, "--content", str(content), "combos", "--list", "Nobody")
     assert code == 2 and "no list named 'Nobody'" in err
     with pytest.raises(SystemExit):

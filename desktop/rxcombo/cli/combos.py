@@ -31,6 +31,8 @@ LONE_PLUS = (
     "'+' alone is not a drug: write a combination product as one argument, e.g. 'Aceclofenac + Paracetamol'"
 )
 
+NOT_TEXT = "a drug's name holds bytes that are not UTF-8 text"
+
 
 def add_parsers(commands: Any) -> None:
     """The ``combos`` and ``lists`` subcommands, on ``rxcombo``'s subparsers."""
@@ -68,6 +70,11 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
+def _undecodable(text: str) -> bool:
+    """Bytes of the command line that were not UTF-8 (Python keeps them as surrogates)."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def _lone_plus(drugs: list[str]) -> bool:
     return any(not drug.replace("+", "").strip() and drug.strip() for drug in drugs)
 
@@ -76,6 +83,8 @@ def cmd_combos(args: argparse.Namespace) -> int:
     drugs = list(args.drugs)
     if _lone_plus(drugs):
         return _usage(LONE_PLUS)
+    if any(_undecodable(drug) for drug in drugs):
+        return _usage(NOT_TEXT)
     title = None
     if args.list is not None:
         store = _open_store()
