@@ -11,6 +11,7 @@ from rxcombo.content import Document, render_markdown
 from rxcombo.content.shown import ShownPage, TabKind, shown_page
 from rxcombo.search.answer import Notice, Related
 from rxcombo.ui.icons import icon
+from rxcombo.ui.page.find_bar import FindBar
 from rxcombo.ui.page.header import PageHeader
 from rxcombo.ui.page.notice_panel import NoticePanel
 from rxcombo.ui.page.section_view import SectionBrowser
@@ -34,11 +35,13 @@ class PageView(QWidget):
     favorite_toggled = Signal()
     external_link_clicked = Signal(QUrl)
     page_activated = Signal(str)  # a related page picked in a notice
+    zoom_requested = Signal(int)  # Ctrl+wheel over the text: +1 or -1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
         self.shown: ShownPage | None = None
+        self.zoom = 100
         self.header = PageHeader()
         self.header.drug_activated.connect(self.drug_activated)
         self.header.favorite_toggled.connect(self.favorite_toggled)
@@ -69,11 +72,13 @@ class PageView(QWidget):
         self.footer.setTextFormat(Qt.TextFormat.PlainText)
         self.footer.setForegroundRole(self.footer.palette().ColorRole.PlaceholderText)
 
+        self.find_bar = FindBar(self.tabs, self._skip_in_find)
         page = QWidget()
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(self.header)
         page_layout.addWidget(self.tabs, 1)
+        page_layout.addWidget(self.find_bar)
         page_layout.addWidget(self.footer)
 
         self.placeholder = QLabel(EMPTY_TEXT)
@@ -148,6 +153,8 @@ class PageView(QWidget):
             self.tabs.setUpdatesEnabled(True)
         if self._pending:
             self._pending_timer.start()
+        if self.find_bar.isVisible():
+            self.find_bar.search(self.find_bar.field.text())  # the same words, in this page
         if tabs:
             self.stack.setCurrentWidget(self._page)
         else:
@@ -168,7 +175,9 @@ class PageView(QWidget):
                 assert isinstance(browser, SectionBrowser)
             else:
                 browser = SectionBrowser()
+                browser.set_zoom(self.zoom)
                 browser.anchorClicked.connect(self.external_link_clicked)
+                browser.zoom_requested.connect(self.zoom_requested)
                 self.tabs.addTab(browser, "")
             disclaimer = tab.kind is TabKind.DISCLAIMER
             later = tab.kind is TabKind.WHOLE_PAGE or deferred
@@ -181,6 +190,11 @@ class PageView(QWidget):
             name = TAB_ICONS.get(tab.kind)
             self.tabs.setTabIcon(number, icon(name) if name else QIcon())
             self.tabs.setTabToolTip(number, tab.full_title)
+
+    def _skip_in_find(self, number: int) -> bool:
+        """The whole-page tab repeats the others' matches: counted only while it is open."""
+        whole = self.shown is not None and self.shown.tabs[number].kind is TabKind.WHOLE_PAGE
+        return whole and number != self.tabs.currentIndex()
 
     def _on_tab_changed(self, number: int) -> None:
         if not self._filling and self.shown is not None and 0 <= number < len(self.shown.tabs):
@@ -209,6 +223,37 @@ class PageView(QWidget):
         return all(
             self.shown is not None and self.shown.tabs[n].kind is TabKind.WHOLE_PAGE for n in self._pending
         )
+
+    def set_zoom(self, percent: int) -> None:
+        """The text size of every tab at once."""
+        self.zoom = percent
+        for number in range(self.tabs.count()):
+            browser = self.tabs.widget(number)
+            if isinstance(browser, SectionBrowser):
+                browser.set_zoom(percent)
+
+    def position(self) -> tuple[str | None, int]:
+        """The open tab's title and how far it is scrolled, for history and the session."""
+        number = self.tabs.currentIndex()
+        if self.shown is None or not 0 <= number < len(self.shown.tabs):
+            return None, 0
+        browser = self.tabs.widget(number)
+        scroll = browser.verticalScrollBar().value() if isinstance(browser, SectionBrowser) else 0
+        return self.shown.tabs[number].title, scroll
+
+    def restore_position(self, tab: str | None, scroll: int) -> None:
+        if self.shown is None or tab is None:
+            return
+        titles = [t.title for t in self.shown.tabs]
+        if tab in titles:
+            self._filling = True  # not the reader's choice: history put it back
+            try:
+                self.tabs.setCurrentIndex(titles.index(tab))
+            finally:
+                self._filling = False
+            browser = self.tabs.currentWidget()
+            if isinstance(browser, SectionBrowser):
+                browser.verticalScrollBar().setValue(scroll)
 
     def set_favorite(self, favorite: bool) -> None:
         self.header.set_favorite(favorite)

@@ -11,14 +11,14 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QMouseEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from rxcombo import APP_NAME
 from rxcombo.content import ContentError
 from rxcombo.library import Library
 from rxcombo.support import timing
-from rxcombo.ui.dialogs import about, links
+from rxcombo.ui.dialogs import about, links, shortcuts
 from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog
 from rxcombo.ui.icons import app_icon
 from rxcombo.ui.page.page_view import PageView
@@ -27,6 +27,7 @@ from rxcombo.ui.sidebar.views import View
 from rxcombo.ui.window import state
 from rxcombo.ui.window.actions import build_actions
 from rxcombo.ui.window.loading import ContentLoading
+from rxcombo.ui.window.navigation import Navigation
 from rxcombo.ui.window.save_retry import SaveRetry
 from rxcombo.ui.window.search_notice import SearchNoticeShown
 from rxcombo.ui.window.status_bar import add_status_widgets, count_text
@@ -51,7 +52,10 @@ class MainWindow(QMainWindow):
         self.disclaimer_text = disclaimer_text
         self.library: Library | None = None
         self.last_notice: QMessageBox | None = None
-        self.last_page = state.PageToReopen(settings.last_page_id)
+        keep = settings.keep_history
+        self.last_page = state.PageToReopen(
+            settings.last_page_id if keep else None, settings.last_tab if keep else None
+        )
 
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
@@ -77,13 +81,13 @@ class MainWindow(QMainWindow):
         self.loading.first_painted.connect(partial(self.last_page.reopen, self.page_view, self.open_page))
         self.saving = SaveRetry(favorites, settings, self.statusBar(), self.show_notice, self)
 
+        self.find_bar = self.page_view.find_bar
+        self.navigation = Navigation(settings, self.page_view, self.open_page, lambda: self.library)
         self.window_actions = build_actions(self)
-        self.open_folder_action = self.window_actions["open_folder"]
-        self.quit_action = self.window_actions["quit"]
+        self.navigation.attach(self.window_actions)
+        for name, action in self.window_actions.menu_actions.items():
+            setattr(self, f"{name}_action", action)  # open_folder_action, quit_action, …
         self.toggle_favorite_action = self.window_actions["toggle_favorite"]
-        self.show_favorites_action = self.window_actions["show_favorites"]
-        self.disclaimer_action = self.window_actions["disclaimer"]
-        self.about_action = self.window_actions["about"]
 
         self.search_pane.page_activated.connect(self.open_page)
         self.search_pane.favorite_toggle_requested.connect(self._toggle_favorite_of)
@@ -150,7 +154,8 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------------------
 
-    def open_page(self, page_id: str) -> None:
+    def open_page(self, page_id: str, *, record: bool = True) -> None:
+        """Open a page; ``record``: a step in the history (Back and Forward do not record)."""
         if self.library is None:
             return
         document = self.library.get(page_id)
@@ -164,13 +169,18 @@ class MainWindow(QMainWindow):
             self.page_view.show_message(f"This page cannot be shown.\n\n{exc}")
             self.setWindowTitle(APP_NAME)
             return
+        if record:
+            self.navigation.leaving()
         self.page_view.show_document(document)
+        if record:
+            self.navigation.history.visit(page_id)
         if previous is not None and previous is not document:
             previous.release_body()  # only the open page's text stays in memory
         self.page_view.set_favorite(self.favorites.contains(page_id))
         self.toggle_favorite_action.setEnabled(True)
         self.setWindowTitle(f"{document.title} — {APP_NAME}")
-        self.settings.last_page_id = page_id
+        if self.settings.keep_history:
+            self.settings.last_page_id = page_id
 
     def _set_title(self, subject: str | None) -> None:
         self.setWindowTitle(f"{subject} — {APP_NAME}" if subject else APP_NAME)
@@ -244,10 +254,23 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         about.show_about(self, self.about_text())
 
+    def show_shortcuts(self) -> None:
+        shortcuts.show_shortcuts(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # The mouse's own back and forward buttons, as in a browser.
+        if event.button() == Qt.MouseButton.BackButton:
+            self.navigation.go_back()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.navigation.go_forward()
+        else:
+            super().mousePressEvent(event)
+
     # -- state -------------------------------------------------------------------------
 
     def save_state(self) -> None:
-        state.save_layout(self, self.splitter, self.search_pane, self.settings, self.current_page_id())
+        tab, _scroll = self.page_view.position()
+        state.save_layout(self, self.splitter, self.search_pane, self.settings, self.current_page_id(), tab)
         if self.favorites.dirty:
             self.favorites.save()
 
