@@ -15,6 +15,7 @@ from rxcombo.ui.page.find_bar import FindBar
 from rxcombo.ui.page.header import PageHeader
 from rxcombo.ui.page.notice_panel import NoticePanel
 from rxcombo.ui.page.section_view import SectionBrowser
+from rxcombo.ui.page.start_page import StartPage
 
 EMPTY_TEXT = "Search for a drug on the left, then press Enter to open its page."
 MAX_TAB_CHARS = 30
@@ -34,7 +35,8 @@ class PageView(QWidget):
     drug_activated = Signal(str)  # a drug name from the header
     favorite_toggled = Signal()
     external_link_clicked = Signal(QUrl)
-    page_activated = Signal(str)  # a related page picked in a notice
+    page_activated = Signal(str)  # a related page picked in a notice or on the start page
+    search_requested = Signal(str)  # the start page's example search
     zoom_requested = Signal(int)  # Ctrl+wheel over the text: +1 or -1
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -88,9 +90,12 @@ class PageView(QWidget):
         self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.notice_panel = NoticePanel()
         self.notice_panel.page_activated.connect(self.page_activated)
+        self.start_page = StartPage()
+        self.start_page.page_requested.connect(self.page_activated)
+        self.start_page.search_requested.connect(self.search_requested)
 
         self.stack = QStackedWidget()
-        for widget in (self.placeholder, page, self.notice_panel):
+        for widget in (self.start_page, self.placeholder, page, self.notice_panel):
             self.stack.addWidget(widget)
         self._page = page
         layout = QVBoxLayout(self)
@@ -111,10 +116,18 @@ class PageView(QWidget):
         self.notice_panel.show_notice(notice, related)
         self.stack.setCurrentWidget(self.notice_panel)
 
+    def show_start(
+        self, example: str | None, recent: list[tuple[str, str]], favorites: list[tuple[str, str]]
+    ) -> None:
+        """The start page, when no page is open (see start_page)."""
+        self.start_page.show_start(example, recent, favorites)
+        if self.document is None:
+            self.stack.setCurrentWidget(self.start_page)
+
     def show_page_again(self) -> None:
-        """Back from a notice to the page it covered (or the empty pane)."""
+        """Back from a notice to the page it covered (or the start page)."""
         has_tabs = self.document is not None and self.tabs.count() > 0
-        self.stack.setCurrentWidget(self._page if has_tabs else self.placeholder)
+        self.stack.setCurrentWidget(self._page if has_tabs else self.start_page)
 
     def showing_notice(self) -> bool:
         return self.stack.currentWidget() is self.notice_panel

@@ -70,8 +70,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "zoom_out", "Zoom &Out", "navigation.zoom_out", VIEW_MENU, (QKeySequence.StandardKey.ZoomOut,)
     ),
     ActionSpec("zoom_reset", "&Normal Size", "navigation.zoom_reset", VIEW_MENU, ("Ctrl+0",)),
-    ActionSpec("theme_system", "Theme: Follow the &System", "navigation.theme_system", VIEW_MENU,
-               separator_before=True),
+    ActionSpec(
+        "theme_system",
+        "Theme: Follow the &System",
+        "navigation.theme_system",
+        VIEW_MENU,
+        separator_before=True,
+    ),
     ActionSpec("theme_light", "Theme: &Light", "navigation.theme_light", VIEW_MENU),
     ActionSpec("theme_dark", "Theme: &Dark", "navigation.theme_dark", VIEW_MENU),
     ActionSpec("back", "&Back", "navigation.go_back", GO_MENU, ("Alt+Left",), icon="back"),

@@ -11,8 +11,8 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QMouseEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from rxcombo import APP_NAME
 from rxcombo.content import ContentError
@@ -30,6 +30,7 @@ from rxcombo.ui.window.loading import ContentLoading
 from rxcombo.ui.window.navigation import Navigation
 from rxcombo.ui.window.save_retry import SaveRetry
 from rxcombo.ui.window.search_notice import SearchNoticeShown
+from rxcombo.ui.window.start import start_content
 from rxcombo.ui.window.status_bar import add_status_widgets, count_text
 from rxcombo.userdata import FavoritesStore, SettingsStore
 
@@ -85,6 +86,9 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(settings, self.page_view, self.open_page, lambda: self.library)
         self.window_actions = build_actions(self)
         self.navigation.attach(self.window_actions)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.navigation)  # the mouse's back/forward buttons
         for name, action in self.window_actions.menu_actions.items():
             setattr(self, f"{name}_action", action)  # open_folder_action, quit_action, …
         self.toggle_favorite_action = self.window_actions["toggle_favorite"]
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         self.page_view.drug_activated.connect(self.search_pane.show_drug)
         self.page_view.external_link_clicked.connect(partial(links.open_external_link, self))
         self.page_view.page_activated.connect(self.open_page)
+        self.page_view.search_requested.connect(self.search_for)
         self.search_notice = SearchNoticeShown(
             self.search_pane, self.page_view, self.statusBar(), self._set_title
         )
@@ -122,6 +127,7 @@ class MainWindow(QMainWindow):
                 10_000,
             )
         self.last_page.library_shown(library)
+        self.show_start()
         timing.mark("list-ready")
         self.loading.expect_first_paint()
         self.library_loaded.emit()
@@ -136,21 +142,7 @@ class MainWindow(QMainWindow):
         return painted
 
     def _show_counts(self, shown: int, total: int) -> None:
-        if self.library is None:
-            self.count_label.setText("")
-            return
-        typed = str(self.search_pane.query())
-        pane = self.search_pane
-        self.count_label.setText(
-            count_text(
-                pane.current_view(),
-                shown,
-                total,
-                len(self.library.drugs),
-                typed,
-                related=pane.shows_related(),
-            )
-        )
+        self.count_label.setText(count_text(self.search_pane, self.library, shown, total))
 
     # -- pages -------------------------------------------------------------------------
 
@@ -181,6 +173,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{document.title} — {APP_NAME}")
         if self.settings.keep_history:
             self.settings.last_page_id = page_id
+
+    def show_start(self) -> None:
+        if self.library is not None:
+            self.page_view.show_start(*start_content(self.library, self.navigation.history, self.favorites))
+
+    def search_for(self, text: str) -> None:
+        self.search_pane.set_query(text)
+        self.focus_search()
 
     def _set_title(self, subject: str | None) -> None:
         self.setWindowTitle(f"{subject} — {APP_NAME}" if subject else APP_NAME)
@@ -256,15 +256,6 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         shortcuts.show_shortcuts(self)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        # The mouse's own back and forward buttons, as in a browser.
-        if event.button() == Qt.MouseButton.BackButton:
-            self.navigation.go_back()
-        elif event.button() == Qt.MouseButton.ForwardButton:
-            self.navigation.go_forward()
-        else:
-            super().mousePressEvent(event)
 
     # -- state -------------------------------------------------------------------------
 

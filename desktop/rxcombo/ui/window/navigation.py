@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from rxcombo.library import Library
@@ -23,7 +24,7 @@ ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 RECENT_IN_MENU = 10
 
 
-class Navigation:
+class Navigation(QObject):
     def __init__(
         self,
         settings: SettingsStore,
@@ -31,6 +32,7 @@ class Navigation:
         open_page: Callable[..., None],
         library: Callable[[], Library | None],
     ) -> None:
+        super().__init__(page_view)
         self.settings = settings
         self.page_view = page_view
         self.history = History(settings)
@@ -47,6 +49,17 @@ class Navigation:
     def _system_scheme_changed(self) -> None:
         if self.settings.theme == "system":
             theme.apply_theme("system")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The mouse's own back and forward buttons, as in a browser, anywhere in the window.
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
 
     def attach(self, actions: WindowActions) -> None:
         """Keep Back, Forward and Keep History in step with the history."""
@@ -118,9 +131,11 @@ class Navigation:
 
     def zoom_step(self, direction: int) -> None:
         current = self.settings.zoom
-        steps = [z for z in ZOOM_STEPS if z > current] if direction > 0 else [
-            z for z in reversed(ZOOM_STEPS) if z < current
-        ]
+        steps = (
+            [z for z in ZOOM_STEPS if z > current]
+            if direction > 0
+            else [z for z in reversed(ZOOM_STEPS) if z < current]
+        )
         self._set_zoom(steps[0] if steps else current)
 
     def _set_zoom(self, percent: int) -> None:
