@@ -15,9 +15,11 @@ from typing import Any
 from rxcombo import wording
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, document_summary, emit_json, load
 from rxcombo.content import ContentError, Document, render_markdown
-from rxcombo.content.shown import shown_page
+from rxcombo.content.shown import TabKind, shown_page
 from rxcombo.library import Library
 from rxcombo.search.answer import Answer, NoticeKind, answer
+
+SHOW_CANDIDATES = 20
 
 
 def _answer_json(library: Library, found: Answer) -> dict[str, Any]:
@@ -26,7 +28,7 @@ def _answer_json(library: Library, found: Answer) -> dict[str, Any]:
         document = library.documents[hit.index]
         results.append({**document_summary(document), "match": Answer.match_of(hit).value})
     related = []
-    for row in found.related:
+    for row in [] if found.similar_only else found.related:  # similar rows are the results
         page = library.get(row.id)
         drugs = page.drugs if page is not None else []
         related.append({"id": row.id, "title": row.title, "drugs": drugs, "covers": list(row.covers)})
@@ -43,9 +45,9 @@ def _print_answer(library: Library, found: Answer) -> None:
         print(found.notice.text)
     similar = found.notice is not None and found.notice.kind is NoticeKind.SIMILAR_ONLY
     for hit in found.hits:
-        mark = "\t(similar name)" if similar else ""
+        mark = f"\t({wording.SIMILAR_MARK})" if similar else ""
         print(f"{hit.id}\t{hit.title}{mark}")
-    if found.related:
+    if found.related and not similar:
         print()
         for row in found.related:
             print(f"{row.id}\t{row.title}\t({wording.covers(row.covers)})")
@@ -82,7 +84,14 @@ def cmd_show(args: argparse.Namespace) -> int:
             else:
                 _print_answer(library, found)
             return EXIT_PROBLEMS
-        document = library.documents[found.hits[0].index]
+        best = found.hits[0]
+        if not best.exact_page and len(found.hits) > 1:
+            # "soma" starts many names: list them rather than show one the user did not name.
+            print(wording.several_pages_match(query))
+            for hit in found.hits[:SHOW_CANDIDATES]:
+                print(f"{hit.id}\t{hit.title}")
+            return EXIT_PROBLEMS
+        document = library.documents[best.index]
     try:
         shown = shown_page(document)
     except ContentError as exc:
@@ -114,10 +123,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     for header_field in shown.header:
         print(f"{header_field.label}: {header_field.value}")
     for tab in shown.tabs:
-        if tab.kind.value == "whole-page":
+        if tab.kind is TabKind.WHOLE_PAGE:
             continue  # the text mode is already the whole page
         print()
-        print(f"## {tab.full_title}")
-        print()
+        if tab.kind is not TabKind.COMBINED:  # its Markdown opens with its own full title
+            print(f"## {tab.full_title}")
+            print()
         print(tab.markdown)
     return EXIT_OK

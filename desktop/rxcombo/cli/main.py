@@ -19,6 +19,13 @@ from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, cmd_check, cmd_list
 from rxcombo.cli.lookup import cmd_search, cmd_show
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rxcombo",
@@ -51,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", help="search pages by drug name")
     search.add_argument("query", nargs="*", help="drug names (empty: every page)")
     search.add_argument("--json", action="store_true")
-    search.add_argument("--limit", type=int, default=None, metavar="N")
+    search.add_argument("--limit", type=_positive, default=None, metavar="N", help="at most N results")
     return parser
 
 

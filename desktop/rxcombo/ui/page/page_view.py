@@ -151,7 +151,9 @@ class PageView(QWidget):
         labels = [tab.title for tab in tabs]
         # The page's own opening tab (its combined use), unless the reader chose a tab that
         # this page has too.
-        selected = labels.index(self._user_tab) if self._user_tab in labels else shown.open_tab
+        combined = bool(tabs) and tabs[shown.open_tab].kind is TabKind.COMBINED
+        keep = self._user_tab in labels and not combined  # a combination page opens on its combined use
+        selected = labels.index(self._user_tab) if keep and self._user_tab else shown.open_tab
         # A normal page renders its tabs now (~10 ms); the whole-page tab, a huge or a hostile
         # page render the tab in view now and the others one per event-loop turn.
         deferred = len(tabs) > MAX_EAGER_TABS or sum(len(t.markdown) for t in tabs) > MAX_EAGER_CHARS

@@ -177,16 +177,18 @@ class SearchPane(QWidget):
             # No row is selected after a new query: Enter opens the first one, and selecting
             # here would cost more than the search itself on long lists.
             rows = self.results.set_query(self._query)
-            if not rows and self._notices.related:
+            if not self._notices.found and self._notices.related:
                 shown, notes = related_rows(self._notices.related, self.page_model.row_of)
                 self.results.set_answer_rows(shown, notes, similar=False)
             elif self._notices.similar_only:
                 self.results.set_answer_rows(rows, {}, similar=True)
         elif view is View.BY_DRUG:
+            self.drug_filter.similar = self._notices.similar_only
             self.drug_filter.set_query(self._query)
             if str(self._query) and self.drug_filter.rowCount() <= 3:
                 self.drug_view.expandAll()
         else:
+            self.favorites_filter.similar = self._notices.similar_only
             self.favorites_filter.set_query(self._query)
         self._update_empty_state()
 

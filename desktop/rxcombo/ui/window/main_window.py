@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, library: Library) -> None:
         self.library = library
         self.search_pane.set_library(library, self.favorites.contains)
+        self.page_view.notice_panel.model.set_hints(library.hint)
         self.search_pane.set_favorites(self.favorites.items())
         if library.errors:
             self.statusBar().showMessage(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
+from rxcombo import wording
 from rxcombo.library import Library
 from rxcombo.ui.sidebar.search_pane import SearchPane
 from rxcombo.ui.sidebar.views import View
@@ -34,7 +35,7 @@ def count_words(view: View, shown: int, total: int, drugs: int, typed: str, *, r
     """``typed`` is the search text, stripped: any text at all counts as a search;
     ``related``: the list shows related pages, not matches."""
     if related:
-        return f"No page matches; {shown} related page{'s' if shown != 1 else ''}"
+        return wording.related_count(shown)
     if view is View.FAVORITES:
         return f"{shown} favorite{'s' if shown != 1 else ''}" + (" match" if typed else "")
     if typed:
