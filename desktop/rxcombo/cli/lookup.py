@@ -8,6 +8,7 @@ so that a script never takes "nothing found" for an answer.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from rxcombo import wording
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, document_summary, emit_json, load
 from rxcombo.content import ContentError, Document, render_markdown
+from rxcombo.content.page_text import page_markdown
 from rxcombo.content.shown import TabKind, shown_page
 from rxcombo.library import Library
 from rxcombo.search.answer import Answer, NoticeKind, answer
@@ -69,6 +71,32 @@ def _by_path(library: Library, text: str) -> Document | None:
         return None
     resolved = path.resolve()
     return next((d for d in library.documents if d.path.resolve() == resolved), None)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """The page ``show`` would print, as a PDF (Qt draws it, offscreen) or Markdown file."""
+    library = load(args)
+    document = library.get(" ".join(args.query)) or _by_path(library, " ".join(args.query))
+    if document is None:
+        found = answer(library, " ".join(args.query))
+        if found.notice is not None or not found.hits or not found.hits[0].exact_page:
+            _print_answer(library, found) if found.notice else print(
+                wording.several_pages_match(found.query.text)
+            )
+            return EXIT_PROBLEMS
+        document = library.documents[found.hits[0].index]
+    if args.markdown is not None:
+        args.markdown.write_text(page_markdown(document), encoding="utf-8")
+        return EXIT_OK
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # drawing a PDF needs no display
+    from PySide6.QtGui import QGuiApplication
+
+    from rxcombo.ui.page.export import write_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    sheets = write_pdf(args.pdf, document, library.root.name)
+    print(f"{args.pdf}: {document.title}, {sheets} page{'s' if sheets != 1 else ''}")
+    return EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 from rxcombo import APP_NAME, __version__
 from rxcombo.app.display import missing_display_message
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, cmd_check, cmd_list
-from rxcombo.cli.lookup import cmd_search, cmd_show
+from rxcombo.cli.lookup import cmd_export, cmd_search, cmd_show
 
 
 def _positive(text: str) -> int:
@@ -59,10 +59,21 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="*", help="drug names (empty: every page)")
     search.add_argument("--json", action="store_true")
     search.add_argument("--limit", type=_positive, default=None, metavar="N", help="at most N results")
+    export = commands.add_parser("export", help="write a page to a PDF or Markdown file")
+    export.add_argument("query", nargs="+", help="drug names, a page id or a file")
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", type=Path, metavar="FILE")
+    target.add_argument("--markdown", type=Path, metavar="FILE")
     return parser
 
 
-COMMANDS = {"check": cmd_check, "list": cmd_list, "show": cmd_show, "search": cmd_search}
+COMMANDS = {
+    "check": cmd_check,
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+    "export": cmd_export,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

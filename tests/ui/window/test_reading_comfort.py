@@ -162,3 +162,54 @@ def test_keyboard_shortcuts_list_comes_from_the_action_table(qapp):
     assert rows["Find in Page"] == "Ctrl+F"
     assert rows["Back"] == "Alt+Left"
     assert rows["Toggle Favorite"] == "Ctrl+D"
+
+
+def accessible_names(window) -> set[str]:
+    """Every name in the window's accessibility tree, as a screen reader walks it."""
+    from PySide6.QtGui import QAccessible
+
+    names: set[str] = set()
+    pending = [QAccessible.queryAccessibleInterface(window)]
+    while pending:
+        node = pending.pop()
+        if node is None or not node.isValid():
+            continue
+        names.add(node.text(QAccessible.Text.Name))
+        pending.extend(node.child(i) for i in range(node.childCount()))
+    return names
+
+
+def test_screen_readers_find_each_part_by_name(window, qtbot):
+    window.open_page("alprazolam-imipramine")
+    window.find_bar.open()
+    names = accessible_names(window)
+    for expected in ("Search drugs", "All pages", "Page sections", "Find in page", "Drugs of this page"):
+        assert expected in names, expected
+    assert any(name.startswith(("Add to favorites", "Remove from favorites")) for name in names)
+
+
+def test_small_window_keeps_every_section_reachable_and_f9_hides_the_sidebar(window, qtbot):
+    window.resize(800, 600)
+    window.open_page("gabapentin-amitriptyline")
+    tabs = window.page_view.tabs
+    tabs.fill_sections_menu()
+    assert [a.text() for a in tabs.sections_menu.actions()] == window.page_view.tab_titles()
+    tabs.sections_menu.actions()[-2].trigger()  # the Note, past the scroll arrows at this width
+    assert tabs.tabToolTip(tabs.currentIndex()) == "Note"
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert not window.search_pane.isVisible() and not window.toggle_sidebar_action.isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.search_pane.isVisible() and window.search_pane.search_field.hasFocus()
+
+
+def test_start_page_teaches_and_its_example_searches(window, qtbot):
+    start = window.page_view.start_page
+    assert window.page_view.stack.currentWidget() is start
+    text = start.toPlainText()
+    assert "Look up a drug or a combination" in text and "This text is AI-generated" in text
+    example = next(d for d in window.library.documents if len(d.drugs) == 2)
+    assert " ".join(example.drugs) in text  # an example from the library's own titles
+    from PySide6.QtCore import QUrl
+
+    start.anchorClicked.emit(QUrl("rxcombo-search:" + " ".join(example.drugs)))
+    assert window.search_pane.search_field.text() == " ".join(example.drugs)

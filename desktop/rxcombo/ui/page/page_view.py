@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rxcombo.content import Document, render_markdown
 from rxcombo.content.shown import ShownPage, TabKind, shown_page
@@ -14,21 +20,14 @@ from rxcombo.ui.icons import icon
 from rxcombo.ui.page.find_bar import FindBar
 from rxcombo.ui.page.header import PageHeader
 from rxcombo.ui.page.notice_panel import NoticePanel
+from rxcombo.ui.page.section_tabs import SectionTabs, tab_label
 from rxcombo.ui.page.section_view import SectionBrowser
 from rxcombo.ui.page.start_page import StartPage
 
 EMPTY_TEXT = "Search for a drug on the left, then press Enter to open its page."
-MAX_TAB_CHARS = 30
 MAX_EAGER_TABS = 30
 MAX_EAGER_CHARS = 200_000
 TAB_ICONS = {TabKind.DISCLAIMER: "warning", TabKind.COMBINED: "combined"}
-
-
-def tab_label(title: str) -> str:
-    """A tab's text: long titles shortened, ``&`` doubled (a lone one is a mnemonic)."""
-    if len(title) > MAX_TAB_CHARS:
-        title = title[: MAX_TAB_CHARS - 1].rstrip() + "…"
-    return title.replace("&", "&&")
 
 
 class PageView(QWidget):
@@ -52,13 +51,7 @@ class PageView(QWidget):
         self.drugs_label = self.header.drugs_label
         self.star_button = self.header.star_button
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("sectionTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
-        # Qt elides every tab once they do not all fit ("Ove…", "Gabap…"); scroll instead,
-        # and shorten only the long titles (the full title is the tab's tooltip).
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs = SectionTabs()
         self._pending: dict[int, tuple[str, bool]] = {}
         self._pending_timer = QTimer(self)
         self._pending_timer.setInterval(0)

@@ -10,7 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QPalette, QResizeEvent, QTextFrameFormat, QWheelEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QTextFrameFormat,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from rxcombo.ui.theme import page_colors
@@ -18,6 +27,7 @@ from rxcombo.ui.theme import page_colors
 # Comfortable reading measure: about 70-80 characters of body text per line, i.e. ~36 em.
 READING_WIDTH_EM = 36
 TEXT_SCALE = 1.1
+FOCUS_RING = 2
 
 
 def style_sheet(palette: QPalette) -> str:
@@ -56,6 +66,7 @@ class SectionBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.document().setDocumentMargin(16)
+        self.setAccessibleName("Section text")
         self._base_point_size = self.font().pointSizeF() * TEXT_SCALE
         self.set_zoom(100)
         self._html = ""
@@ -73,6 +84,26 @@ class SectionBrowser(QTextBrowser):
         self.document().setDefaultStyleSheet(style_sheet(palette))
         self.setHtml(disclaimer_box(palette, body_html) if disclaimer else body_html)
         self._fit_measure()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():
+            # A visible focus ring on the page text, in the palette's highlight colour (drawn,
+            # not a style sheet: a style sheet would stop the theme's palette reaching it).
+            painter = QPainter(self.viewport())
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+            pen.setWidth(FOCUS_RING)
+            painter.setPen(pen)
+            painter.drawRect(self.viewport().rect().adjusted(1, 1, -FOCUS_RING, -FOCUS_RING))
+            painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -51,6 +51,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         (QKeySequence.StandardKey.Open,),
         icon="folder-open",
     ),
+    ActionSpec("export_pdf", "&Export as PDF…", "output.export_pdf", FILE_MENU, ("Ctrl+Shift+E",)),
+    ActionSpec("print", "&Print…", "output.print_page", FILE_MENU, (QKeySequence.StandardKey.Print,)),
     ActionSpec(
         "quit",
         "&Quit",
@@ -60,9 +62,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         role=QAction.MenuRole.QuitRole,
         separator_before=True,
     ),
+    ActionSpec(
+        "copy_markdown", "Copy Page as &Markdown", "output.copy_markdown", EDIT_MENU, ("Ctrl+Shift+C",)
+    ),
+    ActionSpec("copy_section", "Copy &Section as Text", "output.copy_section", EDIT_MENU),
     ActionSpec("find", "&Find in Page…", "find_bar.open", EDIT_MENU, (QKeySequence.StandardKey.Find,)),
     ActionSpec("find_next", "Find &Next", "find_bar.next", EDIT_MENU, ("F3",)),
     ActionSpec("find_previous", "Find &Previous", "find_bar.previous", EDIT_MENU, ("Shift+F3",)),
+    ActionSpec("toggle_sidebar", "Show &Sidebar", "toggle_sidebar", VIEW_MENU, ("F9",), checkable=True),
     ActionSpec(
         "zoom_in", "Zoom &In", "navigation.zoom_in", VIEW_MENU, (QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
     ),

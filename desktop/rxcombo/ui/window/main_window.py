@@ -28,6 +28,7 @@ from rxcombo.ui.window import state
 from rxcombo.ui.window.actions import build_actions
 from rxcombo.ui.window.loading import ContentLoading
 from rxcombo.ui.window.navigation import Navigation
+from rxcombo.ui.window.page_output import PageOutput
 from rxcombo.ui.window.save_retry import SaveRetry
 from rxcombo.ui.window.search_notice import SearchNoticeShown
 from rxcombo.ui.window.start import start_content
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self.find_bar = self.page_view.find_bar
         self.navigation = Navigation(settings, self.page_view, self.open_page, lambda: self.library)
+        self.output = PageOutput(self, self.page_view, self.statusBar(), lambda: self.content_dir)
         self.window_actions = build_actions(self)
         self.navigation.attach(self.window_actions)
         app = QApplication.instance()
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         for name, action in self.window_actions.menu_actions.items():
             setattr(self, f"{name}_action", action)  # open_folder_action, quit_action, …
         self.toggle_favorite_action = self.window_actions["toggle_favorite"]
+        self.window_actions["toggle_sidebar"].setChecked(True)
 
         self.search_pane.page_activated.connect(self.open_page)
         self.search_pane.favorite_toggle_requested.connect(self._toggle_favorite_of)
@@ -193,6 +196,14 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_pane.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_pane.search_field.selectAll()
+
+    def toggle_sidebar(self) -> None:
+        """F9: hide the search pane to read in a small window, or bring it back."""
+        shown = not self.search_pane.isVisible()
+        self.search_pane.setVisible(shown)
+        self.window_actions["toggle_sidebar"].setChecked(shown)
+        if shown:
+            self.focus_search()
 
     def next_tab(self) -> None:
         self.page_view.next_tab(1)
