@@ -119,6 +119,8 @@ def test_names_read_as_the_search_reads_them(library: Library) -> None:
     assert names.named("sodium  fakeride").name == "Sodium Fakeride"  # type: ignore[union-attr]
     assert names.named("sodium-fakeride").name == "Sodium Fakeride"  # type: ignore[union-attr]
     assert names.named("s") is None  # the start of Shamoxetine and of Sodium Fakeride
+    assert names.named("mock").name == "Mockacillin"  # type: ignore[union-attr]
+    assert names.named("moc") is None  # a start shorter than four letters names no drug
     assert names.named("mokacillin") is None
     assert names.canonical("testaz + mockacil + xanaxol") == "Testazepam + Mockacillin + xanaxol"
 

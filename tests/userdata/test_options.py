@@ -13,7 +13,13 @@ from rxcombo.userdata.options import BYTES, TEXT, Option, SettingOptions
 OPTIONS = SettingOptions.options()
 # A value of the wrong kind for each kind of option: what a hand edit or another version
 # might leave in the file.
-WRONG = {"text": [5, 1.5, True, ["x"], {"a": 1}], "bytes": [5, "not base64 !!", ["AA=="], {}]}
+WRONG = {
+    "text": [5, 1.5, True, ["x"], {"a": 1}],
+    "bytes": [5, "not base64 !!", ["AA=="], {}],
+    "int": ["100", 1.5, True, [1], {}],
+    "bool": [1, 0, "true", None.__class__.__name__, [True]],
+    "text-list": ["a", 5, [1, "a"], {"a": 1}],
+}
 
 
 @pytest.fixture
@@ -42,6 +48,12 @@ def test_the_table_holds_every_setting_the_app_uses():
         "last_page_id",
         "list_view",
         "disclaimer_sha256",
+        "last_tab",
+        "last_query",
+        "zoom",
+        "theme",
+        "keep_history",
+        "history",
     ]
     # A store inherits the table: asking the store gives the same options.
     assert SettingsStore.options() == OPTIONS
@@ -122,15 +134,22 @@ def test_assigning_the_same_value_changes_nothing(path):
 
 
 def test_a_new_setting_is_one_line():
-    class WithZoom(SettingsStore):
-        zoom = Option("zoom", "100%", TEXT)
+    class WithFont(SettingsStore):
+        font = Option("font", "serif", TEXT)
 
-    store = WithZoom(Path("unused.json"))
-    assert store.zoom == "100%"
-    store.zoom = "125%"
-    assert store.get("zoom") == "125%"
+    store = WithFont(Path("unused.json"))
+    assert store.font == "serif"
+    store.font = "sans"
+    assert store.get("font") == "sans"
     assert store.dirty
-    assert [o.key for o in WithZoom.options()] == [*(o.key for o in OPTIONS), "zoom"]
+    assert [o.key for o in WithFont.options()] == [*(o.key for o in OPTIONS), "font"]
+
+
+def test_numbers_flags_and_lists_keep_their_kind_and_range(path):
+    write_settings(path, {"zoom": 400, "theme": "neon", "keep_history": False, "history": ["a", "b"]})
+    store = loaded(path)
+    assert store.zoom == 100 and store.theme == "system"  # out of range, unknown: defaults
+    assert store.keep_history is False and store.history == ["a", "b"]
 
 
 def test_option_kinds_decode_only_their_own_values():

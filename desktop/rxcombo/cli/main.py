@@ -17,7 +17,14 @@ from rxcombo import APP_NAME, __version__
 from rxcombo.app.display import missing_display_message
 from rxcombo.cli import combos, opening
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, cmd_check, cmd_list
-from rxcombo.cli.lookup import cmd_search, cmd_show
+from rxcombo.cli.lookup import cmd_export, cmd_search, cmd_show
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,7 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", help="search pages by drug name")
     search.add_argument("query", nargs="*", help="drug names (empty: every page)")
     search.add_argument("--json", action="store_true")
-    search.add_argument("--limit", type=int, default=None, metavar="N")
+    search.add_argument("--limit", type=_positive, default=None, metavar="N", help="at most N results")
+    export = commands.add_parser("export", help="write a page to a PDF or Markdown file")
+    export.add_argument("query", nargs="+", help="drug names, a page id or a file")
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", type=Path, metavar="FILE")
+    target.add_argument("--markdown", type=Path, metavar="FILE")
 
     combos.add_parsers(commands)
     opening.add_parser(commands)
@@ -64,6 +76,7 @@ COMMANDS = {
     "list": cmd_list,
     "show": cmd_show,
     "search": cmd_search,
+    "export": cmd_export,
     "combos": combos.cmd_combos,
     "lists": combos.cmd_lists,
     "open": opening.cmd_open,

@@ -79,7 +79,10 @@ def cached_snapshot(root: Path, cache_dir: Path | None = None) -> tuple[Library 
     if contents is None or not isinstance(contents.snapshot, Library):
         return None, contents
     count = len(contents.pages)
-    return contents.snapshot.with_stats(LoadStats(count, 0, count, True)), contents
+    try:
+        return contents.snapshot.with_stats(LoadStats(count, 0, count, True)), contents
+    except (AttributeError, TypeError):  # a cache that unpickled but is not of this shape
+        return None, None
 
 
 def load_library_deferred(

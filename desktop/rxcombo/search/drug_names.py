@@ -3,7 +3,8 @@
 A drug list holds entries added by name ("Paracetamol", or a combination product such as
 "Aceclofenac + Paracetamol"). :class:`DrugNames` reads each name as the search does
 (:func:`rxcombo.search.answer.answer`): a name is a drug when it equals the drug's name or
-is the start of exactly one drug's name; case, accents and spacing do not matter. A name
+is the start (four letters or more) of exactly one drug's name; case, accents and spacing
+do not matter. A name
 that is neither stays what the user wrote: it is never replaced by a similar spelling
 (shared/guides/safety.md), only offered the names that contain it or look like it, each
 marked with how it matched.
@@ -13,14 +14,13 @@ Plain Python, no Qt: the window's completer and ``rxcombo combos`` share it.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rxcombo.content.names import clean_title, fold, split_drugs, tokens
-from rxcombo.search.answer import DrugLike, LibraryLike, Match
+from rxcombo.search.answer import MIN_PREFIX_NAMING, DrugLike, LibraryLike, Match
 from rxcombo.search.index import MatchKind
-from rxcombo.search.query import Query
+from rxcombo.search.query import Query, prefix_range
 
 SUGGESTIONS = 20
 
@@ -68,11 +68,10 @@ class DrugNames:
         return None
 
     def _named(self, phrase: str) -> DrugLike | None:
-        start = bisect.bisect_left(self._keys, phrase)
-        end = bisect.bisect_left(self._keys, phrase + "\U0010ffff", lo=start)
+        start, end = prefix_range(self._keys, phrase)
         if start < len(self._keys) and self._keys[start] == phrase:
             return self._drugs[start]
-        return self._drugs[start] if end - start == 1 else None
+        return self._drugs[start] if end - start == 1 and len(phrase) >= MIN_PREFIX_NAMING else None
 
     def canonical(self, text: str) -> str:
         """How an entry is best stored: each ingredient that names a drug in the drug's own
