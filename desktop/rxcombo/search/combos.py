@@ -198,16 +198,18 @@ def _covering_pages(library: ReportLibrary, drugs: list[DrugLike]) -> list[Cover
                 holders[page_id] = [number]
             else:
                 held.append(number)
+    names = [drug.name for drug in drugs]
+    get, hint = library.get, library.hint  # hot loop: hundreds of pages for a long list
     pages: list[tuple[int, int, str, str, CoveringPage]] = []
     for page_id, numbers in holders.items():
         if len(numbers) < 2:
             continue
-        page = library.get(page_id)
+        page = get(page_id)
         if page is None:
             continue
-        row = CoveringPage(page.id, page.title, tuple(drugs[n].name for n in numbers), library.hint(page.id))
+        row = CoveringPage(page.id, page.title, tuple([names[n] for n in numbers]), hint(page.id))
         pages.append((-len(numbers), len(page.drug_keys), page.title.casefold(), page.id, row))
-    pages.sort(key=lambda item: item[:4])
+    pages.sort()  # ids are unique: the rows themselves are never compared
     return [item[4] for item in pages]
 
 
