@@ -15,7 +15,7 @@ from typing import Any
 from rxcombo import wording
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, document_summary, emit_json, load
 from rxcombo.content import ContentError, Document, render_markdown
-from rxcombo.content.shown import shown_page
+from rxcombo.content.shown import ShownPage, TabKind, shown_page
 from rxcombo.library import Library
 from rxcombo.search.answer import Answer, NoticeKind, answer
 
@@ -69,6 +69,46 @@ def _by_path(library: Library, text: str) -> Document | None:
     return next((d for d in library.documents if d.path.resolve() == resolved), None)
 
 
+def shown_json(document: Document, shown: ShownPage) -> dict[str, Any]:
+    """Exactly what the window shows, in order: the tabs, the header fields, banner and footer."""
+    meta = shown.meta
+    product = meta.product
+    return {
+        **document_summary(document),
+        "source": str(document.path),
+        "repairs": [{"line": r.line, "before": r.before, "after": r.after} for r in document.repairs],
+        "banner": shown.banner,
+        "header": [{"label": f.label, "value": f.value, "line": f.line} for f in shown.header],
+        "open_tab": shown.open_tab,
+        "tabs": [
+            {
+                "title": tab.title,
+                "full_title": tab.full_title,
+                "kind": tab.kind.value,
+                "markdown": tab.markdown,
+                "html": render_markdown(tab.markdown),
+            }
+            for tab in shown.tabs
+        ],
+        "footer": shown.footer,
+        "meta": {
+            "date": meta.date,
+            "banned": meta.banned,
+            "description": meta.description,
+            "ingredients": [{"name": i.name, "strength": i.strength} for i in meta.ingredients],
+            "product": None if product is None else {
+                "brand": product.brand,
+                "company": product.company,
+                "strength": product.strength,
+                "pack": product.pack,
+                "mrp": product.price,
+                "generic": product.generic,
+            },
+        },
+        "split": shown.split,
+    }
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     library = load(args)
     query = " ".join(args.query)
@@ -89,35 +129,22 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_PROBLEMS
     if args.json:
-        emit_json(
-            {
-                **document_summary(document),
-                "source": str(document.path),
-                "repairs": [{"line": r.line, "before": r.before, "after": r.after} for r in document.repairs],
-                "header": [{"label": f.label, "value": f.value, "line": f.line} for f in shown.header],
-                "open_tab": shown.open_tab,
-                "tabs": [
-                    {
-                        "title": tab.title,
-                        "full_title": tab.full_title,
-                        "kind": tab.kind.value,
-                        "markdown": tab.markdown,
-                        "html": render_markdown(tab.markdown),
-                    }
-                    for tab in shown.tabs
-                ],
-            }
-        )
+        emit_json(shown_json(document, shown))
         return EXIT_OK
     print(document.title)
     print("=" * len(document.title))
+    if shown.banner:
+        print(shown.banner)
     for header_field in shown.header:
         print(f"{header_field.label}: {header_field.value}")
     for tab in shown.tabs:
-        if tab.kind.value == "whole-page":
+        if tab.kind is TabKind.WHOLE_PAGE:
             continue  # the text mode is already the whole page
         print()
-        print(f"## {tab.full_title}")
-        print()
+        if tab.title == tab.full_title and tab.kind is not TabKind.COMBINED:
+            print(f"## {tab.full_title}\n")  # otherwise the full title heads the tab's text
         print(tab.markdown)
+    if shown.footer:
+        print()
+        print(shown.footer)
     return EXIT_OK

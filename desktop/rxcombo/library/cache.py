@@ -28,7 +28,7 @@ from rxcombo.content.document import Document
 from rxcombo.content.problems import Problem
 from rxcombo.support.atomic import atomic_write_bytes
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: documents carry a description and a generic link
 _MAGIC = "rxcombo-library-cache"
 Signature = tuple[int, int, int]
 CachedPage = Document | list[Problem]
