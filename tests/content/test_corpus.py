@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.content import assert_nothing_lost
+from helpers.content import assert_nothing_lost, assert_nothing_shown_lost
 from rxcombo.cli import main
 from rxcombo.content import render_markdown
+from rxcombo.content.shown import shown_page
 from rxcombo.library import Library, load_library
 
 pytestmark = pytest.mark.corpus
@@ -37,6 +38,12 @@ def test_only_duplicate_ids_are_warned_about(corpus_library: Library) -> None:
 def test_nothing_is_lost_on_any_page(corpus_library: Library) -> None:
     for document in corpus_library.documents:
         assert_nothing_lost(document.path, document)
+
+
+def test_nothing_is_hidden_on_any_page(corpus_library: Library) -> None:
+    """What the window shows holds every line of every page (the issue counted 25 that hid text)."""
+    for document in corpus_library.documents:
+        assert_nothing_shown_lost(document.path, document, shown_page(document))
 
 
 def test_every_section_title_is_clean(corpus_library: Library) -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from helpers.content import assert_nothing_lost
+from helpers.content import assert_nothing_lost, assert_nothing_shown_lost
 from rxcombo.cli import main
 from rxcombo.content import Document, SectionKind, Severity, read_page, render_markdown
+from rxcombo.content.shown import shown_page
 from rxcombo.library import Library, load_library
 
 SEED_000 = "000_f700da2292b2d1e1.txt"
@@ -73,6 +74,7 @@ def test_seed_tabs_title_drugs_and_id(seeds_dir: Path, name: str) -> None:
 def test_seed_nothing_lost(seeds_dir: Path, name: str) -> None:
     document = _seed(seeds_dir, name)
     assert_nothing_lost(seeds_dir / name, document)
+    assert_nothing_shown_lost(seeds_dir / name, document, shown_page(document))
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

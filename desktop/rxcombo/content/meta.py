@@ -23,7 +23,8 @@ from rxcombo.content.names import clean_title, slugify
 DESCRIPTION_CHARS = 300
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(
-    r"<[^>]*>|\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^\s{0,3}(?:#{1,6}|>|[*+-]|\d+\.)\s+",
+    r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"  # a tag, not "<6 months"
+    r"|\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^\s{0,3}(?:#{1,6}|>|[*+-]|\d+\.)\s+",
     re.MULTILINE,
 )
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")

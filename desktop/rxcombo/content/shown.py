@@ -29,7 +29,7 @@ from enum import StrEnum
 from rxcombo import wording
 from rxcombo.content.document import Document
 from rxcombo.content.fields import is_top_field_title
-from rxcombo.content.meta import PageMeta, page_meta
+from rxcombo.content.meta import PageMeta, page_meta, strip_markdown
 from rxcombo.content.names import fold
 from rxcombo.content.sections import SectionKind
 from rxcombo.content.shown_labels import escape_heading, short_label, split_under_title
@@ -98,7 +98,7 @@ def _generic_name(part: Part) -> str | None:
     if fold(part.title) not in ("generic name", "generic names"):
         return None
     lines = [line.strip() for line in part.lines if line.strip()]
-    return lines[0] if len(lines) == 1 else None
+    return (strip_markdown(lines[0]) or lines[0]) if len(lines) == 1 else None
 
 
 def _meta_header(meta: PageMeta) -> list[HeaderField]:

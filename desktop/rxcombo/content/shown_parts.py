@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from rxcombo.content.fields import is_closing_title, is_field_title, is_top_field_title
 from rxcombo.content.marks import bold_only, clean_section_title, heading_of
+from rxcombo.content.meta import strip_markdown
 from rxcombo.content.names import fold
 from rxcombo.content.sections import Section, SectionKind
 
@@ -118,8 +119,8 @@ def _split_trailing_headers(parts: list[Part]) -> list[Part]:
         if after is None or part.kind is SectionKind.DISCLAIMER or not is_field_title(after.title):
             continue
         filled = [i for i, line in enumerate(part.lines) if line.strip()]
-        if not filled:
-            continue
+        if len(filled) < (1 if part.kind is SectionKind.OVERVIEW else 2):
+            continue  # a part's only line is its text, not a header
         last = filled[-1]
         title = _header_line(part.lines[last])
         if title is None or (last > 0 and part.lines[last - 1].strip()):
@@ -199,7 +200,7 @@ def _generic_value(part: Part) -> str | None:
     if fold(part.title) not in ("generic name", "generic names"):
         return None
     filled = [line for line in part.lines if line.strip()]
-    return clean_section_title(filled[0]) if len(filled) == 1 else None
+    return strip_markdown(filled[0]) if len(filled) == 1 else None
 
 
 def _group_repeated_fields(parts: list[Part], drugs: list[str]) -> bool:
