@@ -155,7 +155,7 @@ def test_the_brand_name_finds_the_product_and_through_it_the_generic(tmp_path: P
     library = load_library(root, cache_dir=tmp_path / "cache")
     assert [hit.id for hit in library.index.search("fakebrand")] == ["fakebrand-20", "testazepam-fakeoxetine"]
     # The generic's own names rank as before: the alias never outranks a page's own drugs.
-    assert [hit.id for hit in library.index.search("testazepam")][0] == "testazepam"
+    assert library.index.search("testazepam")[0].id == "testazepam"
 
 
 def test_show_json_lists_the_meta(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
