@@ -30,6 +30,7 @@ _FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 _BOLD_ONLY = re.compile(r"^(?:\*\*(?P<a>[^*\n]+?)\*\*|__(?P<b>[^_\n]+?)__)\s*$")
 # A paragraph led by a bold label: **Label:** rest, or **Label: rest-in-bold**.
 _LABEL = re.compile(r"^\*\*(?P<inner>[^*\n]{1,200}?)\*\*(?P<rest>.*)$")
+_JOINING_MARKUP = re.compile(r"(?<=[^\W_])(?:\*\*|__|`)(?=[^\W_])")
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
 _INLINE_MARKUP = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 
@@ -45,7 +46,8 @@ class Mark:
 
 def clean_section_title(raw: str) -> str:
     """``"**FAQs:**"`` -> ``"FAQs"``: no emphasis markers, no trailing colon, one line."""
-    text = _INLINE_MARKUP.sub("", raw)
+    text = _JOINING_MARKUP.sub(" ", raw)  # "A**Usage**" -> "A Usage", not "AUsage"
+    text = _INLINE_MARKUP.sub("", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = text.rstrip(":： ")  # ": :" too: a title never ends in a colon
     if len(text) > MAX_MARK_TITLE * 2:

@@ -128,7 +128,7 @@ def shown_page(document: Document) -> ShownPage:
     """Banner, header fields and tabs of ``document`` (reads its body; raises ContentError)."""
     sections = document.sections
     resplit = split_under_title(document.title, document.structure, sections)
-    parts, headers, split = shown_parts(resplit or sections, document.drugs)
+    parts, headers, split = shown_parts(resplit or sections, document.title, document.drugs)
     if resplit is not None:
         split = Split.UNDER_TITLE
     meta = page_meta(document.metadata, document.title, document.drugs)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from rxcombo.content.marks import Structure
-from rxcombo.content.names import fold, tokens
+from rxcombo.content.marks import Structure, heading_of
+from rxcombo.content.names import clean_title, fold, tokens
 from rxcombo.content.sections import OVERVIEW_TITLE, Section, SectionKind, split_sections
 
 _PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
@@ -57,7 +57,7 @@ def split_under_title(title: str, structure: Structure, sections: list[Section])
     inner_structure, inner = split_sections("\n".join(lines[1:]))
     if inner_structure is Structure.NONE or not any(s.kind is SectionKind.PART for s in inner):
         return None
-    overview = [s.body_markdown for s in sections if s.kind is SectionKind.OVERVIEW]
+    overview = [overview_text(s, title) for s in sections if s.kind is SectionKind.OVERVIEW]
     if fold(only.title) != fold(title):
         overview.append(lines[0])  # the heading says more than the title: it stays in view
     overview += [s.body_markdown for s in inner if s.kind is SectionKind.OVERVIEW]
@@ -72,6 +72,17 @@ def split_under_title(title: str, structure: Structure, sections: list[Section])
         if after and section is not only:
             merged.append(section)
     return merged
+
+
+def overview_text(section: Section, title: str) -> str:
+    """The overview's text, with its ``# `` line when that says more than the page title
+    (a front matter title that differs, a title too long to keep whole)."""
+    first = section.markdown.split("\n", 1)[0]
+    heading = heading_of(first)
+    hidden = heading is not None and heading[0] == 1 and not section.body_markdown.startswith(first)
+    if hidden and heading is not None and clean_title(heading[1]) != title:
+        return f"{first}\n{section.body_markdown}"
+    return section.body_markdown
 
 
 def _moved(section: Section, offset: int) -> Section:

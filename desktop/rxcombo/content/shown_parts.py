@@ -13,6 +13,7 @@ the lines are shown, and move no text out of sight:
 * **Repeated fields.** A page that gives its whole set of fields again for a second drug
   (Generic Name…FAQs, then Generic Name… again) is grouped per drug, each named by its own
   Generic Name line.
+  (The grouping rules are in :mod:`rxcombo.content.shown_groups`.)
 * **A note in the middle** of a page is ordinary text: a ``**Note:**`` paragraph stays with
   the part before it; only the closing paragraphs are disclaimers.
 """
@@ -20,13 +21,12 @@ the lines are shown, and move no text out of sight:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from rxcombo.content.fields import is_closing_title, is_field_title, is_top_field_title
+from rxcombo.content.fields import is_closing_title, is_field_title
 from rxcombo.content.marks import bold_only, clean_section_title, heading_of
-from rxcombo.content.meta import strip_markdown
-from rxcombo.content.names import fold
 from rxcombo.content.sections import Section, SectionKind
+from rxcombo.content.shown_groups import Part, closing_start, group, group_repeated_fields
+from rxcombo.content.shown_labels import overview_text
 
 # "Usage: text", "**Usage:** text", "**Generic Name: Clonazepam**": a label, then its text.
 _CARRIED = re.compile(r"^(?P<open>\*\*|__)?(?P<label>[^:*_\n]{1,60}?)\s*:(?P<close>\*\*|__)?\s*(?P<rest>.*)$")
@@ -42,25 +42,6 @@ class Split:
     GROUPED = "group headers"
     REPEATED = "repeated fields"
     UNDER_TITLE = "under the title heading"
-
-
-@dataclass(slots=True)
-class Part:
-    title: str
-    kind: SectionKind
-    lines: list[str]  # what the tab shows
-    first_line: int
-    original: str  # the section's own lines, label included
-    is_heading: bool = False  # marked by a Markdown heading (not a bold label)
-    groups: list[Part] = field(default_factory=list)  # the headers naming it, outermost first
-
-    @property
-    def empty(self) -> bool:
-        return not any(line.strip() for line in self.lines)
-
-    @property
-    def markdown(self) -> str:
-        return "\n".join(self.lines).strip("\n")
 
 
 def carried_text(text: str) -> tuple[str, str] | None:
@@ -85,6 +66,9 @@ def part_of(section: Section) -> Part:
     if section.kind is SectionKind.OVERVIEW:
         return part
     mark = section.markdown.split("\n", 1)[0]
+    if section.title.endswith("…") and (not lines or lines[0] != mark):
+        part.lines = [mark, "", *lines]  # a title too long for a tab: the line stays in view
+        return part
     heading = heading_of(mark)
     part.is_heading = heading is not None
     text = heading[1] if heading is not None else mark
@@ -133,14 +117,6 @@ def _split_trailing_headers(parts: list[Part]) -> list[Part]:
     return [part for part in out if not (part.kind is SectionKind.OVERVIEW and part.empty)]
 
 
-def closing_start(parts: list[Part]) -> int:
-    """Index of the first of the closing disclaimer parts (len(parts) when there are none)."""
-    start = len(parts)
-    while start > 0 and parts[start - 1].kind is SectionKind.DISCLAIMER:
-        start -= 1
-    return start
-
-
 def _merge_middle_notes(parts: list[Part]) -> list[Part]:
     """A note before the closing paragraphs is ordinary text: with the part before it when it
     is a bold label, a part of its own when it is a heading."""
@@ -157,82 +133,22 @@ def _merge_middle_notes(parts: list[Part]) -> list[Part]:
     return out
 
 
-def _group(parts: list[Part]) -> list[Part]:
-    """Give each part the group headers that name it; returns the headers used."""
-    headers: list[Part] = []
-    active: list[Part] = []
-    members = 0
-    end = closing_start(parts)
-    for number, part in enumerate(parts):
-        if part.kind is SectionKind.OVERVIEW or number >= end:
-            active = []
-            continue
-        after = parts[number + 1] if number + 1 < end else None
-        if part.empty and after is not None:
-            if active and (members == 0 or (is_top_field_title(part.title) and not _is_field_group(active))):
-                active.append(part)  # a header right after a header, or a field inside a drug
-            else:
-                active = [part]
-            members = 0
-            headers.append(part)
-            continue
-        if active and members > 0 and not _joins(active[-1], part):
-            if len(active) > 1 and _is_field_group(active) and is_field_title(part.title):
-                active.pop()  # back from "Side Effects" to the drug
-            else:
-                active = []
-        part.groups = list(active)
-        members += 1
-    return headers
+def _overview(section: Section, title: str) -> Part:
+    part = part_of(section)
+    text = overview_text(section, title)
+    part.lines = text.split("\n") if text else []
+    return part
 
 
-def _is_field_group(active: list[Part]) -> bool:
-    return is_top_field_title(active[-1].title)
-
-
-def _joins(header: Part, part: Part) -> bool:
-    if is_top_field_title(header.title):
-        return not is_top_field_title(part.title)  # "Common" under "Side Effects"
-    return is_field_title(part.title)  # a drug's fields under the drug's name
-
-
-def _generic_value(part: Part) -> str | None:
-    if fold(part.title) not in ("generic name", "generic names"):
-        return None
-    filled = [line for line in part.lines if line.strip()]
-    return strip_markdown(filled[0]) if len(filled) == 1 else None
-
-
-def _group_repeated_fields(parts: list[Part], drugs: list[str]) -> bool:
-    """Generic Name…FAQs, then the same fields again: one group per drug. True if grouped."""
-    body = [part for part in parts[: closing_start(parts)] if part.kind is SectionKind.PART]
-    if not body or any(part.groups for part in body) or not is_top_field_title(body[0].title):
-        return False
-    first = fold(body[0].title)
-    starts = [i for i, part in enumerate(body) if fold(part.title) == first]
-    if len(starts) < 2 or starts[0] != 0:
-        return False
-    runs = [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
-    names = [next((v for p in run if (v := _generic_value(p))), None) for run in runs]
-    if any(name is None for name in names):
-        if len(runs) != len(drugs):
-            return False
-        names = list(drugs)
-    for run, name in zip(runs, names, strict=True):
-        header = Part(name or "", SectionKind.PART, [], run[0].first_line, "", False)
-        for part in run:
-            part.groups = [header]
-    return True
-
-
-def shown_parts(sections: list[Section], drugs: list[str]) -> tuple[list[Part], list[Part], str]:
+def shown_parts(sections: list[Section], title: str, drugs: list[str]) -> tuple[list[Part], list[Part], str]:
     """(parts in page order, group headers found in the page, how the page was split).
 
     Group headers are not parts: their text is in the titles of the parts they name.
     """
-    parts = _split_trailing_headers([part_of(section) for section in sections])
+    parts = [_overview(s, title) if s.kind is SectionKind.OVERVIEW else part_of(s) for s in sections]
+    parts = _split_trailing_headers(parts)
     parts = _merge_middle_notes(parts)
-    headers = _group(parts)
+    headers = group(parts)
     used = {id(header) for header in headers}
     named = {id(group) for part in parts for group in part.groups}
     # A header that named nothing (a heading left alone before another) stays a part.
@@ -240,6 +156,9 @@ def shown_parts(sections: list[Section], drugs: list[str]) -> tuple[list[Part], 
     headers = [header for header in headers if id(header) in named]
     if headers:
         return parts, headers, Split.GROUPED
-    if _group_repeated_fields(parts, drugs):
+    if group_repeated_fields(parts, drugs):
         return parts, [], Split.REPEATED
     return parts, [], Split.SECTIONS
+
+
+__all__ = ["Part", "Split", "carried_text", "closing_start", "part_of", "shown_parts"]
