@@ -71,12 +71,18 @@ def assert_nothing_lost(path: Path, document: Document, *, independent: bool = T
 
 
 _WORD = re.compile(r"[^\W_]+")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+_INLINE_TAGS = frozenset({"sub", "sup"})  # inside a word: "CO<sub>2</sub>" reads "CO2"
+
+
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]<>#|])")
 
 
 def _words(text: str) -> list[str]:
-    """The words of a text, tags left out (``A<sub>1</sub>`` reads "A1")."""
-    return [word.casefold() for word in _WORD.findall(_TAG.sub("", text))]
+    """The words of a text, tags left out (``A<sub>1</sub>`` reads "A1"); a Markdown escape
+    (``\\<``) reads as the character it shows."""
+    text = _TAG.sub(lambda tag: "" if tag.group(1).lower() in _INLINE_TAGS else " ", _ESCAPED.sub(r"\1", text))
+    return [word.casefold() for word in _WORD.findall(text)]
 
 
 def _contains(haystack: list[str], needle: list[str], start: int = 0) -> int:

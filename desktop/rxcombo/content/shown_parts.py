@@ -29,7 +29,9 @@ from rxcombo.content.shown_groups import Part, closing_start, group, group_repea
 from rxcombo.content.shown_labels import overview_text
 
 # "Usage: text", "**Usage:** text", "**Generic Name: Clonazepam**": a label, then its text.
-_CARRIED = re.compile(r"^(?P<open>\*\*|__)?(?P<label>[^:*_\n]{1,60}?)\s*:(?P<close>\*\*|__)?\s*(?P<rest>.*)$")
+_CARRIED = re.compile(
+    r"^(?P<open>\*\*|__)?(?P<label>[^:*_<\n]{1,60}?)\s*:(?P<close>\*\*|__)?\s*(?P<rest>.*)$"
+)
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
 MAX_LABEL_WORDS = 6
 MAX_HEADER_CHARS = 60
