@@ -14,6 +14,7 @@ from typing import Any
 
 from rxcombo.content.decoding import Repair, decode_bytes, repair_mojibake
 from rxcombo.content.document import Document, ParsedBody
+from rxcombo.content.meta import description_of, faq_entries, generic_link_of
 from rxcombo.content.names import clean_title, slugify, split_drugs
 from rxcombo.content.problems import ContentError, Problem, Severity
 from rxcombo.content.sections import first_h1, split_sections
@@ -198,6 +199,8 @@ def _parse(path: Path, raw: bytes, with_body: bool, *, partial: bool = False) ->
     if with_body:
         structure, sections = split_sections(body)
         parsed = ParsedBody(structure, sections, repairs)
+        for faq_repair in faq_entries(metadata)[1]:
+            problems.append(Problem(path, None, Severity.WARNING, faq_repair))
     drugs = split_drugs(title) or [title]
     return Document(
         source=str(path),
@@ -211,6 +214,8 @@ def _parse(path: Path, raw: bytes, with_body: bool, *, partial: bool = False) ->
         parsed=parsed,
         problems=problems,
         body_line_offset=offset,
+        description=description_of(metadata),
+        generic_link=generic_link_of(metadata),
     )
 
 
