@@ -5,22 +5,23 @@ from __future__ import annotations
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from rxcombo import APP_NAME, __version__
-from rxcombo.app.open_request import deliver, message_fields, request_from_message
 from rxcombo.app.single_instance import SingleInstance
 from rxcombo.dirs import bundled_content_dir, favorites_path, resources_dir, settings_path
-from rxcombo.links import OpenRequest
 from rxcombo.support import timing
 from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog
 from rxcombo.ui.icons import app_icon
 from rxcombo.ui.window.main_window import MainWindow
 from rxcombo.ui.window.raising import bring_to_front
 from rxcombo.userdata import FavoritesStore, SettingsStore, is_accepted, record_acceptance
+
+if TYPE_CHECKING:  # links and requests are imported when one arrives: most starts have none
+    from rxcombo.links import OpenRequest
 
 DESKTOP_FILE_NAME = "io.github.rxcombo.RxCombo"
 
@@ -69,6 +70,8 @@ class Launcher(QObject):
         and something to open in it (``rxcombo open``, an ``rxcombo:`` link)."""
         content = message.get("content")
         folder = Path(content) if isinstance(content, str) and content else None
+        from rxcombo.app.open_request import request_from_message
+
         request = request_from_message(message)
         window = self.window
         if window is None:
@@ -83,6 +86,8 @@ class Launcher(QObject):
         if folder is not None and folder.is_dir() and folder.resolve() != Path(window.content_dir).resolve():
             window.open_content_folder(folder.resolve())
         if request is not None:
+            from rxcombo.app.open_request import deliver
+
             deliver(window, request)
 
     def _on_accepted(self) -> None:
@@ -124,6 +129,8 @@ class Launcher(QObject):
         timing.mark("window-shown")
         window.load_content(content)
         if self.pending_open is not None:
+            from rxcombo.app.open_request import deliver
+
             deliver(window, self.pending_open)  # the window keeps it until its pages are loaded
             self.pending_open = None
         self.finished.emit(True)
@@ -171,6 +178,8 @@ def run_gui(
     if not new_instance:
         instance = SingleInstance(app)
         request = {"content": str(content.expanduser().resolve())} if content else {}
+        from rxcombo.app.open_request import message_fields
+
         request.update(message_fields(open_request))
         if instance.try_activate_existing(request):
             return 0  # the running window came forward instead

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from rxcombo import APP_NAME
 from rxcombo.content import ContentError
 from rxcombo.library import Library
-from rxcombo.links import OpenRequest
 from rxcombo.support import timing
 from rxcombo.ui.dialogs import about, links, shortcuts
 from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog
@@ -36,6 +36,9 @@ from rxcombo.ui.window.search_notice import SearchNoticeShown
 from rxcombo.ui.window.start import start_content
 from rxcombo.ui.window.status_bar import add_status_widgets, count_text
 from rxcombo.userdata import FavoritesStore, SettingsStore
+
+if TYPE_CHECKING:  # links are imported when a request comes: most starts have none
+    from rxcombo.links import OpenRequest
 
 
 class MainWindow(QMainWindow):

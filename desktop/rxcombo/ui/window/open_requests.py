@@ -8,11 +8,14 @@ what is missing), never a look-alike's page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QStatusBar
 
 from rxcombo.library import Library
-from rxcombo.links import OpenRequest, plan_open
+
+if TYPE_CHECKING:  # imported when a request comes: most starts have none
+    from rxcombo.links import OpenRequest
 
 MESSAGE_MS = 8000
 
@@ -36,6 +39,8 @@ class OpenRequests:
         if library is None:
             self.pending = request  # carried out when the library arrives (see library_shown)
             return
+        from rxcombo.links import plan_open
+
         plan = plan_open(library, request)
         if plan.drugs:
             # The drug lists view is not built yet: the combination searched shows which pages
