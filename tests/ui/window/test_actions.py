@@ -118,3 +118,23 @@ def test_window_shortcuts_reach_their_handlers(window, qtbot):
     assert window.search_pane.current_view() is View.FAVORITES
     window.show_favorites_action.trigger()
     assert window.search_pane.current_view() is View.FAVORITES
+
+
+def test_the_toolbar_holds_the_reading_commands(window):
+    from PySide6.QtWidgets import QToolBar
+
+    toolbar = window.findChild(QToolBar, "mainToolBar")
+    assert [a.text() for a in toolbar.actions()] == [
+        "&Back",
+        "&Forward",
+        "Zoom &Out",
+        "Zoom &In",
+        "&Find in Page…",
+        "&Export as PDF…",
+    ]
+    assert all(
+        a is window.window_actions[a.objectName() or name]
+        for a, name in zip(
+            toolbar.actions(), ("back", "forward", "zoom_out", "zoom_in", "find", "export_pdf"), strict=True
+        )
+    )

@@ -66,7 +66,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "copy_markdown", "Copy Page as &Markdown", "output.copy_markdown", EDIT_MENU, ("Ctrl+Shift+C",)
     ),
     ActionSpec("copy_section", "Copy &Section as Text", "output.copy_section", EDIT_MENU),
-    ActionSpec("find", "&Find in Page…", "find_bar.open", EDIT_MENU, (QKeySequence.StandardKey.Find,)),
+    ActionSpec(
+        "find", "&Find in Page…", "find_bar.open", EDIT_MENU, (QKeySequence.StandardKey.Find,), icon="search"
+    ),
     ActionSpec("find_next", "Find &Next", "find_bar.next", EDIT_MENU, ("F3",)),
     ActionSpec("find_previous", "Find &Previous", "find_bar.previous", EDIT_MENU, ("Shift+F3",)),
     ActionSpec("toggle_sidebar", "Show &Sidebar", "toggle_sidebar", VIEW_MENU, ("F9",), checkable=True),
@@ -115,6 +117,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+# As GoldenDict's: the reading commands one click away (each also in a menu, with its keys).
+TOOLBAR = ("back", "forward", "zoom_out", "zoom_in", "find", "export_pdf")
+
+
 @dataclass
 class WindowActions:
     """What :func:`build_actions` made: the menu actions by name, and the window shortcuts."""
@@ -161,6 +167,12 @@ def build_actions(window: QMainWindow, specs: tuple[ActionSpec, ...] = ACTIONS) 
         menu.addAction(action)
         built.menu_actions[spec.name] = action
     built.menus = menus
+    toolbar = window.addToolBar("Navigation")
+    toolbar.setObjectName("mainToolBar")
+    toolbar.setMovable(False)
+    for name in TOOLBAR:
+        if name in built.menu_actions:
+            toolbar.addAction(built.menu_actions[name])
     return built
 
 
