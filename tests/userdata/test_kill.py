@@ -1,8 +1,10 @@
 """Crash and concurrency tests with real processes (slow).
 
 A child process saves favorites in a loop and is killed at random moments; after every
-kill the file must parse and hold exactly the state before or after the save in flight.
-Two children saving concurrently to one file must lose none of each other's favorites.
+kill the file must parse and hold exactly the state before or after the save in flight,
+notes and folders included (each save adds a favorite with a note and a folder, and edits
+the previous favorite's note). Two children saving concurrently to one file must lose
+none of each other's favorites, notes or folders.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ count = len(store)
 print("ready", count, flush=True)
 while True:
     store.add(f"page-{count}", f"Page {count} — ✓")
+    store.set_note(f"page-{count}", f"note {count}\nsecond line")
+    store.set_folder(f"page-{count}", f"folder {count % 3}")
+    if count:
+        store.set_note(f"page-{count - 1}", f"edited {count - 1}")
     if not store.save():
         print("FAIL", store.last_error, flush=True)
         sys.exit(2)
@@ -59,6 +65,8 @@ print("ready", flush=True)
 sys.stdin.readline()
 for i in range(50):
     store.add(f"{prefix}-{i}", f"{prefix} {i}")
+    store.set_note(f"{prefix}-{i}", f"note of {prefix} {i}")
+    store.set_folder(f"{prefix}-{i}", prefix)
     if not store.save():
         print("FAIL", store.last_error, flush=True)
         sys.exit(2)
@@ -77,14 +85,27 @@ def spawn(script: str, *args: str, stdin: int | None = None) -> subprocess.Popen
     )
 
 
-def ids_on_disk(path: Path) -> set[str] | None:
+def entries_on_disk(path: Path) -> dict[str, dict] | None:
     if not path.exists():
         return None
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["format"] == "rxcombo-favorites"
-    found = {entry["id"] for entry in doc["favorites"]}
+    found = {entry["id"]: entry for entry in doc["favorites"]}
     assert len(found) == len(doc["favorites"]), "duplicate entries"
     return found
+
+
+def ids_on_disk(path: Path) -> set[str] | None:
+    found = entries_on_disk(path)
+    return None if found is None else set(found)
+
+
+def written_by_writer(count: int) -> dict[str, tuple[str, str]]:
+    """What WRITER's first ``count`` saves leave: (note, folder) per favorite."""
+    return {
+        f"page-{i}": (f"edited {i}" if i < count - 1 else f"note {i}\nsecond line", f"folder {i % 3}")
+        for i in range(count)
+    }
 
 
 def test_killed_writer_never_leaves_a_broken_or_mixed_file(tmp_path):
@@ -111,8 +132,9 @@ def test_killed_writer_never_leaves_a_broken_or_mixed_file(tmp_path):
         saved = [int(line.split()[1]) for line in lines if line.startswith("saved ")]
         acked = max([int(first[1]), *saved])
 
-        on_disk = ids_on_disk(path)
-        if on_disk is None:
+        entries = entries_on_disk(path)
+        on_disk = None if entries is None else set(entries)
+        if on_disk is None or entries is None:
             assert acked == 0, f"round {round_no}: file vanished after {acked} saves"
             continue
         count = len(on_disk)
@@ -120,6 +142,8 @@ def test_killed_writer_never_leaves_a_broken_or_mixed_file(tmp_path):
         # after its rename but before it could print) — nothing in between.
         assert count in (acked, acked + 1), f"round {round_no}: {count} vs ack {acked}"
         assert on_disk == {f"page-{i}" for i in range(count)}, f"round {round_no}: mixed"
+        held = {page_id: (entry["note"], entry["folder"]) for page_id, entry in entries.items()}
+        assert held == written_by_writer(count), f"round {round_no}: notes or folders mixed"
         ahead_of_ack += count == acked + 1
         acked = count
         temp_debris_seen += any(p.name.endswith(".tmp") for p in path.parent.iterdir())
@@ -155,6 +179,11 @@ def test_two_processes_adding_concurrently_keep_all_favorites(tmp_path):
         assert child.returncode == 0, out + err
     expected = {f"{p}-{i}" for p in ("a", "b") for i in range(50)}
     assert ids_on_disk(path) == expected
+    entries = entries_on_disk(path) or {}
+    assert all(
+        entry["note"] == f"note of {entry['folder']} {entry['id'].split('-')[1]}"
+        for entry in entries.values()
+    )
     reread = FavoritesStore(path)
     assert reread.load().message is None
     assert len(reread) == 100

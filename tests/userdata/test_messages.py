@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import inspect
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from rxcombo.userdata import messages
 
 PATH = Path("/home/u/.local/share/RxCombo/favorites.json")
 MOVED = Path("/home/u/.local/share/RxCombo/favorites.json.damaged-20240506-070809")
+IMPORTED = Path("/home/u/favorites.csv")
+WHEN = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)
 
 # name -> (the text it gives, words a user must find in it).  Adding a message to
 # messages.py without a line here fails test_every_message_is_covered.
@@ -85,6 +88,68 @@ CASES: dict[str, tuple[str, list[str]]] = {
         messages.save_failed("settings", PATH, "Read-only file system (EROFS)"),
         [f'Could not save settings to "{PATH}"', "Read-only file system", "tried again"],
     ),
+    "field_not_text": (messages.field_not_text(2, "aspirin", "note"), ['favorite 2 ("aspirin")', '"note"']),
+    "too_long": (messages.too_long("note", 12000, 10000), ["note is 12,000 characters", "limit of 10,000"]),
+    # -- importing
+    "IMPORT_BINARY": (messages.IMPORT_BINARY, ["NUL byte", "not a text file"]),
+    "IMPORT_SAME": (messages.IMPORT_SAME, ["already the same"]),
+    "IMPORT_NO_DATE": (messages.IMPORT_NO_DATE, ["no date", "cannot be newer"]),
+    "IMPORT_LISTED_TWICE": (messages.IMPORT_LISTED_TWICE, ["listed twice", "changed last was used"]),
+    "IMPORT_ROW": (messages.IMPORT_ROW, ["this row"]),
+    "IMPORT_NO_TITLE": (messages.IMPORT_NO_TITLE, ["no title"]),
+    "shown_value": (messages.shown_value("x" * 500), ['"xxxx', "…"]),
+    "import_refused": (
+        messages.import_refused(IMPORTED, 7, "this row has no title"),
+        [f"{IMPORTED}:7: cannot import favorites: this row has no title.", "Nothing was imported."],
+    ),
+    "import_too_large": (messages.import_too_large(16 * 1024 * 1024), ["over 16 MB"]),
+    "import_too_many": (messages.import_too_many(100_000), ["more than 100,000 favorites"]),
+    "import_wrong_format": (
+        messages.import_wrong_format("x", "rxcombo-favorites-export", "rxcombo-favorites"),
+        ['"format" is "x"', '"rxcombo-favorites-export" or "rxcombo-favorites"'],
+    ),
+    "import_bad_version": (messages.import_bad_version([1]), ['"version" is a list', "whole number"]),
+    "import_newer": (messages.import_newer(3, 1), ["newer version of RxCombo", "version 3", "up to 1"]),
+    "import_entry": (messages.import_entry(4), ["favorite 4"]),
+    "import_not_text": (
+        messages.import_not_text("favorite 4", "note", 5),
+        ['favorite 4: "note" is 5', "text"],
+    ),
+    "import_too_long": (
+        messages.import_too_long("this row", "folder", 500, 100),
+        ['this row: "folder" is 500 characters long', "limit of 100"],
+    ),
+    "import_control_character": (
+        messages.import_control_character("favorite 1", "title"),
+        ['favorite 1: "title" holds a control character'],
+    ),
+    "import_bad_time": (
+        messages.import_bad_time("this row", "added", "soon"),
+        ['this row: "added" is "soon"', "not a date and time"],
+    ),
+    "import_future_time": (
+        messages.import_future_time("favorite 2", "changed", "9999-01-01"),
+        ['"changed" is "9999-01-01"', "in the future"],
+    ),
+    "import_bad_column": (
+        messages.import_bad_column("colour", ("title", "note")),
+        ['column "colour" is unknown or repeated', "title, note"],
+    ),
+    "import_no_title_column": (messages.import_no_title_column(("title", "note")), ['no "title" column']),
+    "import_row_too_long": (messages.import_row_too_long(7, 5), ["7 cells", "5 columns"]),
+    "import_csv_error": (
+        messages.import_csv_error(ValueError("field larger")),
+        ["not readable as CSV", "larger"],
+    ),
+    "import_removed_here": (
+        messages.import_removed_here(WHEN),
+        ["you removed it here on 2024-05-0", "after"],
+    ),
+    "import_yours_newer": (
+        messages.import_yours_newer(WHEN, ["note", "folder"]),
+        ["yours changed later (2024-05-0", "note, folder left as you have it"],
+    ),
+    "import_summary": (messages.import_summary(3, 1, 2), ["3 added, 1 updated, 2 skipped"]),
 }
 
 

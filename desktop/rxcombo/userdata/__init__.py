@@ -1,4 +1,5 @@
-"""The user's own files: favorites, settings and the accepted disclaimer.
+"""The user's own files: favorites (with notes and folders, exported and imported), settings
+(among them the content sources) and the accepted disclaimer.
 
 Nothing is written until a store's ``save()`` runs with unsaved changes; until then not
 even the folders exist.  Damaged files are moved aside rather than overwritten, files
@@ -11,21 +12,31 @@ from __future__ import annotations
 
 from .damaged import set_aside
 from .disclaimer import disclaimer_hash, is_accepted, record_acceptance
-from .favorites import Favorite, FavoritesStore
+from .favorites import Favorite, FavoriteSort, FavoritesStore
+from .favorites_export import write_export
+from .favorites_import import ImportReport, Incoming, Outcome
+from .favorites_read import ImportFileError, read_import
 from .jsonfile import FileLockError, JsonFile
 from .settings import SettingsStore
 from .store import JsonStore, LoadReport
 
 __all__ = [
     "Favorite",
+    "FavoriteSort",
     "FavoritesStore",
     "FileLockError",
+    "ImportFileError",
+    "ImportReport",
+    "Incoming",
     "JsonFile",
     "JsonStore",
     "LoadReport",
+    "Outcome",
     "SettingsStore",
     "disclaimer_hash",
     "is_accepted",
+    "read_import",
     "record_acceptance",
     "set_aside",
+    "write_export",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import json
+from datetime import datetime
 from pathlib import Path
 
 # -- what each file is called, and what the user gets instead of a damaged one ------------
@@ -78,6 +79,14 @@ def entry_without_id(list_name: str, index: int) -> str:
 
 def title_not_text(index: int, page_id: str) -> str:
     return f'favorite {index} ("{page_id}") has a non-text "title"'
+
+
+def field_not_text(index: int, page_id: str, key: str) -> str:
+    return f'favorite {index} ("{page_id}") has a non-text "{key}"'
+
+
+def too_long(what: str, length: int, limit: int) -> str:
+    return f"the {what} is {length:,} characters long, over the limit of {limit:,}"
 
 
 def time_missing(entry: str, index: int, key: str) -> str:
@@ -165,3 +174,112 @@ def save_failed(label: str, path: Path, reason: str) -> str:
         f"{reason}. Your changes are kept while "
         f"RxCombo stays open and saving will be tried again."
     )
+
+
+# -- importing favorites from a file -----------------------------------------------------------
+IMPORT_BINARY = "it holds a NUL byte: binary data, not a text file"
+IMPORT_SAME = "already the same here"
+IMPORT_NO_DATE = "the file gives no date, so it cannot be newer than yours"
+IMPORT_LISTED_TWICE = "listed twice in the file; the entry changed last was used"
+IMPORT_ROW = "this row"
+IMPORT_NO_TITLE = "this row has no title"
+_SHOWN_CHARACTERS = 60
+
+
+def shown_value(value: object) -> str:
+    """A value from an untrusted file, short enough for a message: text quoted and cut,
+    anything else named by its kind."""
+    if isinstance(value, str):
+        cut = value if len(value) <= _SHOWN_CHARACTERS else value[:_SHOWN_CHARACTERS] + "…"
+        return json.dumps(cut, ensure_ascii=False)
+    if isinstance(value, bool | int | float) or value is None:
+        return json.dumps(value)[:_SHOWN_CHARACTERS]
+    return json_kind(value)
+
+
+def import_refused(path: Path, line: int | None, problem: str) -> str:
+    """The whole file was refused: nothing changed."""
+    where = f"{path}:{line}" if line is not None else f"{path}"
+    return f"{where}: cannot import favorites: {problem}. Nothing was imported."
+
+
+def import_too_large(limit: int) -> str:
+    return f"the file is over {limit // (1024 * 1024)} MB, more than any favorites list"
+
+
+def import_too_many(limit: int) -> str:
+    return f"the file holds more than {limit:,} favorites"
+
+
+def import_wrong_format(found: object, *expected: str) -> str:
+    names = " or ".join(f'"{name}"' for name in expected)
+    return f'"format" is {shown_value(found)}, expected {names} (an RxCombo favorites export)'
+
+
+def import_bad_version(found: object) -> str:
+    return f'"version" is {shown_value(found)}, expected a whole number'
+
+
+def import_newer(version: int, supported: int) -> str:
+    return (
+        f"it was written by a newer version of RxCombo "
+        f"(version {version}, this version reads up to {supported})"
+    )
+
+
+def import_entry(index: int) -> str:
+    return f"favorite {index}"
+
+
+def import_not_text(where: str, key: str, value: object) -> str:
+    return (
+        f'{where}: "{key}" is {shown_value(value) if not isinstance(value, str) else "text"}, expected text'
+    )
+
+
+def import_too_long(where: str, key: str, length: int, limit: int) -> str:
+    return f'{where}: "{key}" is {length:,} characters long, over the limit of {limit:,}'
+
+
+def import_control_character(where: str, key: str) -> str:
+    return f'{where}: "{key}" holds a control character'
+
+
+def import_bad_time(where: str, key: str, value: object) -> str:
+    return f'{where}: "{key}" is {shown_value(value)}, not a date and time (like 2024-01-31T12:00:00+00:00)'
+
+
+def import_future_time(where: str, key: str, value: object) -> str:
+    return f'{where}: "{key}" is {shown_value(value)}, in the future'
+
+
+def import_bad_column(name: str, expected: tuple[str, ...]) -> str:
+    return f"column {shown_value(name)} is unknown or repeated (the columns are {', '.join(expected)})"
+
+
+def import_no_title_column(expected: tuple[str, ...]) -> str:
+    return f'the first line names no "title" column (the columns are {", ".join(expected)})'
+
+
+def import_row_too_long(cells: int, columns: int) -> str:
+    return f"this row has {cells} cells, the first line names {columns} columns"
+
+
+def import_csv_error(exc: Exception) -> str:
+    return f"not readable as CSV ({exc})"
+
+
+def import_removed_here(when: datetime) -> str:
+    return f"you removed it here on {_day(when)}, after the file's entry"
+
+
+def import_yours_newer(when: datetime, fields: list[str]) -> str:
+    return f"yours changed later ({_day(when)}); the file's {', '.join(fields)} left as you have it"
+
+
+def import_summary(added: int, updated: int, skipped: int) -> str:
+    return f"{added} added, {updated} updated, {skipped} skipped"
+
+
+def _day(when: datetime) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
