@@ -13,7 +13,11 @@ from rxcombo.userdata.options import BYTES, TEXT, Option, SettingOptions
 OPTIONS = SettingOptions.options()
 # A value of the wrong kind for each kind of option: what a hand edit or another version
 # might leave in the file.
-WRONG = {"text": [5, 1.5, True, ["x"], {"a": 1}], "bytes": [5, "not base64 !!", ["AA=="], {}]}
+WRONG = {
+    "text": [5, 1.5, True, ["x"], {"a": 1}],
+    "bytes": [5, "not base64 !!", ["AA=="], {}],
+    "sources": [5, "x", {"a": 1}, [], [5], [{"name": 5, "folder": "/x"}], [{"name": "A"}]],
+}
 
 
 @pytest.fixture
@@ -37,6 +41,7 @@ def loaded(path: Path) -> SettingsStore:
 def test_the_table_holds_every_setting_the_app_uses():
     assert [option.key for option in OPTIONS] == [
         "content_dir",
+        "sources",
         "window_geometry",
         "splitter_state",
         "last_page_id",
