@@ -21,9 +21,16 @@ PACKAGE = ROOT / "desktop" / "rxcombo"
 CORE = ("content", "library", "search")
 # What each core package may import from the project (beyond itself).
 ALLOWED = {
-    "content": {"rxcombo", "rxcombo.support"},
-    "search": {"rxcombo", "rxcombo.support", "rxcombo.content"},
-    "library": {"rxcombo", "rxcombo.support", "rxcombo.content", "rxcombo.search", "rxcombo.dirs"},
+    "content": {"rxcombo", "rxcombo.support", "rxcombo.wording"},
+    "search": {"rxcombo", "rxcombo.support", "rxcombo.content", "rxcombo.wording"},
+    "library": {
+        "rxcombo",
+        "rxcombo.support",
+        "rxcombo.content",
+        "rxcombo.search",
+        "rxcombo.dirs",
+        "rxcombo.__version__",
+    },
 }
 MAX_LINES = 300
 
@@ -44,11 +51,15 @@ def imported(tree: ast.Module) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            if node.module == "rxcombo":  # "from rxcombo import cli" imports rxcombo.cli
+                names.update(f"rxcombo.{alias.name}" for alias in node.names)
     return names
 
 
 def layer_of(module: str) -> str:
     parts = module.split(".")
+    if parts[:2] in (["rxcombo", "__version__"], ["rxcombo", "APP_NAME"]):
+        return "rxcombo"  # constants of the top package, not a layer
     return ".".join(parts[:2]) if len(parts) > 1 else module
 
 
@@ -81,6 +92,17 @@ def test_core_and_command_line_run_without_loading_qt(tmp_path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_top_level_import_of_an_upper_layer_is_seen() -> None:
+    tree = ast.parse("from rxcombo import cli, __version__\nfrom rxcombo.content import names\n")
+    assert {layer_of(name) for name in imported(tree)} == {"rxcombo", "rxcombo.cli", "rxcombo.content"}
+
+
+def test_user_data_imports_no_window() -> None:
+    for name, tree, _lines in modules():
+        if name.startswith("rxcombo.userdata"):
+            assert not any(t.startswith(("rxcombo.ui", "rxcombo.app")) for t in imported(tree)), name
 
 
 def test_only_dirs_reads_platformdirs() -> None:

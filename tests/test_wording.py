@@ -42,12 +42,22 @@ def test_absence_is_never_safety() -> None:
 
 def test_similar_names_are_never_the_name_typed() -> None:
     assert wording.similar_names_heading(["xanax"]) == (
-        "No drug named 'xanax'. Similar names (different drugs may look alike):"
+        "No drug named 'xanax'. Pages are titled by generic drug names, not brand names. Similar names (different drugs may look alike):"
     )
     assert wording.no_drug_named(["zoloft", "xanax"]) == (
         "No drug named 'zoloft' or 'xanax' in this library. "
         "Pages are titled by generic drug names, not brand names."
     )
+    # Several words: absence of a page is still not safety; a typo's look-alikes are named.
+    assert wording.no_drug_named(
+        ["amitryptiline"], {"amitryptiline": ["Amitriptyline"]}, several_words=True
+    ) == (
+        "No drug named 'amitryptiline' in this library. Similar names, which may be different drugs: "
+        "Amitriptyline (for 'amitryptiline'). Pages are titled by generic drug names, not brand names. "
+        "This is not a sign that the combination is safe: ask a pharmacist or doctor."
+    )
+    many = wording.no_drug_named([f"word{i}" for i in range(400)])
+    assert len(many) < 200 and "'word2' or 397 more" in many
 
 
 def test_dates_and_flags_say_what_the_source_says() -> None:

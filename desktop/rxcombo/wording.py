@@ -9,7 +9,9 @@ text, no Qt: the command line prints the same words the window shows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+MAX_WORDS_NAMED = 3
 
 ASK_A_PROFESSIONAL = "ask a pharmacist or doctor"
 NOT_A_SIGN_OF_SAFETY = f"This is not a sign that the combination is safe: {ASK_A_PROFESSIONAL}."
@@ -56,16 +58,44 @@ def no_page_matches(query: str, words: int) -> str:
     return f"{sentence} {NOT_A_SIGN_OF_SAFETY}" if words > 1 else sentence
 
 
-def no_drug_named(words: Sequence[str]) -> str:
-    """Words that match no drug name at all (often a brand name)."""
-    quoted = join_names([f"'{word}'" for word in words], "or")
-    return f"No drug named {quoted} in this library. {GENERIC_NAMES_HINT}"
+def _quoted(words: Sequence[str]) -> str:
+    """At most three words, quoted: a pasted paragraph must not become the notice."""
+    shown = [f"'{word}'" for word in words[:MAX_WORDS_NAMED]]
+    if len(words) > MAX_WORDS_NAMED:
+        shown.append(f"{len(words) - MAX_WORDS_NAMED} more")
+    return join_names(shown, "or")
+
+
+def no_drug_named(
+    words: Sequence[str],
+    lookalikes: Mapping[str, Sequence[str]] | None = None,
+    *,
+    several_words: bool = False,
+) -> str:
+    """Words that match no drug name (often a brand name); a typo's look-alikes are named as
+    similar names, never as the drug typed. With several words, absence is not safety."""
+    sentence = f"No drug named {_quoted(words)} in this library."
+    similar = [f"{', '.join(names)} (for '{word}')" for word, names in (lookalikes or {}).items() if names]
+    if similar:
+        sentence += f" Similar names, which may be different drugs: {'; '.join(similar)}."
+    sentence += f" {GENERIC_NAMES_HINT}"
+    return f"{sentence} {NOT_A_SIGN_OF_SAFETY}" if several_words else sentence
 
 
 def similar_names_heading(words: Sequence[str]) -> str:
     """Heads a list of typo-tolerant matches: they are other drugs until the user picks one."""
-    quoted = join_names([f"'{word}'" for word in words], "or")
-    return f"No drug named {quoted}. Similar names (different drugs may look alike):"
+    similar = "Similar names (different drugs may look alike):"
+    return f"No drug named {_quoted(words)}. {GENERIC_NAMES_HINT} {similar}"
+
+
+def several_pages_match(query: str) -> str:
+    """``show`` with words that fit several pages and name none exactly."""
+    return f"Several pages match '{query}'; give a full drug name or a page id:"
+
+
+def related_count(count: int) -> str:
+    """The status bar, when the list holds related pages rather than answers."""
+    return f"No page matches; {count} related page{'s' if count != 1 else ''}"
 
 
 def covers(names: Sequence[str]) -> str:

@@ -68,6 +68,9 @@ def main() -> int:
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS
     with tempfile.TemporaryDirectory() as cache:
         vocabulary = load_library(root, cache_dir=Path(cache)).index.vocabulary
+    if not vocabulary:
+        print(f"no pages found in {root}: pass a folder of pages", file=sys.stderr)
+        return 1
     print(f"{len(vocabulary)} drug words in {root}")
     print(f"{'rule':<10} {'look-alikes':>14} {'short into long':>16} {'typos found':>14} {'time':>6}")
     for name, rule in (("previous", previous_rule), ("current", similar_words)):

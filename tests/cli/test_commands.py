@@ -148,7 +148,7 @@ def test_search_typo_is_found_but_marked_similar(content: Path, capsys: pytest.C
     code, out, _ = run(capsys, "--content", str(content), "search", "mokacillin")
     assert code == 1  # no drug has that name: not an answer a script may take as found
     assert out.splitlines() == [
-        "No drug named 'mokacillin'. Similar names (different drugs may look alike):",
+        "No drug named 'mokacillin'. Pages are titled by generic drug names, not brand names. Similar names (different drugs may look alike):",
         "mockacillin\tMockacillin\t(similar name)",
     ]
     code, out, _ = run(capsys, "--content", str(content), "search", "mokacillin", "--json")
@@ -258,7 +258,8 @@ def test_show_never_shows_a_similar_name_in_place_of_the_drug_asked(
 ) -> None:
     code, out, _ = run(capsys, "--content", str(content), "show", "mokacillin")
     assert code == 1
-    assert out.splitlines()[0].startswith("No drug named 'mokacillin'. Similar names")
+    assert out.splitlines()[0].startswith("No drug named 'mokacillin'.")
+    assert out.splitlines()[0].endswith("Similar names (different drugs may look alike):")
     assert "mockacillin\tMockacillin\t(similar name)" in out.splitlines()
     assert "Made-up overview" not in out  # the look-alike's page is not shown
 

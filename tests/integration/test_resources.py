@@ -37,6 +37,8 @@ EXPECTED_ICONS = {
     "warning.svg",
     "folder-open.svg",
     "combined.svg",
+    "back.svg",
+    "forward.svg",
 }
 SVG_FILES = sorted(ICONS.glob("*.svg"))
 # Elements that run code or pull in other documents have no place in a static icon.

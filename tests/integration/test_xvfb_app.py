@@ -69,3 +69,52 @@ def test_real_app_first_launch_to_open_page(xvfb, tmp_path, isolated_user_dirs):
     assert "Traceback" not in output and "Fatal" not in output, output
     settings = isolated_user_dirs["XDG_CONFIG_HOME"] / "RxCombo" / "settings.json"
     assert "gabapentin-amitriptyline" in settings.read_text(encoding="utf-8")  # the open page is remembered
+
+
+def test_keyboard_only_history_and_zoom_in_the_real_app(xvfb, tmp_path, isolated_user_dirs):
+    """As a user with only a keyboard: open two pages, Alt+Left and Alt+Right walk them (the
+    window title says where), Ctrl+= zooms, and the zoom survives a restart."""
+    from helpers.x11 import wait_for_window, xdotool
+
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    env.update({name: str(path) for name, path in isolated_user_dirs.items()})
+    env["DISPLAY"] = xvfb
+
+    def start() -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "rxcombo"],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    app = start()
+    try:
+        first_launch_to_page(xvfb)  # Gabapentin + Amitriptyline is open
+        window = wait_for_window(xvfb, "— RxCombo$")
+        xdotool(xvfb, "windowfocus", "--sync", window)
+        xdotool(xvfb, "key", "ctrl+l")
+        xdotool(xvfb, "type", "--delay", "40", "alprazolam imip")
+        xdotool(xvfb, "key", "Return")
+        wait_for_window(xvfb, "^Alprazolam \\+ Imipramine — RxCombo$")
+        xdotool(xvfb, "key", "alt+Left")
+        wait_for_window(xvfb, "^Gabapentin \\+ Amitriptyline — RxCombo$")
+        xdotool(xvfb, "key", "alt+Right")
+        wait_for_window(xvfb, "^Alprazolam \\+ Imipramine — RxCombo$")
+        xdotool(xvfb, "key", "ctrl+equal", "ctrl+equal")
+        time.sleep(0.5)
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(15) == 0
+        settings = (isolated_user_dirs["XDG_CONFIG_HOME"] / "RxCombo" / "settings.json").read_text()
+        assert '"zoom": 125' in settings
+        app = start()  # the disclaimer was accepted: the window comes straight back, zoomed
+        wait_for_window(xvfb, "^Alprazolam \\+ Imipramine — RxCombo$")
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(15) == 0
+        assert (
+            '"zoom": 125' in (isolated_user_dirs["XDG_CONFIG_HOME"] / "RxCombo" / "settings.json").read_text()
+        )
+    finally:
+        if app.poll() is None:
+            app.kill()

@@ -71,7 +71,8 @@ def test_a_word_that_names_no_drug_is_said_and_never_replaced(library: Library) 
     found = answer(library, "xanaxol fakeprofen")
     assert found.hits == []
     assert found.notice is not None and found.notice.kind is NoticeKind.NO_DRUG_NAMED
-    assert found.notice.text == wording.no_drug_named(["xanaxol"])
+    assert found.notice.text == wording.no_drug_named(["xanaxol"], {}, several_words=True)
+    assert wording.NOT_A_SIGN_OF_SAFETY in found.notice.text
     assert "generic" in found.notice.text
     assert found.related[0].title == "Fakeprofen"  # the word that did name a drug
 
@@ -80,7 +81,9 @@ def test_similar_only_results_are_marked_and_headed(library: Library) -> None:
     found = answer(library, "mokacillin")
     assert found.similar_only
     assert found.notice is not None
-    assert found.notice.text == "No drug named 'mokacillin'. Similar names (different drugs may look alike):"
+    assert found.notice.text == (
+        "No drug named 'mokacillin'. Pages are titled by generic drug names, not brand names. Similar names (different drugs may look alike):"
+    )
     assert found.hits and {Answer.match_of(hit) for hit in found.hits} == {Match.SIMILAR}
 
 
@@ -92,11 +95,38 @@ def test_a_short_word_does_not_match_inside_a_long_unrelated_name(library: Libra
     assert similar_words("mokacil", library.index.vocabulary) == ["mockacillin"]
 
 
-def test_ambiguous_words_still_say_no_page_is_not_safety(library: Library) -> None:
+def test_unknown_words_in_a_combination_still_say_no_page_is_not_safety(library: Library) -> None:
     found = answer(library, "testazepam sham xyz")
     assert found.notice is not None and found.notice.kind is NoticeKind.NO_DRUG_NAMED
-    found = answer(library, "testazepam + m")  # "m" starts Mockacillin only: names it
-    assert found.hits  # Placebonol + Testazepam + Mockacillin
+    assert wording.NOT_A_SIGN_OF_SAFETY in found.notice.text
+
+
+def test_connector_words_and_short_starts_name_no_drug(library: Library) -> None:
+    # "with" is not read as a drug; the page for both drugs is the answer.
+    found = answer(library, "testazepam with fakeprofen")
+    assert found.notice is None and found.hits[0].title == "Testazepam + Fakeprofen"
+    # "m" starts only Mockacillin, but one letter names no drug the user did not type.
+    found = answer(library, "shamoxetine m")
+    assert found.notice is None or "Mockacillin" not in found.notice.text
+
+
+def test_a_typo_in_a_combination_names_its_look_alike_as_similar(library: Library) -> None:
+    found = answer(library, "mokacillin shamoxetine")
+    assert found.hits == []
+    assert found.notice is not None and found.notice.kind is NoticeKind.NO_DRUG_NAMED
+    assert "Similar names, which may be different drugs: Mockacillin (for 'mokacillin')" in found.notice.text
+    assert wording.NOT_A_SIGN_OF_SAFETY in found.notice.text
+
+
+def test_a_drug_named_only_inside_another_name_is_no_answer(tmp_path_factory) -> None:
+    root = tmp_path_factory.mktemp("inside")
+    for number, title in enumerate(["Zincol", "Zincol Carnosine + Fakeprofen", "Fakeprofen"]):
+        (root / f"p{number}.md").write_text(f"---\ntitle: {title}\n---\n\nMade-up text.\n", encoding="utf-8")
+    library = load_library(root, cache_dir=root.parent / "cache-inside")
+    found = answer(library, "zincol fakeprofen")
+    assert found.hits == []  # the page is about Zincol Carnosine, not Zincol
+    assert found.notice is not None and found.notice.text.startswith("No page covers Zincol with Fakeprofen.")
+    assert "Zincol Carnosine + Fakeprofen" in [row.title for row in found.related]
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,9 @@ WRONG = {
     "text": [5, 1.5, True, ["x"], {"a": 1}],
     "bytes": [5, "not base64 !!", ["AA=="], {}],
     "sources": [5, "x", {"a": 1}, [], [5], [{"name": 5, "folder": "/x"}], [{"name": "A"}]],
+    "int": ["5", 1.5, True, [5], {}],
+    "bool": [0, 1, "true", [True], {}],
+    "text-list": [5, "x", [5], ["x", 5], {"a": "b"}],
 }
 
 
@@ -47,6 +50,12 @@ def test_the_table_holds_every_setting_the_app_uses():
         "last_page_id",
         "list_view",
         "disclaimer_sha256",
+        "last_tab",
+        "last_query",
+        "zoom",
+        "theme",
+        "keep_history",
+        "history",
     ]
     # A store inherits the table: asking the store gives the same options.
     assert SettingsStore.options() == OPTIONS
@@ -127,15 +136,15 @@ def test_assigning_the_same_value_changes_nothing(path):
 
 
 def test_a_new_setting_is_one_line():
-    class WithZoom(SettingsStore):
-        zoom = Option("zoom", "100%", TEXT)
+    class WithFontSize(SettingsStore):
+        font_size = Option("font_size", "12pt", TEXT)
 
-    store = WithZoom(Path("unused.json"))
-    assert store.zoom == "100%"
-    store.zoom = "125%"
-    assert store.get("zoom") == "125%"
+    store = WithFontSize(Path("unused.json"))
+    assert store.font_size == "12pt"
+    store.font_size = "14pt"
+    assert store.get("font_size") == "14pt"
     assert store.dirty
-    assert [o.key for o in WithZoom.options()] == [*(o.key for o in OPTIONS), "zoom"]
+    assert [o.key for o in WithFontSize.options()] == [*(o.key for o in OPTIONS), "font_size"]
 
 
 def test_option_kinds_decode_only_their_own_values():

@@ -9,6 +9,7 @@ which source it comes from (``"source"``, the source's name).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,12 @@ from typing import Any
 from rxcombo import wording
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, document_summary, emit_json, load, source_column
 from rxcombo.content import ContentError, Document, render_markdown
-from rxcombo.content.shown import shown_page
+from rxcombo.content.page_text import page_markdown
+from rxcombo.content.shown import TabKind, shown_page
 from rxcombo.library import Library
 from rxcombo.search.answer import Answer, NoticeKind, answer
+
+SHOW_CANDIDATES = 20
 
 
 def _answer_json(library: Library, found: Answer) -> dict[str, Any]:
@@ -27,7 +31,7 @@ def _answer_json(library: Library, found: Answer) -> dict[str, Any]:
         document = library.documents[hit.index]
         results.append({**document_summary(document, library), "match": Answer.match_of(hit).value})
     related = []
-    for row in found.related:
+    for row in [] if found.similar_only else found.related:  # similar rows are the results
         page = library.get(row.id)
         drugs = page.drugs if page is not None else []
         source = library.source_of(row.id)
@@ -47,9 +51,9 @@ def _print_answer(library: Library, found: Answer) -> None:
         print(found.notice.text)
     similar = found.notice is not None and found.notice.kind is NoticeKind.SIMILAR_ONLY
     for hit in found.hits:
-        mark = "\t(similar name)" if similar else ""
+        mark = f"\t({wording.SIMILAR_MARK})" if similar else ""
         print(f"{hit.id}\t{hit.title}{source_column(library, hit.id)}{mark}")
-    if found.related:
+    if found.related and not similar:
         print()
         for row in found.related:
             print(f"{row.id}\t{row.title}{source_column(library, row.id)}\t({wording.covers(row.covers)})")
@@ -73,6 +77,32 @@ def _by_path(library: Library, text: str) -> Document | None:
     return next((d for d in library.documents if d.path.resolve() == resolved), None)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """The page ``show`` would print, as a PDF (Qt draws it, offscreen) or Markdown file."""
+    library = load(args)
+    document = library.get(" ".join(args.query)) or _by_path(library, " ".join(args.query))
+    if document is None:
+        found = answer(library, " ".join(args.query))
+        if found.notice is not None or not found.hits or not found.hits[0].exact_page:
+            _print_answer(library, found) if found.notice else print(
+                wording.several_pages_match(found.query.text)
+            )
+            return EXIT_PROBLEMS
+        document = library.documents[found.hits[0].index]
+    if args.markdown is not None:
+        args.markdown.write_text(page_markdown(document), encoding="utf-8")
+        return EXIT_OK
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # drawing a PDF needs no display
+    from PySide6.QtGui import QGuiApplication
+
+    from rxcombo.ui.page.export import write_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    sheets = write_pdf(args.pdf, document, library.source_of(document.id) or library.root.name)
+    print(f"{args.pdf}: {document.title}, {sheets} page{'s' if sheets != 1 else ''}")
+    return EXIT_OK
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     library = load(args)
     query = " ".join(args.query)
@@ -86,7 +116,14 @@ def cmd_show(args: argparse.Namespace) -> int:
             else:
                 _print_answer(library, found)
             return EXIT_PROBLEMS
-        document = library.documents[found.hits[0].index]
+        best = found.hits[0]
+        if not best.exact_page and len(found.hits) > 1:
+            # "soma" starts many names: list them rather than show one the user did not name.
+            print(wording.several_pages_match(query))
+            for hit in found.hits[:SHOW_CANDIDATES]:
+                print(f"{hit.id}\t{hit.title}")
+            return EXIT_PROBLEMS
+        document = library.documents[best.index]
     try:
         shown = shown_page(document)
     except ContentError as exc:
@@ -120,10 +157,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     for header_field in shown.header:
         print(f"{header_field.label}: {header_field.value}")
     for tab in shown.tabs:
-        if tab.kind.value == "whole-page":
+        if tab.kind is TabKind.WHOLE_PAGE:
             continue  # the text mode is already the whole page
         print()
-        print(f"## {tab.full_title}")
-        print()
+        if tab.kind is not TabKind.COMBINED:  # its Markdown opens with its own full title
+            print(f"## {tab.full_title}")
+            print()
         print(tab.markdown)
     return EXIT_OK

@@ -21,7 +21,7 @@ from rxcombo import APP_NAME, __version__
 from rxcombo.app.display import missing_display_message
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, cmd_check, cmd_list
 from rxcombo.cli.favorites import cmd_favorites
-from rxcombo.cli.lookup import cmd_search, cmd_show
+from rxcombo.cli.lookup import cmd_export, cmd_search, cmd_show
 from rxcombo.cli.sources import cmd_info, cmd_sources
 from rxcombo.userdata.favorites import FavoriteSort
 
@@ -30,6 +30,13 @@ CONTENT_HELP = "read pages from DIR instead of the saved sources (repeat for sev
 
 def _content_option(parser: argparse.ArgumentParser, dest: str) -> None:
     parser.add_argument("--content", metavar="DIR", type=Path, action="append", dest=dest, help=CONTENT_HELP)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", parents=[common], help="search pages by drug name")
     search.add_argument("query", nargs="*", help="drug names (empty: every page)")
     search.add_argument("--json", action="store_true")
-    search.add_argument("--limit", type=int, default=None, metavar="N")
+    search.add_argument("--limit", type=_positive, default=None, metavar="N", help="at most N results")
+    export = commands.add_parser("export", parents=[common], help="write a page to a PDF or Markdown file")
+    export.add_argument("query", nargs="+", help="drug names, a page id or a file")
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", type=Path, metavar="FILE")
+    target.add_argument("--markdown", type=Path, metavar="FILE")
 
     sources = commands.add_parser(
         "sources", parents=[common], help="list the content sources the commands read"
@@ -102,6 +114,7 @@ COMMANDS = {
     "list": cmd_list,
     "show": cmd_show,
     "search": cmd_search,
+    "export": cmd_export,
     "sources": cmd_sources,
     "info": cmd_info,
     "favorites": cmd_favorites,

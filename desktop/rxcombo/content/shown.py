@@ -33,6 +33,7 @@ _NOT_COMBINED = ("generic name", "faq", "precaution", "dosage", "side effect", "
 # hold the window for seconds, so such a page (far beyond any real one) has none.
 WHOLE_PAGE_MAX_TABS = 30
 WHOLE_PAGE_MAX_CHARS = 200_000
+MAX_HEADER_VALUE = 60
 _GENERIC_NAME = re.compile(r"^generic names?$")
 _LEADING_LABEL = re.compile(r"^\s*(\*\*|__)?generic names?:?(\*\*|__)?:?\s*", re.IGNORECASE)
 
@@ -84,9 +85,11 @@ def _generic_name_field(section: Section) -> HeaderField | None:
     lines = [line for line in section.body_markdown.split("\n") if line.strip()]
     if len(lines) != 1:
         return None
-    value = _LEADING_LABEL.sub("", lines[0]).strip()
+    value = _LEADING_LABEL.sub("", lines[0]).strip().strip("*_").strip()
+    if len(value) > MAX_HEADER_VALUE or not value:  # a note, not a name: it stays a tab
+        return None
     offset = section.markdown.split("\n").index(lines[0]) if lines[0] in section.markdown.split("\n") else 0
-    return HeaderField(wording.GENERIC_NAME_LABEL, value or lines[0].strip(), section.first_line + offset)
+    return HeaderField(wording.GENERIC_NAME_LABEL, value, section.first_line + offset)
 
 
 def shown_page(document: Document) -> ShownPage:

@@ -29,7 +29,18 @@ from rxcombo.content.document import Document
 from rxcombo.content.problems import Problem
 from rxcombo.support.atomic import atomic_write_bytes
 
-CACHE_FORMAT = 2  # 2: libraries know their sources' facts; listed pages keep their date
+# Bump by hand for changes the schema below cannot see. 3: listed pages keep their date.
+CACHE_FORMAT = 3
+
+
+def _schema() -> tuple[tuple[str, ...], ...]:
+    """The cached classes' field names: a field added or renamed makes old caches foreign
+    (an old pickle would load without it and fail later, outside this module)."""
+    from rxcombo.library.library import Library  # here: library.py does not import the cache
+
+    return (tuple(Library.__dataclass_fields__), tuple(Document.__dataclass_fields__))
+
+
 _MAGIC = "rxcombo-library-cache"
 Signature = tuple[int, int, int]
 CachedPage = Document | list[Problem]
@@ -69,7 +80,7 @@ class LibraryCache:
         return cache
 
     def _header(self) -> tuple[Any, ...]:
-        return (_MAGIC, CACHE_FORMAT, __version__, sys.version_info[:2], self.root)
+        return (_MAGIC, CACHE_FORMAT, _schema(), __version__, sys.version_info[:2], self.root)
 
     def read(self) -> CacheContents | None:
         """The cached contents, or None when there is no usable cache."""

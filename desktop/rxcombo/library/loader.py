@@ -114,7 +114,10 @@ def cached_snapshot(
         return None, contents
     count = len(contents.pages)
     stats = LoadStats(count, 0, count, True)
-    return _refreshed(contents.snapshot, Path(root), name or default_name(Path(root)), stats), contents
+    try:
+        return _refreshed(contents.snapshot, Path(root), name or default_name(Path(root)), stats), contents
+    except (AttributeError, TypeError):  # a cache that unpickled but is not of this shape
+        return None, None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,6 @@ Plain Python, no Qt: the window and the command line show the same answer.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -23,9 +22,13 @@ from typing import Protocol
 
 from rxcombo import wording
 from rxcombo.search.index import Hit, MatchKind, SearchIndex
-from rxcombo.search.query import Query, QueryLike
+from rxcombo.search.query import Query, QueryLike, prefix_range
 
 MAX_SPAN = 4  # longest drug name, in words, that a run of query words is tried against
+MIN_PREFIX_NAMING = 4  # a start of a name this long or longer may name a drug
+MAX_NOTICE_WORDS = 10
+MAX_RELATED = 200
+MAX_LOOKALIKES = 5
 
 
 class Match(StrEnum):
@@ -66,6 +69,9 @@ class LibraryLike(Protocol):
     @property
     def index(self) -> SearchIndex: ...
     @property
+    def documents(self) -> Sequence[PageLike]: ...
+    def drug(self, name_or_key: str) -> DrugLike | None: ...
+    @property
     def drugs(self) -> Sequence[DrugLike]: ...
     def get(self, page_id: str) -> PageLike | None: ...
 
@@ -105,37 +111,77 @@ class Answer:
 def answer(library: LibraryLike, query: QueryLike, limit: int | None = None) -> Answer:
     """The ranked pages for ``query``, with the notice and related pages that go with them."""
     parsed = Query.of(query)
-    hits = library.index.search(parsed, limit)
-    notice, related = notice_for(library, parsed, found=bool(hits))
-    return Answer(parsed, hits, notice, related)
+    hits = library.index.search(parsed)  # whether anything was found is decided before any cut
+    notice, related = notice_for(library, parsed, [hit.index for hit in hits])
+    if notice is not None and notice.kind is NoticeKind.NO_PAGE_COVERS:
+        hits = []  # pages found through a word inside another drug's name: related, not answers
+    return Answer(parsed, hits if limit is None else hits[:limit], notice, related)
 
 
-def notice_for(library: LibraryLike, query: QueryLike, *, found: bool) -> tuple[Notice | None, list[Related]]:
-    """What goes with the results of ``query`` (``found``: whether any page matched).
+def notice_for(
+    library: LibraryLike, query: QueryLike, rows: Sequence[int]
+) -> tuple[Notice | None, list[Related]]:
+    """What goes with the ranked ``rows`` (positions in ``library.documents``) of ``query``.
 
     Cheap when pages were found (one prefix look-up per word, typo matches memoised): the
     window calls it on every keystroke beside the index's ranked rows."""
     parsed = Query.of(query)
-    if parsed.blank:
+    words = list(parsed.words)
+    if not words:
         return None, []
+    if len(words) > MAX_NOTICE_WORDS:  # a pasted paragraph: no typo hunting word by word
+        return (None, []) if rows else (_no_match(parsed), [])
     index = library.index
-    best = {word: _best_kind(index, word) for word in parsed.words}
+    best = {word: _best_kind(index, word) for word in words}
     unknown = [word for word, kind in best.items() if kind is None]
     similar = [word for word, kind in best.items() if kind is MatchKind.FUZZY]
-    if found:
-        if similar:
-            return Notice(NoticeKind.SIMILAR_ONLY, wording.similar_names_heading(similar)), []
+    if rows and similar:
+        heading = wording.similar_names_heading(similar)
+        return Notice(NoticeKind.SIMILAR_ONLY, heading), _similar_rows(library, rows)
+    if rows:
+        drugs = _distinct(_resolve(library, words) or [])
+        keys = {drug.key for drug in drugs}
+        documents = library.documents
+        if len(keys) >= 2 and not any(keys <= set(documents[row].drug_keys) for row in rows):
+            return _no_page_covers(library, drugs)
         return None, []
     if unknown or similar:
-        named = _resolve(library, [w for w in parsed.words if w not in unknown and w not in similar])
-        text = wording.no_drug_named(unknown + similar)
-        return Notice(NoticeKind.NO_DRUG_NAMED, text), _related(library, named or [])
-    drugs_or_none = _resolve(library, list(parsed.words))
-    if drugs_or_none is None or len({d.key for d in drugs_or_none}) < 2:
-        return Notice(NoticeKind.NO_MATCH, wording.no_page_matches(str(parsed), len(parsed.words))), []
-    drugs = list({drug.key: drug for drug in drugs_or_none}.values())
+        named = _resolve(library, [w for w in words if w not in unknown and w not in similar]) or []
+        lookalikes = {word: _drug_names_with(library, index.fuzzy_words(word)) for word in similar}
+        text = wording.no_drug_named(unknown + similar, lookalikes, several_words=len(words) > 1)
+        found = [library.drug(name) for names in lookalikes.values() for name in names]
+        return Notice(NoticeKind.NO_DRUG_NAMED, text), _related(
+            library, _distinct([*named, *(d for d in found if d is not None)])
+        )
+    drugs = _distinct(_resolve(library, words) or [])
+    if len(drugs) < 2:
+        return _no_match(parsed), []
+    return _no_page_covers(library, drugs)
+
+
+def _no_match(parsed: Query) -> Notice:
+    return Notice(NoticeKind.NO_MATCH, wording.no_page_matches(str(parsed), len(parsed.words)))
+
+
+def _no_page_covers(library: LibraryLike, drugs: Sequence[DrugLike]) -> tuple[Notice, list[Related]]:
     names = tuple(drug.name for drug in drugs)
     return Notice(NoticeKind.NO_PAGE_COVERS, wording.no_page_covers(names), names), _related(library, drugs)
+
+
+def _distinct(drugs: Sequence[DrugLike]) -> list[DrugLike]:
+    return list({drug.key: drug for drug in drugs}.values())
+
+
+def _similar_rows(library: LibraryLike, rows: Sequence[int]) -> list[Related]:
+    documents = library.documents
+    return [Related(documents[r].id, documents[r].title, (), False) for r in rows[:MAX_RELATED]]
+
+
+def _drug_names_with(library: LibraryLike, words: Sequence[str]) -> list[str]:
+    """Names of the drugs that have one of these (folded) words, for "similar names: …"."""
+    wanted = set(words)
+    names = [drug.name for drug in library.drugs if wanted & set(drug.key.split())]
+    return names[:MAX_LOOKALIKES]
 
 
 def _best_kind(index: SearchIndex, word: str) -> MatchKind | None:
@@ -145,7 +191,8 @@ def _best_kind(index: SearchIndex, word: str) -> MatchKind | None:
 
 def _resolve(library: LibraryLike, words: Sequence[str]) -> list[DrugLike] | None:
     """Read the words as drug names, longest run first: each run must equal a drug's name
-    or be the start of exactly one drug's name. None when some run cannot be read so."""
+    or be the start (4 letters or more) of exactly one drug's name. None when some run
+    cannot be read so: a short start ("m", "low") names no drug the user did not type."""
     drugs = library.drugs
     keys = [drug.key for drug in drugs]
     found: list[DrugLike] = []
@@ -163,11 +210,10 @@ def _resolve(library: LibraryLike, words: Sequence[str]) -> list[DrugLike] | Non
 
 
 def _drug_named(drugs: Sequence[DrugLike], keys: list[str], phrase: str) -> DrugLike | None:
-    start = bisect.bisect_left(keys, phrase)
-    end = bisect.bisect_left(keys, phrase + "\U0010ffff", lo=start)
+    start, end = prefix_range(keys, phrase)
     if start < len(keys) and keys[start] == phrase:
         return drugs[start]
-    return drugs[start] if end - start == 1 else None
+    return drugs[start] if end - start == 1 and len(phrase) >= MIN_PREFIX_NAMING else None
 
 
 def _related(library: LibraryLike, drugs: Sequence[DrugLike]) -> list[Related]:

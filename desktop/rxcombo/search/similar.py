@@ -6,10 +6,10 @@ so what counts as similar is kept tight. Measured over the corpus's 4,040 drug w
 start of every name, so a five-letter word matched inside long unrelated names ("xanax"
 -> "ganaxolone"): 129 of 177 short words found a look-alike three or more letters longer.
 Now a word is compared with whole names of about its length (at most 2 letters longer or
-shorter), and with the start of longer names only from 6 letters on (a name being typed,
-"amitryp" -> amitriptyline): 0 of 177, and every swapped-letter typo of the 3,782 names of
-5 letters or more is still found. rapidfuzz does the comparing (maintained, C++-fast, and
-it batches one word against a whole vocabulary).
+shorter), and with the start of longer names only from 7 letters on (a name being typed,
+"amitryp" -> amitriptyline; at 6, "ativan" matched "activated"): 0 of 177, and every
+swapped-letter typo of the 3,782 names of 5 letters or more is still found. rapidfuzz does
+the comparing (maintained, C++-fast, and it batches one word against a whole vocabulary).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from rxcombo.support import lazy
 
 MIN_LENGTH = 4  # shorter words are too often a prefix being typed, not a typo
 MAX_LENGTH_CHANGE = 2
-MIN_PREFIX_TYPO_LENGTH = 6
+MIN_PREFIX_TYPO_LENGTH = 7
 
 
 def cutoff(word: str) -> float:

@@ -102,7 +102,29 @@ def _encode_sources(value: list[SavedSource]) -> JsonValue:
     ]
 
 
+def _decode_int(raw: object) -> int | None:
+    # bool is an int in Python; a stored true/false is not a number.
+    return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+
+
+def _decode_bool(raw: object) -> bool | None:
+    return raw if isinstance(raw, bool) else None
+
+
+def _decode_text_list(raw: object) -> list[str] | None:
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        return None
+    return list(raw)
+
+
+def _same(value: Any) -> JsonValue:
+    return value  # type: ignore[no-any-return]
+
+
 TEXT: Kind[str] = Kind("text", _decode_text, _encode_text)
+INT: Kind[int] = Kind("int", _decode_int, _same)
+BOOL: Kind[bool] = Kind("bool", _decode_bool, _same)
+TEXT_LIST: Kind[list[str]] = Kind("text-list", _decode_text_list, list)
 # JSON has no bytes: Qt's saved geometry and splitter state are stored as base64 text.
 BYTES: Kind[bytes] = Kind("bytes", _decode_bytes, _encode_bytes)
 SOURCES: Kind[list[SavedSource]] = Kind("sources", _decode_sources, _encode_sources)
@@ -160,6 +182,14 @@ def _non_empty(text: str) -> bool:
     return bool(text)
 
 
+def _zoom_range(percent: int) -> bool:
+    return 50 <= percent <= 300
+
+
+def _theme_name(name: str) -> bool:
+    return name in ("system", "light", "dark")
+
+
 class SettingOptions:
     """The table of settings; :class:`~.settings.SettingsStore` gives them values.
 
@@ -175,6 +205,14 @@ class SettingOptions:
     # An empty name is not a view; it reads as the default like any other unknown value.
     list_view = Option("list_view", "all", TEXT, valid=_non_empty)
     disclaimer_sha256 = Option("disclaimer_sha256", None, TEXT)
+    # Reading comfort: the session comes back as it was left.
+    last_tab = Option("last_tab", None, TEXT)
+    last_query = Option("last_query", None, TEXT)
+    zoom = Option("zoom", 100, INT, valid=_zoom_range)  # percent of the normal text size
+    theme = Option("theme", "system", TEXT, valid=_theme_name)
+    # Health look-ups are private: with keep_history off, nothing opened is written to disk.
+    keep_history = Option("keep_history", True, BOOL)
+    history: Option[list[str], list[str]] = Option("history", [], TEXT_LIST)  # page ids, newest first
 
     @classmethod
     def options(cls) -> list[Option[Any, Any]]:

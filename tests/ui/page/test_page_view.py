@@ -44,10 +44,13 @@ def test_tab_navigation_and_same_tab_kept_across_pages(window, qtbot):
     assert tabs.currentIndex() == 0
     qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)  # wraps around
     assert tabs.currentIndex() == tabs.count() - 1
-    # A tab the reader chose ("Overview", on every seed) is kept when another page opens.
+    # A tab the reader chose ("Overview", on every seed) is kept when another page opens...
     tabs.setCurrentIndex(0)
-    window.open_page("gabapentin-amitriptyline")
+    window.open_page("amitriptyline-ketamine")
     assert window.page_view.tabs.tabText(window.page_view.tabs.currentIndex()) == "Overview"
     window.page_view.tabs.setCurrentIndex(window.page_view.tab_titles().index("Disclaimer"))
+    # ...except that a combination page still opens on its combined use.
+    window.open_page("gabapentin-amitriptyline")
+    assert window.page_view.tabs.tabText(window.page_view.tabs.currentIndex()) == "Combined use"
     window.open_page("amitriptyline-ketamine")
     assert window.page_view.tabs.tabText(window.page_view.tabs.currentIndex()) == "Disclaimer"

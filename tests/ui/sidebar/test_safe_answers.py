@@ -67,16 +67,20 @@ def test_drugs_no_page_covers_get_the_notice_in_the_list_and_in_place_of_the_pag
 def test_a_similar_spelling_is_marked_and_never_opened_by_enter(fake_window, qtbot):
     window = fake_window
     pane = window.search_pane
+    window.open_page("fakeoxetine")
     type_text(pane.search_field, "mokacillin")
     assert pane.notice_banner.text_label.text().startswith(wording.similar_names_heading(["mokacillin"]))
     assert visible_titles(pane.results) == ["Mockacillin"]
     assert rows(pane.results, SIMILAR_ROLE) == [True]
+    # The page opened before does not stay beside the notice: the pane lists the similar names.
+    assert window.page_view.showing_notice()
+    assert window.page_view.notice_panel.model.index(0, 0).data() == "Mockacillin — similar name"
     qtbot.keyClick(pane.search_field, Qt.Key.Key_Return)
-    assert window.page_view.document is None  # nothing opened
+    assert window.page_view.document.title == "Fakeoxetine" and window.page_view.showing_notice()
     # Picked with the arrow keys, it opens.
     qtbot.keyClick(pane.search_field, Qt.Key.Key_Down)
     qtbot.keyClick(pane.search_field, Qt.Key.Key_Return)
-    assert window.page_view.document is not None and window.page_view.document.title == "Mockacillin"
+    assert window.page_view.document.title == "Mockacillin" and window.page_view.showing_page()
 
 
 def test_a_name_match_is_a_plain_answer(fake_window, qtbot):

@@ -29,15 +29,17 @@ def test_menus_have_the_usual_shortcuts(window):
     assert window.toggle_favorite_action.shortcut().toString() == "Ctrl+D"
     assert window.open_folder_action.shortcut().toString() == "Ctrl+O"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "F&avorites", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Go", "F&avorites", "&Help"]
 
 
-def test_menus_show_the_same_items_as_before_the_table(window):
-    assert menu_items(window) == {
-        "&File": [("&Open Content Folder…", "Ctrl+O"), ("", ""), ("&Quit", "Ctrl+Q")],
-        "F&avorites": [("&Toggle Favorite", "Ctrl+D"), ("&Show Favorites", "Ctrl+Shift+D")],
-        "&Help": [("&Disclaimer", ""), ("&About RxCombo", "")],
-    }
+def test_menus_list_every_command_with_its_keys(window):
+    items = menu_items(window)
+    assert items["&File"] == [("&Open Content Folder…", "Ctrl+O"), ("", ""), ("&Quit", "Ctrl+Q")]
+    assert items["&Edit"] == [("&Find in Page…", "Ctrl+F"), ("Find &Next", "F3"), ("Find &Previous", "Shift+F3")]
+    assert items["&View"][:3] == [("Zoom &In", "Ctrl++"), ("Zoom &Out", "Ctrl+-"), ("&Normal Size", "Ctrl+0")]
+    assert items["&Go"][:2] == [("&Back", "Alt+Left"), ("&Forward", "Alt+Right")]
+    assert items["F&avorites"] == [("&Toggle Favorite", "Ctrl+D"), ("&Show Favorites", "Ctrl+Shift+D")]
+    assert items["&Help"] == [("&Disclaimer", ""), ("&Keyboard Shortcuts", "F1"), ("&About RxCombo", "")]
     assert not window.toggle_favorite_action.isEnabled()  # until a page is open
     assert window.quit_action.menuRole() == QAction.MenuRole.QuitRole
     assert window.about_action.menuRole() == QAction.MenuRole.AboutRole
@@ -70,11 +72,17 @@ def test_every_declared_shortcut_is_bound_once(window):
             assert action.text() in [text for text, _key in menu_items(window)[spec.menu]]
 
 
-def test_every_handler_is_a_window_method():
+def test_every_handler_is_a_method_of_the_window_or_one_of_its_parts(window):
     names = [spec.name for spec in ACTIONS]
     assert len(set(names)) == len(names)
     for spec in ACTIONS:
-        assert callable(getattr(MainWindow, spec.handler, None)), spec.handler
+        owner: object = window
+        *parts, method = spec.handler.split(".")
+        for part in parts:
+            owner = getattr(owner, part)
+        assert callable(getattr(owner, method, None)), spec.handler
+        if not parts:
+            assert callable(getattr(MainWindow, method, None)), spec.handler
 
 
 def test_window_shortcuts_reach_their_handlers(window, qtbot):

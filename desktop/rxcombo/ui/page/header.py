@@ -45,6 +45,7 @@ class PageHeader(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setBold(True)
         self.title_label.setFont(font)
+        self.title_label.setAccessibleName("Page title")
 
         self.drugs_label = QLabel()
         self.drugs_label.setObjectName("pageDrugs")
@@ -53,6 +54,12 @@ class PageHeader(QWidget):
         self.drugs_label.setOpenExternalLinks(False)
         self.drugs_label.linkActivated.connect(self._on_drug_link)
         self.drugs_label.setToolTip("Click a drug to list all of its pages")
+        # Reachable with Tab, and each link with Tab again, then Enter.
+        self.drugs_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.drugs_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.drugs_label.setAccessibleName("Drugs of this page")
 
         self.fields_label = QLabel()
         self.fields_label.setObjectName("pageFields")

@@ -7,7 +7,7 @@ never be read as the answer to this search (shared/guides/safety.md, rule 2).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -27,6 +27,11 @@ class RelatedModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Related] = []
+        self._hint_of: Callable[[str], str | None] = lambda _page_id: None
+
+    def set_hints(self, hint_of: Callable[[str], str | None]) -> None:
+        """Where a page comes from, for titles two pages share (Library.hint)."""
+        self._hint_of = hint_of
 
     def set_related(self, related: Sequence[Related]) -> None:
         self.beginResetModel()
@@ -41,7 +46,9 @@ class RelatedModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.title} — {wording.covers(row.covers)}"
+            note = wording.covers(row.covers) if row.covers else wording.SIMILAR_MARK
+            hint = self._hint_of(row.id)
+            return f"{row.title} — {note}" + (f" · {hint}" if hint else "")
         if role == PAGE_ID_ROLE:
             return row.id
         if role == NOTE_ROLE:

@@ -5,40 +5,44 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rxcombo.content import Document, render_markdown
 from rxcombo.content.shown import ShownPage, TabKind, shown_page
 from rxcombo.search.answer import Notice, Related
 from rxcombo.ui.icons import icon
+from rxcombo.ui.page.find_bar import FindBar
 from rxcombo.ui.page.header import PageHeader
 from rxcombo.ui.page.notice_panel import NoticePanel
+from rxcombo.ui.page.section_tabs import SectionTabs, tab_label
 from rxcombo.ui.page.section_view import SectionBrowser
+from rxcombo.ui.page.start_page import StartPage
 
 EMPTY_TEXT = "Search for a drug on the left, then press Enter to open its page."
-MAX_TAB_CHARS = 30
 MAX_EAGER_TABS = 30
 MAX_EAGER_CHARS = 200_000
 TAB_ICONS = {TabKind.DISCLAIMER: "warning", TabKind.COMBINED: "combined"}
-
-
-def tab_label(title: str) -> str:
-    """A tab's text: long titles shortened, ``&`` doubled (a lone one is a mnemonic)."""
-    if len(title) > MAX_TAB_CHARS:
-        title = title[: MAX_TAB_CHARS - 1].rstrip() + "…"
-    return title.replace("&", "&&")
 
 
 class PageView(QWidget):
     drug_activated = Signal(str)  # a drug name from the header
     favorite_toggled = Signal()
     external_link_clicked = Signal(QUrl)
-    page_activated = Signal(str)  # a related page picked in a notice
+    page_activated = Signal(str)  # a related page picked in a notice or on the start page
+    search_requested = Signal(str)  # the start page's example search
+    zoom_requested = Signal(int)  # Ctrl+wheel over the text: +1 or -1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
         self.shown: ShownPage | None = None
+        self.zoom = 100
         self.header = PageHeader()
         self.header.drug_activated.connect(self.drug_activated)
         self.header.favorite_toggled.connect(self.favorite_toggled)
@@ -47,13 +51,7 @@ class PageView(QWidget):
         self.drugs_label = self.header.drugs_label
         self.star_button = self.header.star_button
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("sectionTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
-        # Qt elides every tab once they do not all fit ("Ove…", "Gabap…"); scroll instead,
-        # and shorten only the long titles (the full title is the tab's tooltip).
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs = SectionTabs()
         self._pending: dict[int, tuple[str, bool]] = {}
         self._pending_timer = QTimer(self)
         self._pending_timer.setInterval(0)
@@ -69,11 +67,13 @@ class PageView(QWidget):
         self.footer.setTextFormat(Qt.TextFormat.PlainText)
         self.footer.setForegroundRole(self.footer.palette().ColorRole.PlaceholderText)
 
+        self.find_bar = FindBar(self.tabs, self._skip_in_find)
         page = QWidget()
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(self.header)
         page_layout.addWidget(self.tabs, 1)
+        page_layout.addWidget(self.find_bar)
         page_layout.addWidget(self.footer)
 
         self.placeholder = QLabel(EMPTY_TEXT)
@@ -83,9 +83,12 @@ class PageView(QWidget):
         self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.notice_panel = NoticePanel()
         self.notice_panel.page_activated.connect(self.page_activated)
+        self.start_page = StartPage()
+        self.start_page.page_requested.connect(self.page_activated)
+        self.start_page.search_requested.connect(self.search_requested)
 
         self.stack = QStackedWidget()
-        for widget in (self.placeholder, page, self.notice_panel):
+        for widget in (self.start_page, self.placeholder, page, self.notice_panel):
             self.stack.addWidget(widget)
         self._page = page
         layout = QVBoxLayout(self)
@@ -106,10 +109,18 @@ class PageView(QWidget):
         self.notice_panel.show_notice(notice, related)
         self.stack.setCurrentWidget(self.notice_panel)
 
+    def show_start(
+        self, example: str | None, recent: list[tuple[str, str]], favorites: list[tuple[str, str]]
+    ) -> None:
+        """The start page, when no page is open (see start_page)."""
+        self.start_page.show_start(example, recent, favorites)
+        if self.document is None:
+            self.stack.setCurrentWidget(self.start_page)
+
     def show_page_again(self) -> None:
-        """Back from a notice to the page it covered (or the empty pane)."""
+        """Back from a notice to the page it covered (or the start page)."""
         has_tabs = self.document is not None and self.tabs.count() > 0
-        self.stack.setCurrentWidget(self._page if has_tabs else self.placeholder)
+        self.stack.setCurrentWidget(self._page if has_tabs else self.start_page)
 
     def showing_notice(self) -> bool:
         return self.stack.currentWidget() is self.notice_panel
@@ -133,7 +144,9 @@ class PageView(QWidget):
         labels = [tab.title for tab in tabs]
         # The page's own opening tab (its combined use), unless the reader chose a tab that
         # this page has too.
-        selected = labels.index(self._user_tab) if self._user_tab in labels else shown.open_tab
+        combined = bool(tabs) and tabs[shown.open_tab].kind is TabKind.COMBINED
+        keep = self._user_tab in labels and not combined  # a combination page opens on its combined use
+        selected = labels.index(self._user_tab) if keep and self._user_tab else shown.open_tab
         # A normal page renders its tabs now (~10 ms); the whole-page tab, a huge or a hostile
         # page render the tab in view now and the others one per event-loop turn.
         deferred = len(tabs) > MAX_EAGER_TABS or sum(len(t.markdown) for t in tabs) > MAX_EAGER_CHARS
@@ -148,6 +161,8 @@ class PageView(QWidget):
             self.tabs.setUpdatesEnabled(True)
         if self._pending:
             self._pending_timer.start()
+        if self.find_bar.isVisible():
+            self.find_bar.search(self.find_bar.field.text())  # the same words, in this page
         if tabs:
             self.stack.setCurrentWidget(self._page)
         else:
@@ -168,7 +183,9 @@ class PageView(QWidget):
                 assert isinstance(browser, SectionBrowser)
             else:
                 browser = SectionBrowser()
+                browser.set_zoom(self.zoom)
                 browser.anchorClicked.connect(self.external_link_clicked)
+                browser.zoom_requested.connect(self.zoom_requested)
                 self.tabs.addTab(browser, "")
             disclaimer = tab.kind is TabKind.DISCLAIMER
             later = tab.kind is TabKind.WHOLE_PAGE or deferred
@@ -181,6 +198,11 @@ class PageView(QWidget):
             name = TAB_ICONS.get(tab.kind)
             self.tabs.setTabIcon(number, icon(name) if name else QIcon())
             self.tabs.setTabToolTip(number, tab.full_title)
+
+    def _skip_in_find(self, number: int) -> bool:
+        """The whole-page tab repeats the others' matches: counted only while it is open."""
+        whole = self.shown is not None and self.shown.tabs[number].kind is TabKind.WHOLE_PAGE
+        return whole and number != self.tabs.currentIndex()
 
     def _on_tab_changed(self, number: int) -> None:
         if not self._filling and self.shown is not None and 0 <= number < len(self.shown.tabs):
@@ -209,6 +231,37 @@ class PageView(QWidget):
         return all(
             self.shown is not None and self.shown.tabs[n].kind is TabKind.WHOLE_PAGE for n in self._pending
         )
+
+    def set_zoom(self, percent: int) -> None:
+        """The text size of every tab at once."""
+        self.zoom = percent
+        for number in range(self.tabs.count()):
+            browser = self.tabs.widget(number)
+            if isinstance(browser, SectionBrowser):
+                browser.set_zoom(percent)
+
+    def position(self) -> tuple[str | None, int]:
+        """The open tab's title and how far it is scrolled, for history and the session."""
+        number = self.tabs.currentIndex()
+        if self.shown is None or not 0 <= number < len(self.shown.tabs):
+            return None, 0
+        browser = self.tabs.widget(number)
+        scroll = browser.verticalScrollBar().value() if isinstance(browser, SectionBrowser) else 0
+        return self.shown.tabs[number].title, scroll
+
+    def restore_position(self, tab: str | None, scroll: int) -> None:
+        if self.shown is None or tab is None:
+            return
+        titles = [t.title for t in self.shown.tabs]
+        if tab in titles:
+            self._filling = True  # not the reader's choice: history put it back
+            try:
+                self.tabs.setCurrentIndex(titles.index(tab))
+            finally:
+                self._filling = False
+            browser = self.tabs.currentWidget()
+            if isinstance(browser, SectionBrowser):
+                browser.verticalScrollBar().setValue(scroll)
 
     def set_favorite(self, favorite: bool) -> None:
         self.header.set_favorite(favorite)

@@ -20,6 +20,7 @@ from rxcombo import wording
 from rxcombo.search import Query, highlight_spans
 from rxcombo.ui.icons import icon
 from rxcombo.ui.roles import DRUG_KEY_ROLE, FAVORITE_ROLE, MISSING_ROLE, NOTE_ROLE, SIMILAR_ROLE
+from rxcombo.ui.theme import dim_text
 
 STAR_SIZE = 14
 PADDING = 6
@@ -115,7 +116,7 @@ class HighlightDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         # +2: sub-pixel rounding would otherwise elide a text that fits.
         width = min(metrics.horizontalAdvance(text) + 2, int(rect.width() * MAX_TRAILER_SHARE))
-        color = selected_color or opt.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        color = selected_color or dim_text(opt.palette)  # 4.5:1 on the base, in either theme
         area = QRect(rect.right() - width, rect.top(), width, rect.height())
         painter.save()
         painter.setFont(font)

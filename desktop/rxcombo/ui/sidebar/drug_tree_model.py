@@ -21,7 +21,15 @@ from PySide6.QtCore import (
 from rxcombo.content.names import tokens
 from rxcombo.library import Drug, Library
 from rxcombo.search import Query
-from rxcombo.ui.roles import COUNT_ROLE, DRUG_KEY_ROLE, DRUGS_ROLE, FAVORITE_ROLE, NOTE_ROLE, PAGE_ID_ROLE
+from rxcombo.ui.roles import (
+    COUNT_ROLE,
+    DRUG_KEY_ROLE,
+    DRUGS_ROLE,
+    FAVORITE_ROLE,
+    NOTE_ROLE,
+    PAGE_ID_ROLE,
+    SIMILAR_ROLE,
+)
 from rxcombo.ui.sidebar.page_models import FavoriteCheck
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -152,6 +160,7 @@ class DrugTreeFilter(QSortFilterProxyModel):
         self._drugs: AbstractSet[str] | None = None
         self._pages: AbstractSet[str] | None = None
         self.page_count = 0  # pages the tree lists, for the status bar
+        self.similar = False  # the query matched similar spellings only: every row is marked
         self.setDynamicSortFilter(False)
 
     def set_library(self, library: Library) -> None:
@@ -189,6 +198,8 @@ class DrugTreeFilter(QSortFilterProxyModel):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A drug row counts the pages the filter shows under it, not all of the drug's pages."""
+        if role == SIMILAR_ROLE:
+            return self.similar and index.isValid()
         if (
             self._pages is not None
             and self._library is not None

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from rxcombo.content import fold
 from rxcombo.library import Library
 from rxcombo.search import Query, SearchIndex
-from rxcombo.ui.roles import DRUGS_ROLE, FAVORITE_ROLE, MISSING_ROLE, NOTE_ROLE, PAGE_ID_ROLE
+from rxcombo.ui.roles import DRUGS_ROLE, FAVORITE_ROLE, MISSING_ROLE, NOTE_ROLE, PAGE_ID_ROLE, SIMILAR_ROLE
 from rxcombo.userdata import Favorite
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -79,6 +79,7 @@ class FavoritesFilter(QSortFilterProxyModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.similar = False  # the query matched similar spellings only: every row is marked
         self._index: SearchIndex | None = None
         self._pages: AbstractSet[str] | None = None
         self._words: tuple[str, ...] = ()
@@ -106,3 +107,8 @@ class FavoritesFilter(QSortFilterProxyModel):
             title_words = fold(str(index.data(Qt.ItemDataRole.DisplayRole))).replace("+", " ").split()
             return all(any(w.startswith(q) for w in title_words) for q in self._words)
         return False
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == SIMILAR_ROLE:
+            return self.similar and index.isValid()
+        return super().data(index, role)

@@ -49,10 +49,7 @@ class NoticeBanner(QFrame):
         if notice is None:
             self.hide()
             return
-        text = notice.text
-        if notice.kind is NoticeKind.SIMILAR_ONLY:
-            text = f"{text}\n{wording.GENERIC_NAMES_HINT}"
-        self.text_label.setText(text)
+        self.text_label.setText(notice.text)
         self.setToolTip(wording.ENTER_SIMILAR_HINT if notice.kind is NoticeKind.SIMILAR_ONLY else "")
         self.show()
 
@@ -86,8 +83,10 @@ class NoticeState:
         related: list[Related] = []
         found = True
         if library is not None and not query.blank:
-            found = bool(library.index.search_rows(query))
-            notice, related = notice_for(library, query, found=found)
+            rows = library.index.search_rows(query)
+            notice, related = notice_for(library, query, rows)
+            # Pages found only through a word inside another drug's name answer nothing asked.
+            found = bool(rows) and not (notice is not None and notice.kind is NoticeKind.NO_PAGE_COVERS)
         changed = notice != self.notice or related != self.related
         self.notice, self.related, self.found = notice, related, found
         return changed

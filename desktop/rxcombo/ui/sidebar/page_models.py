@@ -122,8 +122,9 @@ class SearchResultsProxy(QAbstractProxyModel):
             return self._similar and index.isValid()
         if role == NOTE_ROLE and self._notes and index.isValid():
             note = self._notes.get(self._rows[index.row()])
+            hint = super().data(index, role)  # the file, when two pages share the title
             if note is not None:
-                return note
+                return f"{note} · {hint}" if hint else note
         return super().data(index, role)
 
     def setSourceModel(self, source: QAbstractListModel) -> None:  # type: ignore[override]

@@ -56,6 +56,8 @@ class SearchPane(QWidget):
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
         self.search_field.setPlaceholderText(PLACEHOLDER)
+        self.search_field.setAccessibleName("Search drugs")
+        self.search_field.setAccessibleDescription("Type drug names; Enter opens the first page found")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_field.textChanged.connect(self._on_query_changed)
@@ -89,6 +91,12 @@ class SearchPane(QWidget):
         self.favorites_view = make_list_view("favoritesView")
         self.favorites_view.setModel(self.favorites_filter)
 
+        for view, name in (
+            (self.all_view, "All pages"),
+            (self.drug_view, "Drugs"),
+            (self.favorites_view, "Favorites"),
+        ):
+            view.setAccessibleName(name)
         self.stack = QStackedWidget()
         for item_view in (self.all_view, self.drug_view, self.favorites_view):
             set_up_view(item_view, self.delegate, self._open_index, self._context_menu)
@@ -96,6 +104,7 @@ class SearchPane(QWidget):
 
         self.empty_label = EmptyStateLabel()
         self.notice_banner = NoticeBanner()
+        self.notice_banner.setAccessibleName("Search notice")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 4)
@@ -177,16 +186,18 @@ class SearchPane(QWidget):
             # No row is selected after a new query: Enter opens the first one, and selecting
             # here would cost more than the search itself on long lists.
             rows = self.results.set_query(self._query)
-            if not rows and self._notices.related:
+            if not self._notices.found and self._notices.related:
                 shown, notes = related_rows(self._notices.related, self.page_model.row_of)
                 self.results.set_answer_rows(shown, notes, similar=False)
             elif self._notices.similar_only:
                 self.results.set_answer_rows(rows, {}, similar=True)
         elif view is View.BY_DRUG:
+            self.drug_filter.similar = self._notices.similar_only
             self.drug_filter.set_query(self._query)
             if str(self._query) and self.drug_filter.rowCount() <= 3:
                 self.drug_view.expandAll()
         else:
+            self.favorites_filter.similar = self._notices.similar_only
             self.favorites_filter.set_query(self._query)
         self._update_empty_state()
 

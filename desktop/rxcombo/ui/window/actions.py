@@ -18,6 +18,9 @@ from rxcombo.ui.icons import icon
 Key = str | QKeySequence.StandardKey
 
 FILE_MENU = "&File"
+EDIT_MENU = "&Edit"
+VIEW_MENU = "&View"
+GO_MENU = "&Go"
 FAVORITES_MENU = "F&avorites"
 HELP_MENU = "&Help"
 
@@ -29,13 +32,14 @@ class ActionSpec:
 
     name: str
     text: str
-    handler: str  # the name of the window's method it calls
+    handler: str  # the window's method it calls, or "part.method" for one of its parts
     menu: str | None = None
     keys: tuple[Key, ...] = ()
     icon: str | None = None
     enabled: bool = True
     role: QAction.MenuRole | None = None  # None keeps Qt's default (text heuristics on macOS)
     separator_before: bool = False
+    checkable: bool = False
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -47,6 +51,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         (QKeySequence.StandardKey.Open,),
         icon="folder-open",
     ),
+    ActionSpec("export_pdf", "&Export as PDF…", "output.export_pdf", FILE_MENU, ("Ctrl+Shift+E",)),
+    ActionSpec("print", "&Print…", "output.print_page", FILE_MENU, (QKeySequence.StandardKey.Print,)),
     ActionSpec(
         "quit",
         "&Quit",
@@ -56,6 +62,34 @@ ACTIONS: tuple[ActionSpec, ...] = (
         role=QAction.MenuRole.QuitRole,
         separator_before=True,
     ),
+    ActionSpec(
+        "copy_markdown", "Copy Page as &Markdown", "output.copy_markdown", EDIT_MENU, ("Ctrl+Shift+C",)
+    ),
+    ActionSpec("copy_section", "Copy &Section as Text", "output.copy_section", EDIT_MENU),
+    ActionSpec("find", "&Find in Page…", "find_bar.open", EDIT_MENU, (QKeySequence.StandardKey.Find,)),
+    ActionSpec("find_next", "Find &Next", "find_bar.next", EDIT_MENU, ("F3",)),
+    ActionSpec("find_previous", "Find &Previous", "find_bar.previous", EDIT_MENU, ("Shift+F3",)),
+    ActionSpec("toggle_sidebar", "Show &Sidebar", "toggle_sidebar", VIEW_MENU, ("F9",), checkable=True),
+    ActionSpec(
+        "zoom_in", "Zoom &In", "navigation.zoom_in", VIEW_MENU, (QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
+    ),
+    ActionSpec(
+        "zoom_out", "Zoom &Out", "navigation.zoom_out", VIEW_MENU, (QKeySequence.StandardKey.ZoomOut,)
+    ),
+    ActionSpec("zoom_reset", "&Normal Size", "navigation.zoom_reset", VIEW_MENU, ("Ctrl+0",)),
+    ActionSpec(
+        "theme_system",
+        "Theme: Follow the &System",
+        "navigation.theme_system",
+        VIEW_MENU,
+        separator_before=True,
+    ),
+    ActionSpec("theme_light", "Theme: &Light", "navigation.theme_light", VIEW_MENU),
+    ActionSpec("theme_dark", "Theme: &Dark", "navigation.theme_dark", VIEW_MENU),
+    ActionSpec("back", "&Back", "navigation.go_back", GO_MENU, ("Alt+Left",), icon="back"),
+    ActionSpec("forward", "&Forward", "navigation.go_forward", GO_MENU, ("Alt+Right",), icon="forward"),
+    ActionSpec("clear_history", "&Clear History", "navigation.clear_history", GO_MENU, separator_before=True),
+    ActionSpec("keep_history", "&Keep History", "navigation.toggle_keep_history", GO_MENU, checkable=True),
     ActionSpec(
         "toggle_favorite",
         "&Toggle Favorite",
@@ -67,6 +101,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("show_favorites", "&Show Favorites", "show_favorites", FAVORITES_MENU, ("Ctrl+Shift+D",)),
     ActionSpec("disclaimer", "&Disclaimer", "show_disclaimer", HELP_MENU, icon="warning"),
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", "show_shortcuts", HELP_MENU, ("F1",)),
     ActionSpec("about", "&About RxCombo", "show_about", HELP_MENU, role=QAction.MenuRole.AboutRole),
     ActionSpec("focus_search", "Search", "focus_search", keys=("Ctrl+L",)),
     # Browsers' keys for tabs. Ctrl+Shift+Tab arrives as Ctrl+Backtab on some platforms.
@@ -86,6 +121,7 @@ class WindowActions:
 
     menu_actions: dict[str, QAction] = field(default_factory=dict)
     shortcuts: list[QShortcut] = field(default_factory=list)
+    menus: dict[str, QMenu] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> QAction:
         return self.menu_actions[name]
@@ -99,7 +135,9 @@ def build_actions(window: QMainWindow, specs: tuple[ActionSpec, ...] = ACTIONS) 
     built = WindowActions()
     menus: dict[str, QMenu] = {}
     for spec in specs:
-        handler = getattr(window, spec.handler)  # a typo fails at start-up, not on a key press
+        handler: object = window
+        for part in spec.handler.split("."):
+            handler = getattr(handler, part)  # a typo fails at start-up, not on a key press
         if spec.menu is None:
             for key in spec.keys:
                 shortcut = QShortcut(QKeySequence(key), window)
@@ -117,8 +155,22 @@ def build_actions(window: QMainWindow, specs: tuple[ActionSpec, ...] = ACTIONS) 
             action.setShortcuts([QKeySequence(key) for key in spec.keys])
         if spec.role is not None:
             action.setMenuRole(spec.role)
+        action.setCheckable(spec.checkable)
         action.triggered.connect(handler)
         action.setEnabled(spec.enabled)
         menu.addAction(action)
         built.menu_actions[spec.name] = action
+    built.menus = menus
     return built
+
+
+def shortcut_rows(specs: tuple[ActionSpec, ...] = ACTIONS) -> list[tuple[str, str]]:
+    """(command, keys) for every action that has keys: the Help > Keyboard Shortcuts list."""
+    rows = []
+    for spec in specs:
+        if spec.keys:
+            keys = ", ".join(
+                QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in spec.keys
+            )
+            rows.append((spec.text.replace("&", "").rstrip("…"), keys))
+    return rows

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from rxcombo import APP_NAME
 from rxcombo.content import ContentError
 from rxcombo.library import Library
 from rxcombo.support import timing
-from rxcombo.ui.dialogs import about, links
+from rxcombo.ui.dialogs import about, links, shortcuts
 from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog
 from rxcombo.ui.icons import app_icon
 from rxcombo.ui.page.page_view import PageView
@@ -27,8 +27,11 @@ from rxcombo.ui.sidebar.views import View
 from rxcombo.ui.window import state
 from rxcombo.ui.window.actions import build_actions
 from rxcombo.ui.window.loading import ContentLoading
+from rxcombo.ui.window.navigation import Navigation
+from rxcombo.ui.window.page_output import PageOutput
 from rxcombo.ui.window.save_retry import SaveRetry
 from rxcombo.ui.window.search_notice import SearchNoticeShown
+from rxcombo.ui.window.start import start_content
 from rxcombo.ui.window.status_bar import add_status_widgets, count_text
 from rxcombo.userdata import FavoritesStore, SettingsStore
 
@@ -51,7 +54,10 @@ class MainWindow(QMainWindow):
         self.disclaimer_text = disclaimer_text
         self.library: Library | None = None
         self.last_notice: QMessageBox | None = None
-        self.last_page = state.PageToReopen(settings.last_page_id)
+        keep = settings.keep_history
+        self.last_page = state.PageToReopen(
+            settings.last_page_id if keep else None, settings.last_tab if keep else None
+        )
 
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
@@ -77,13 +83,18 @@ class MainWindow(QMainWindow):
         self.loading.first_painted.connect(partial(self.last_page.reopen, self.page_view, self.open_page))
         self.saving = SaveRetry(favorites, settings, self.statusBar(), self.show_notice, self)
 
+        self.find_bar = self.page_view.find_bar
+        self.navigation = Navigation(settings, self.page_view, self.open_page, lambda: self.library)
+        self.output = PageOutput(self, self.page_view, self.statusBar(), lambda: self.content_dir)
         self.window_actions = build_actions(self)
-        self.open_folder_action = self.window_actions["open_folder"]
-        self.quit_action = self.window_actions["quit"]
+        self.navigation.attach(self.window_actions)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.navigation)  # the mouse's back/forward buttons
+        for name, action in self.window_actions.menu_actions.items():
+            setattr(self, f"{name}_action", action)  # open_folder_action, quit_action, …
         self.toggle_favorite_action = self.window_actions["toggle_favorite"]
-        self.show_favorites_action = self.window_actions["show_favorites"]
-        self.disclaimer_action = self.window_actions["disclaimer"]
-        self.about_action = self.window_actions["about"]
+        self.window_actions["toggle_sidebar"].setChecked(True)
 
         self.search_pane.page_activated.connect(self.open_page)
         self.search_pane.favorite_toggle_requested.connect(self._toggle_favorite_of)
@@ -92,6 +103,7 @@ class MainWindow(QMainWindow):
         self.page_view.drug_activated.connect(self.search_pane.show_drug)
         self.page_view.external_link_clicked.connect(partial(links.open_external_link, self))
         self.page_view.page_activated.connect(self.open_page)
+        self.page_view.search_requested.connect(self.search_for)
         self.search_notice = SearchNoticeShown(
             self.search_pane, self.page_view, self.statusBar(), self._set_title
         )
@@ -111,6 +123,7 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, library: Library) -> None:
         self.library = library
         self.search_pane.set_library(library, self.favorites.contains)
+        self.page_view.notice_panel.model.set_hints(library.hint)
         self.search_pane.set_favorites(self.favorites.items())
         if library.errors:
             self.statusBar().showMessage(
@@ -118,6 +131,7 @@ class MainWindow(QMainWindow):
                 10_000,
             )
         self.last_page.library_shown(library)
+        self.show_start()
         timing.mark("list-ready")
         self.loading.expect_first_paint()
         self.library_loaded.emit()
@@ -132,25 +146,12 @@ class MainWindow(QMainWindow):
         return painted
 
     def _show_counts(self, shown: int, total: int) -> None:
-        if self.library is None:
-            self.count_label.setText("")
-            return
-        typed = str(self.search_pane.query())
-        pane = self.search_pane
-        self.count_label.setText(
-            count_text(
-                pane.current_view(),
-                shown,
-                total,
-                len(self.library.drugs),
-                typed,
-                related=pane.shows_related(),
-            )
-        )
+        self.count_label.setText(count_text(self.search_pane, self.library, shown, total))
 
     # -- pages -------------------------------------------------------------------------
 
-    def open_page(self, page_id: str) -> None:
+    def open_page(self, page_id: str, *, record: bool = True) -> None:
+        """Open a page; ``record``: a step in the history (Back and Forward do not record)."""
         if self.library is None:
             return
         document = self.library.get(page_id)
@@ -164,13 +165,26 @@ class MainWindow(QMainWindow):
             self.page_view.show_message(f"This page cannot be shown.\n\n{exc}")
             self.setWindowTitle(APP_NAME)
             return
+        if record:
+            self.navigation.leaving()
         self.page_view.show_document(document)
+        if record:
+            self.navigation.history.visit(page_id)
         if previous is not None and previous is not document:
             previous.release_body()  # only the open page's text stays in memory
         self.page_view.set_favorite(self.favorites.contains(page_id))
         self.toggle_favorite_action.setEnabled(True)
         self.setWindowTitle(f"{document.title} — {APP_NAME}")
-        self.settings.last_page_id = page_id
+        if self.settings.keep_history:
+            self.settings.last_page_id = page_id
+
+    def show_start(self) -> None:
+        if self.library is not None:
+            self.page_view.show_start(*start_content(self.library, self.navigation.history, self.favorites))
+
+    def search_for(self, text: str) -> None:
+        self.search_pane.set_query(text)
+        self.focus_search()
 
     def _set_title(self, subject: str | None) -> None:
         self.setWindowTitle(f"{subject} — {APP_NAME}" if subject else APP_NAME)
@@ -182,6 +196,14 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_pane.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_pane.search_field.selectAll()
+
+    def toggle_sidebar(self) -> None:
+        """F9: hide the search pane to read in a small window, or bring it back."""
+        shown = not self.search_pane.isVisible()
+        self.search_pane.setVisible(shown)
+        self.window_actions["toggle_sidebar"].setChecked(shown)
+        if shown:
+            self.focus_search()
 
     def next_tab(self) -> None:
         self.page_view.next_tab(1)
@@ -244,10 +266,14 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         about.show_about(self, self.about_text())
 
+    def show_shortcuts(self) -> None:
+        shortcuts.show_shortcuts(self)
+
     # -- state -------------------------------------------------------------------------
 
     def save_state(self) -> None:
-        state.save_layout(self, self.splitter, self.search_pane, self.settings, self.current_page_id())
+        tab, _scroll = self.page_view.position()
+        state.save_layout(self, self.splitter, self.search_pane, self.settings, self.current_page_id(), tab)
         if self.favorites.dirty:
             self.favorites.save()
 

@@ -36,7 +36,7 @@ class SearchNoticeShown(QObject):
         search_pane.choice_needed.connect(self._on_choice_needed)
 
     def _on_notice(self, notice: Notice | None, related: list[Related], found: bool) -> None:
-        if notice is not None and not found:
+        if notice is not None:  # every kind: a look-alike page must not stay beside it either
             self._page_view.show_notice(notice, related)
             self._set_title(notice.text.split(". ", 1)[0])
         elif self._page_view.showing_notice():

@@ -29,6 +29,8 @@ def restore_layout(
         splitter.restoreState(QByteArray(splitter_state))
     names = {name: view for view, name in VIEW_NAMES.items()}
     pane.set_view(names.get(settings.list_view, View.ALL))
+    if settings.keep_history and settings.last_query:
+        pane.set_query(settings.last_query)
 
 
 def save_layout(
@@ -37,13 +39,21 @@ def save_layout(
     pane: SearchPane,
     settings: SettingsStore,
     page_id: str | None,
+    tab: str | None = None,
 ) -> None:
-    """Store the layout and the open page, and write the settings file."""
+    """Store the layout and the session (open page, its tab, the search), and write the file.
+
+    With "keep history" off, nothing of what was read is written: no page, tab or search."""
     settings.window_geometry = bytes(window.saveGeometry().data())
     settings.splitter_state = bytes(splitter.saveState().data())
     settings.list_view = VIEW_NAMES[pane.current_view()]
-    if page_id:
-        settings.last_page_id = page_id
+    if settings.keep_history:
+        if page_id:
+            settings.last_page_id = page_id
+        settings.last_tab = tab
+        settings.last_query = pane.search_field.text() or None
+    else:
+        settings.last_page_id = settings.last_tab = settings.last_query = None
     settings.save()
 
 
@@ -54,7 +64,8 @@ class PageToReopen:
     first render also imports Markdown, ~30 ms).
     """
 
-    def __init__(self, page_id: str | None) -> None:
+    def __init__(self, page_id: str | None, tab: str | None = None) -> None:
+        self._tab = tab  # the tab it was on
         self._pending = page_id  # until the first library arrives
         self._ready: str | None = None  # in that library; waits for the first paint
 
@@ -67,3 +78,4 @@ class PageToReopen:
         page_id, self._ready = self._ready, None
         if page_id and page_view.document is None:  # nothing else opened meanwhile
             open_page(page_id)
+            page_view.restore_position(self._tab, 0)

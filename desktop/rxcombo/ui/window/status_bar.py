@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
+from rxcombo import wording
+from rxcombo.library import Library
+from rxcombo.ui.sidebar.search_pane import SearchPane
 from rxcombo.ui.sidebar.views import View
 
 
@@ -19,11 +22,20 @@ def add_status_widgets(bar: QStatusBar) -> tuple[QLabel, QProgressBar]:
     return count_label, progress
 
 
-def count_text(view: View, shown: int, total: int, drugs: int, typed: str, *, related: bool = False) -> str:
-    """What the current view lists. ``typed`` is the search text, stripped: any text at all
-    counts as a search; ``related``: the list shows related pages, not matches."""
+def count_text(pane: SearchPane, library: Library | None, shown: int, total: int) -> str:
+    """What the pane's current view lists."""
+    if library is None:
+        return ""
+    return count_words(
+        pane.current_view(), shown, total, len(library.drugs), str(pane.query()), related=pane.shows_related()
+    )
+
+
+def count_words(view: View, shown: int, total: int, drugs: int, typed: str, *, related: bool = False) -> str:
+    """``typed`` is the search text, stripped: any text at all counts as a search;
+    ``related``: the list shows related pages, not matches."""
     if related:
-        return f"No page matches; {shown} related page{'s' if shown != 1 else ''}"
+        return wording.related_count(shown)
     if view is View.FAVORITES:
         return f"{shown} favorite{'s' if shown != 1 else ''}" + (" match" if typed else "")
     if typed:
