@@ -63,6 +63,11 @@ def test_similar_names_are_never_the_name_typed() -> None:
 def test_dates_and_flags_say_what_the_source_says() -> None:
     assert wording.content_date("2025-09-22", "lastModified") == "Content date: 2025-09-22 (lastModified)"
     assert wording.BANNED_BANNER == "The source marks this combination as banned."
+    assert wording.content_date_value("2025-09-22", "date") == "2025-09-22 (date)"
+    labels = [wording.BRAND_LABEL, wording.COMPANY_LABEL, wording.STRENGTH_LABEL, wording.PACK_LABEL]
+    assert [*labels, wording.PRICE_LABEL, wording.GENERIC_PAGE_LABEL, wording.INGREDIENTS_LABEL] == [
+        "Brand", "Company", "Strength", "Pack", "MRP", "Generic page", "Ingredients"
+    ]
 
 
 def test_a_sources_dates_are_its_contents_never_a_review() -> None:

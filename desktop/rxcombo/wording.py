@@ -28,6 +28,15 @@ GENERIC_NAME_LABEL = "Generic name"
 COMBINED_USE_TAB = "Combined use"
 WHOLE_PAGE_TAB = "Whole page"
 RELATED_HEADING = "Pages that exist for the drugs you asked about:"
+# Header labels of what the front matter states (newer pages), shown as "Label: value".
+INGREDIENTS_LABEL = "Ingredients"
+BRAND_LABEL = "Brand"
+COMPANY_LABEL = "Company"
+STRENGTH_LABEL = "Strength"
+PACK_LABEL = "Pack"
+PRICE_LABEL = "MRP"
+GENERIC_PAGE_LABEL = "Generic page"
+FAQS_TAB = "FAQs"
 ENTER_SIMILAR_HINT = "Pick a similar name with the arrow keys or the mouse: Enter does not open it."
 # A favorite or list entry whose page no enabled source holds (it is kept, never dropped).
 NOT_IN_ANY_ENABLED_SOURCE = "not in any enabled source"
@@ -103,9 +112,14 @@ def covers(names: Sequence[str]) -> str:
     return f"covers {join_names(names)}"
 
 
+def content_date_value(date: str, source: str) -> str:
+    """The value beside the "Content date" label: the date and where it comes from."""
+    return f"{date} ({source})"
+
+
 def content_date(date: str, source: str) -> str:
     """The date the content carries (front matter or file time), never a review date."""
-    return f"{CONTENT_DATE_LABEL}: {date} ({source})"
+    return f"{CONTENT_DATE_LABEL}: {content_date_value(date, source)}"
 
 
 def content_dates(newest: str | None, oldest: str | None, dates_from: str | None) -> str:
@@ -135,6 +149,14 @@ ALL_SENTENCES = (
     WHOLE_PAGE_TAB,
     ENTER_SIMILAR_HINT,
     RELATED_HEADING,
+    INGREDIENTS_LABEL,
+    BRAND_LABEL,
+    COMPANY_LABEL,
+    STRENGTH_LABEL,
+    PACK_LABEL,
+    PRICE_LABEL,
+    GENERIC_PAGE_LABEL,
+    FAQS_TAB,
     NOT_IN_ANY_ENABLED_SOURCE,
     *DATES_FROM_WORDS.values(),
 )

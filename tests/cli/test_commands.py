@@ -277,8 +277,11 @@ def test_show_drugs_no_page_covers(content: Path, capsys: pytest.CaptureFixture[
 def test_check_clean_folder(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", str(content))
     assert code == 0
-    # 4 pages x 3 tabs; drugs Testazepam, Fakeprofen, Mockacillin.
-    assert out.splitlines() == ["4 pages, 12 sections, 3 drugs, 0 warnings, 0 errors"]
+    # 4 pages x 3 tabs, all split at their headings; drugs Testazepam, Fakeprofen, Mockacillin.
+    assert out.splitlines() == [
+        "headings: 4 pages: 4 by sections",
+        "4 pages, 12 sections, 3 drugs, 0 warnings, 0 errors",
+    ]
 
 
 def test_check_uses_content_when_no_dir_is_given(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -365,3 +368,69 @@ def test_python_m_rxcombo_search_json_with_content(content: Path, tmp_path: Path
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout.decode("utf-8"))["results"]
     assert [hit["title"] for hit in hits] == ["Fakeprofen", "Testazepam + Fakeprofen"]
+
+
+# ---------------------------------------------------------------------------- show: what the window shows
+
+
+GROUPED_PAGE = """\
+---
+title: Testazepam + Fakeprofen
+---
+
+# Testazepam + Fakeprofen
+Invented overview.
+
+### Testazepam
+### Usage: Invented use of Testazepam.
+### Fakeprofen
+### Usage: Invented use of Fakeprofen.
+"""
+
+
+def test_show_json_lists_exactly_the_tabs_the_window_shows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers.content import assert_nothing_shown_lost
+    from rxcombo.content import read_page
+    from rxcombo.content.shown import shown_page
+
+    root = tmp_path / "pages"
+    root.mkdir()
+    page = root / "grouped.md"
+    page.write_text(GROUPED_PAGE, encoding="utf-8")
+    # By file path, then by id: the same page.
+    code, out, _ = run(capsys, "--content", str(root), "show", str(page), "--json")
+    assert code == 0
+    listed = json.loads(out)
+    code, again, _ = run(capsys, "--content", str(root), "show", "testazepam-fakeprofen", "--json")
+    assert json.loads(again) == listed
+    window = shown_page(read_page(page))
+    assert [(t["title"], t["kind"], t["markdown"]) for t in listed["tabs"]] == [
+        (t.title, t.kind.value, t.markdown) for t in window.tabs
+    ]
+    assert [t["title"] for t in listed["tabs"]] == [
+        "Overview",
+        "Testazepam — Usage",
+        "Fakeprofen — Usage",
+        "Whole page",
+    ]
+    assert listed["split"] == "group headers"
+    # The rule checked from outside: every line of the page is in what `show --json` lists.
+    assert_nothing_shown_lost(page, read_page(page), listed)
+
+
+def test_check_names_every_group_header(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "pages"
+    root.mkdir()
+    (root / "grouped.md").write_text(GROUPED_PAGE, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(root))
+    assert code == 0
+    assert out.splitlines() == [
+        "grouped.md:8: note: 'Testazepam' is shown as a group header",
+        "grouped.md:10: note: 'Fakeprofen' is shown as a group header",
+        "headings: 1 pages: 1 by group headers",
+        "1 pages, 1 sections, 2 drugs, 0 warnings, 0 errors",  # sections with text under their mark
+    ]
+    code, out, _ = run(capsys, "check", str(root), "--json")
+    report = json.loads(out)
+    assert report["splits"] == {"headings": {"group headers": 1}}
+    assert [(h["line"], h["text"]) for h in report["group_headers"]] == [(8, "Testazepam"), (10, "Fakeprofen")]

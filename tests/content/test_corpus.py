@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.content import assert_nothing_lost
+from helpers.content import assert_nothing_lost, assert_nothing_shown_lost
 from rxcombo.cli import main
 from rxcombo.content import render_markdown
+from rxcombo.content.shown import shown_page
 from rxcombo.library import Library, load_library
 
 pytestmark = pytest.mark.corpus
@@ -37,6 +38,12 @@ def test_only_duplicate_ids_are_warned_about(corpus_library: Library) -> None:
 def test_nothing_is_lost_on_any_page(corpus_library: Library) -> None:
     for document in corpus_library.documents:
         assert_nothing_lost(document.path, document)
+
+
+def test_nothing_is_hidden_on_any_page(corpus_library: Library) -> None:
+    """What the window shows holds every line of every page (the issue counted 25 that hid text)."""
+    for document in corpus_library.documents:
+        assert_nothing_shown_lost(document.path, document, shown_page(document))
 
 
 def test_every_section_title_is_clean(corpus_library: Library) -> None:
@@ -97,6 +104,14 @@ def test_subscripts_and_superscripts_survive_rendering(corpus_library: Library) 
         html = render_markdown(tab.body_markdown)
         assert html.count("<sub>") == tab.body_markdown.count("<sub>")
         assert html.count("<sup>") == tab.body_markdown.count("<sup>")
+
+
+def test_faq_answers_indented_by_three_spaces_nest_under_their_question(corpus_library: Library) -> None:
+    """``a/aclidinium-formoterol.md`` writes each answer as a list item three spaces in."""
+    document = next(d for d in corpus_library.documents if d.path.name == "aclidinium-formoterol.md")
+    faqs = next(tab for tab in shown_page(document).tabs if tab.title.startswith("FAQ"))
+    html = render_markdown(faqs.markdown)
+    assert html.count("<ul>") > 1 and re.search(r"<li>\s*(<p>)?<strong>Q:.*?</strong>(</p>)?\s*<ul>", html, re.S)
 
 
 def test_check_on_the_corpus_exits_0(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -35,8 +35,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
 
-from helpers.content import assert_nothing_lost
+from helpers.content import assert_nothing_lost, assert_nothing_shown_lost
 from rxcombo.content import ContentError, read_page, render_markdown
+from rxcombo.content.shown import shown_page
 
 PAGES = int(os.environ.get("RXCOMBO_FUZZ_PAGES", "1000"))
 PAGE_BOUND_S = 2.0  # read + render every tab; generous, catches superlinear blow-ups only
@@ -312,6 +313,7 @@ def check_page(raw: bytes, path: Path) -> None:
     if elapsed > FIGURES.slowest[0]:
         FIGURES.slowest = (elapsed, raw)
     assert_nothing_lost(path, document, independent=False)
+    assert_nothing_shown_lost(path, document, shown_page(document), independent=False)
     for html in rendered:
         findings = audit(html)
         assert not findings, (findings, html[:500])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.content import assert_nothing_lost
+from helpers.content import assert_nothing_lost, assert_nothing_shown_lost
 from rxcombo.cli import main
 from rxcombo.content import (
     ContentError,
@@ -21,6 +21,7 @@ from rxcombo.content import (
     read_page,
     render_markdown,
 )
+from rxcombo.content.shown import shown_page
 from rxcombo.library import Library, load_library
 
 # ---------------------------------------------------------------------------- the pages
@@ -319,6 +320,11 @@ def test_good_pages_load_and_bad_ones_do_not(hostile_library: Library) -> None:
 def test_every_loaded_page_keeps_every_line(hostile_library: Library) -> None:
     for document in hostile_library.documents:
         assert_nothing_lost(document.path, document)
+
+
+def test_every_loaded_page_shows_every_line(hostile_library: Library) -> None:
+    for document in hostile_library.documents:
+        assert_nothing_shown_lost(document.path, document, shown_page(document))
 
 
 @pytest.mark.parametrize("relative", sorted(k for k, v in GOOD.items() if v is not None))

@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import ROOT
-from helpers.content import assert_nothing_lost
+from helpers.content import assert_nothing_lost, assert_nothing_shown_lost
 from rxcombo.content import ContentError, Document, read_page, render_markdown
+from rxcombo.content.shown import shown_page
 from rxcombo.dirs import bundled_content_dir
 from rxcombo.library import load_library
 
@@ -78,6 +79,7 @@ def check_page(path: Path, raw: bytes) -> None:
     for section in document.sections:
         assert section.title and "**" not in section.title and not section.title.endswith(":")
     assert_nothing_lost(path, document)
+    assert_nothing_shown_lost(path, document, shown_page(document))
     for tab in document.tabs:
         assert isinstance(render_markdown(tab.body_markdown), str)
     for problem in document.problems:
@@ -125,6 +127,7 @@ def test_the_loader_survives_a_folder_of_generated_pages(tmp_path: Path) -> None
     assert len(library.documents) + len(library.errors) == 200
     for document in library.documents:
         assert_nothing_lost(document.path, document)
+        assert_nothing_shown_lost(document.path, document, shown_page(document))
 
 
 def test_bundled_content_dir_finds_the_seeds_in_the_checkout() -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from helpers.content import assert_nothing_lost
+from helpers.content import assert_nothing_lost, assert_nothing_shown_lost
 from rxcombo.cli import main
 from rxcombo.content import Document, SectionKind, Severity, read_page, render_markdown
+from rxcombo.content.shown import shown_page
 from rxcombo.library import Library, load_library
 
 SEED_000 = "000_f700da2292b2d1e1.txt"
@@ -73,6 +74,7 @@ def test_seed_tabs_title_drugs_and_id(seeds_dir: Path, name: str) -> None:
 def test_seed_nothing_lost(seeds_dir: Path, name: str) -> None:
     document = _seed(seeds_dir, name)
     assert_nothing_lost(seeds_dir / name, document)
+    assert_nothing_shown_lost(seeds_dir / name, document, shown_page(document))
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -165,7 +167,9 @@ def test_seed_usage_list_after_a_label_line_renders_as_a_list(seeds_dir: Path) -
 def test_check_on_the_seeds_exits_0(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(seeds_dir)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 2
+    assert len(out) == 4
     assert out[0].startswith(f"{SEED_001}:37: warning: ") and "It’s" in out[0]
+    # Seed 002 marks its drugs with bold lines, the other two with headings.
+    assert out[1:3] == ["bold-lines: 1 pages: 1 by sections", "headings: 2 pages: 2 by sections"]
     # 3 pages; 4 + 4 + 6 tabs; 5 distinct drugs (Amitriptyline is in two pages).
     assert out[-1] == "3 pages, 14 sections, 5 drugs, 1 warnings, 0 errors"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import Any
 
 from rxcombo.content import Document
 
@@ -67,3 +68,72 @@ def assert_nothing_lost(path: Path, document: Document, *, independent: bool = T
         for number, (a, b) in enumerate(zip(got, expected, strict=False)):
             assert a == b, f"{path}: non-blank line {number + 1} differs: {a!r} != {b!r}"
         assert len(got) == len(expected), f"{path}: {len(got)} lines in sections, {len(expected)} in body"
+
+
+_WORD = re.compile(r"[^\W_]+")
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+_INLINE_TAGS = frozenset({"sub", "sup"})  # inside a word: "CO<sub>2</sub>" reads "CO2"
+
+
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]<>#|])")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, tags left out (``A<sub>1</sub>`` reads "A1"); a Markdown escape
+    (``\\<``) reads as the character it shows."""
+    text = _TAG.sub(lambda tag: "" if tag.group(1).lower() in _INLINE_TAGS else " ", _ESCAPED.sub(r"\1", text))
+    return [word.casefold() for word in _WORD.findall(text)]
+
+
+def _contains(haystack: list[str], needle: list[str], start: int = 0) -> int:
+    """Index just past the first run of ``needle`` in ``haystack`` from ``start``, or -1."""
+    size = len(needle)
+    for index in range(start, len(haystack) - size + 1):
+        if haystack[index : index + size] == needle:
+            return index + size
+    return -1
+
+
+def shown_of(shown: Any) -> dict[str, Any]:
+    """A ShownPage as ``rxcombo show --json`` lists it (without the rendered HTML)."""
+    return {
+        "header": [{"label": f.label, "value": f.value} for f in shown.header],
+        "tabs": [
+            {"title": t.title, "full_title": t.full_title, "kind": t.kind.value, "markdown": t.markdown}
+            for t in shown.tabs
+        ],
+    }
+
+
+def hidden_lines(path: Path, document: Document, shown: dict[str, Any], *, independent: bool = True) -> list[str]:
+    """Body lines whose words the window does not show, in order.
+
+    ``shown`` is what ``rxcombo show --json`` prints (or :func:`shown_of`). Each non-blank
+    body line's words must appear, consecutive and in page order, in the tabs' titles and
+    texts (the "Whole page" tab, a copy of the others, is not counted), or else within the
+    page title or one header field ("Label: value"), which sit above the tabs.
+    """
+    header = [_words(document.title)] + [_words(f"{f['label']} {f['value']}") for f in shown["header"]]
+    stream: list[str] = []
+    for tab in shown["tabs"]:
+        if tab["kind"] != "whole-page":
+            stream += _words(tab["title"]) + _words(tab["full_title"]) + _words(tab["markdown"])
+    position = 0
+    hidden = []
+    for line in body_lines(path, document, independent=independent):
+        words = _words(line)
+        if not words or any(_contains(field, words) >= 0 for field in header):
+            continue
+        found = _contains(stream, words, position)
+        if found < 0:
+            hidden.append(line)
+        else:
+            position = found
+    return hidden
+
+
+def assert_nothing_shown_lost(path: Path, document: Document, shown: Any, *, independent: bool = True) -> None:
+    """Every non-blank body line's text reaches the window (see :func:`hidden_lines`)."""
+    listed = shown if isinstance(shown, dict) else shown_of(shown)
+    hidden = hidden_lines(path, document, listed, independent=independent)
+    assert hidden == [], f"{path}: {len(hidden)} lines not shown, first {hidden[0]!r}"

@@ -17,9 +17,9 @@ WRONG = {
     "text": [5, 1.5, True, ["x"], {"a": 1}],
     "bytes": [5, "not base64 !!", ["AA=="], {}],
     "sources": [5, "x", {"a": 1}, [], [5], [{"name": 5, "folder": "/x"}], [{"name": "A"}]],
-    "int": ["5", 1.5, True, [5], {}],
-    "bool": [0, 1, "true", [True], {}],
-    "text-list": [5, "x", [5], ["x", 5], {"a": "b"}],
+    "int": ["100", 1.5, True, [1], {}],
+    "bool": [1, 0, "true", None.__class__.__name__, [True]],
+    "text-list": ["a", 5, [1, "a"], {"a": 1}],
 }
 
 
@@ -136,15 +136,22 @@ def test_assigning_the_same_value_changes_nothing(path):
 
 
 def test_a_new_setting_is_one_line():
-    class WithFontSize(SettingsStore):
-        font_size = Option("font_size", "12pt", TEXT)
+    class WithFont(SettingsStore):
+        font = Option("font", "serif", TEXT)
 
-    store = WithFontSize(Path("unused.json"))
-    assert store.font_size == "12pt"
-    store.font_size = "14pt"
-    assert store.get("font_size") == "14pt"
+    store = WithFont(Path("unused.json"))
+    assert store.font == "serif"
+    store.font = "sans"
+    assert store.get("font") == "sans"
     assert store.dirty
-    assert [o.key for o in WithFontSize.options()] == [*(o.key for o in OPTIONS), "font_size"]
+    assert [o.key for o in WithFont.options()] == [*(o.key for o in OPTIONS), "font"]
+
+
+def test_numbers_flags_and_lists_keep_their_kind_and_range(path):
+    write_settings(path, {"zoom": 400, "theme": "neon", "keep_history": False, "history": ["a", "b"]})
+    store = loaded(path)
+    assert store.zoom == 100 and store.theme == "system"  # out of range, unknown: defaults
+    assert store.keep_history is False and store.history == ["a", "b"]
 
 
 def test_option_kinds_decode_only_their_own_values():

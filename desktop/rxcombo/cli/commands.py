@@ -3,6 +3,10 @@
 Every command reads the same sources: the folders given with ``--content DIR`` (repeated),
 else the user's saved sources (the bundled pages and the folders added in the window),
 read from the settings file without changing it.
+
+``check`` also says how the window splits the pages into tabs, per style of page (headings,
+bold lines, labels), and names every heading it shows as a group header, so that a change
+to those rules can be measured on a whole library.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from rxcombo import dirs
-from rxcombo.content import Document, Problem, Severity
+from rxcombo.content import ContentError, Document, Problem, Severity
+from rxcombo.content.shown import ShownPage, shown_page
 from rxcombo.library import Library, Source, load_sources
 
 EXIT_OK = 0
@@ -64,9 +69,49 @@ def format_problem(library: Library, problem: Problem) -> str:
     return problem.format(folder)
 
 
+def _shown_pages(library: Library) -> dict[str, ShownPage]:
+    shown: dict[str, ShownPage] = {}
+    for document in library.documents:
+        try:
+            shown[document.id] = shown_page(document)
+        except ContentError:
+            continue  # read once already; a page that vanished since is left out
+    return shown
+
+
+def _splits(library: Library, shown: dict[str, ShownPage]) -> dict[str, dict[str, int]]:
+    """Pages per style of page, and per way the window split them."""
+    counts: dict[str, dict[str, int]] = {}
+    for document in library.documents:
+        if document.id in shown:
+            per_style = counts.setdefault(document.structure.value, {})
+            split = shown[document.id].split
+            per_style[split] = per_style.get(split, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _group_headers(library: Library, shown: dict[str, ShownPage]) -> list[tuple[Document, int, str]]:
+    return [
+        (document, document.body_line_offset + header.line, header.text)
+        for document in library.documents
+        if document.id in shown
+        for header in shown[document.id].group_headers
+    ]
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     library = load_sources(content_sources(args, [args.dir] if args.dir else None), bodies=True)
     root = library.root
+    shown = _shown_pages(library)
+    splits = _splits(library, shown)
+    headers = _group_headers(library, shown)
     sections = sum(len(d.tabs) for d in library.documents)
     drugs = len(library.drugs)
     totals = {
@@ -86,15 +131,33 @@ def cmd_check(args: argparse.Namespace) -> int:
                 "path": str(d.path),
                 **document_summary(d, library),
                 "sections": [s.title for s in d.tabs],
+                "tabs": [tab.title for tab in shown[d.id].tabs] if d.id in shown else [],
+                "split": shown[d.id].split if d.id in shown else None,
                 "problems": problems_by_path.get(d.path, []),
             }
             for d in sorted(library.documents, key=lambda d: str(d.path))
         ]
         unread = [format_problem(library, p) for p in library.errors]
-        emit_json({"root": str(root), "pages": pages, "unreadable": unread, "totals": totals})
+        groups = [{"path": str(d.path), "line": line, "text": text} for d, line, text in headers]
+        emit_json(
+            {
+                "root": str(root),
+                "pages": pages,
+                "unreadable": unread,
+                "splits": splits,
+                "group_headers": groups,
+                "totals": totals,
+            }
+        )
     else:
         for problem in library.problems:
             print(format_problem(library, problem))
+        for document, line, text in headers:
+            where = _relative(document.path, library.folder_of(document.path))
+            print(f"{where}:{line}: note: {text!r} is shown as a group header")
+        for style, per_split in splits.items():
+            ways = ", ".join(f"{count} by {split}" for split, count in sorted(per_split.items()))
+            print(f"{style}: {sum(per_split.values())} pages: {ways}")
         print(
             f"{totals['pages']} pages, {sections} sections, {drugs} drugs, "
             f"{totals['warnings']} warnings, {totals['errors']} errors"

@@ -18,7 +18,7 @@ from rxcombo import wording
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, document_summary, emit_json, load, source_column
 from rxcombo.content import ContentError, Document, render_markdown
 from rxcombo.content.page_text import page_markdown
-from rxcombo.content.shown import TabKind, shown_page
+from rxcombo.content.shown import ShownPage, TabKind, shown_page
 from rxcombo.library import Library
 from rxcombo.search.answer import Answer, NoticeKind, answer
 
@@ -103,6 +103,49 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def shown_json(document: Document, shown: ShownPage, library: Library) -> dict[str, Any]:
+    """Exactly what the window shows, in order: the tabs, the header fields, banner and footer;
+    ``source`` is the name of the page's source, ``path`` its file."""
+    meta = shown.meta
+    product = meta.product
+    return {
+        **document_summary(document, library),
+        "path": str(document.path),
+        "repairs": [{"line": r.line, "before": r.before, "after": r.after} for r in document.repairs],
+        "banner": shown.banner,
+        "header": [{"label": f.label, "value": f.value, "line": f.line} for f in shown.header],
+        "open_tab": shown.open_tab,
+        "tabs": [
+            {
+                "title": tab.title,
+                "full_title": tab.full_title,
+                "kind": tab.kind.value,
+                "markdown": tab.markdown,
+                "html": render_markdown(tab.markdown),
+            }
+            for tab in shown.tabs
+        ],
+        "footer": shown.footer,
+        "meta": {
+            "date": meta.date,
+            "banned": meta.banned,
+            "description": meta.description,
+            "ingredients": [{"name": i.name, "strength": i.strength} for i in meta.ingredients],
+            "product": None
+            if product is None
+            else {
+                "brand": product.brand,
+                "company": product.company,
+                "strength": product.strength,
+                "pack": product.pack,
+                "mrp": product.price,
+                "generic": product.generic,
+            },
+        },
+        "split": shown.split,
+    }
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     library = load(args)
     query = " ".join(args.query)
@@ -130,38 +173,24 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_PROBLEMS
     if args.json:
-        emit_json(
-            {
-                **document_summary(document, library),
-                "path": str(document.path),
-                "repairs": [{"line": r.line, "before": r.before, "after": r.after} for r in document.repairs],
-                "header": [{"label": f.label, "value": f.value, "line": f.line} for f in shown.header],
-                "open_tab": shown.open_tab,
-                "tabs": [
-                    {
-                        "title": tab.title,
-                        "full_title": tab.full_title,
-                        "kind": tab.kind.value,
-                        "markdown": tab.markdown,
-                        "html": render_markdown(tab.markdown),
-                    }
-                    for tab in shown.tabs
-                ],
-            }
-        )
+        emit_json(shown_json(document, shown, library))
         return EXIT_OK
     print(document.title)
     print("=" * len(document.title))
     if len(library.sources) > 1:
         print(f"Source: {library.source_of(document.id)}")
+    if shown.banner:
+        print(shown.banner)
     for header_field in shown.header:
         print(f"{header_field.label}: {header_field.value}")
     for tab in shown.tabs:
         if tab.kind is TabKind.WHOLE_PAGE:
             continue  # the text mode is already the whole page
         print()
-        if tab.kind is not TabKind.COMBINED:  # its Markdown opens with its own full title
-            print(f"## {tab.full_title}")
-            print()
+        if tab.title == tab.full_title and tab.kind is not TabKind.COMBINED:
+            print(f"## {tab.full_title}\n")  # otherwise the full title heads the tab's text
         print(tab.markdown)
+    if shown.footer:
+        print()
+        print(shown.footer)
     return EXIT_OK

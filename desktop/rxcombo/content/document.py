@@ -38,6 +38,10 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     body_line_offset: int = 0  # lines before the body in the file (front matter)
     drug_keys: list[str] = field(default_factory=list)
+    # From the front matter, kept when the rest of it is not: a snippet for search rows and
+    # tooltips (Markdown stripped), and the generic page a brand's product page links to.
+    description: str = ""
+    generic_link: str | None = None
     _path: Path | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -57,11 +61,11 @@ class Document:
     def __getstate__(self) -> tuple[Any, ...]:
         # The parsed body and the Path are cheap to recreate and costly to store.
         return (self.source, self.id, self.title, self.drugs, self.metadata, self.problems,
-                self.body_line_offset, self.drug_keys)  # fmt: skip
+                self.body_line_offset, self.drug_keys, self.description, self.generic_link)  # fmt: skip
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         (self.source, self.id, self.title, self.drugs, self.metadata, self.problems,
-         self.body_line_offset, self.drug_keys) = state  # fmt: skip
+         self.body_line_offset, self.drug_keys, self.description, self.generic_link) = state  # fmt: skip
         self.parsed = None
         self._path = None
 
@@ -71,8 +75,10 @@ class Document:
             # Imported here: the reader builds Documents, so it imports this module.
             from rxcombo.content.reader import read_page
 
-            self.parsed = read_page(self.path).parsed
-            assert self.parsed is not None
+            full = read_page(self.path)
+            assert full.parsed is not None
+            self.parsed = full.parsed
+            self.metadata = full.metadata  # listing kept none of it beyond the title
         return self.parsed
 
     def release_body(self) -> None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rxcombo.content.fields import FIELD_LABELS, is_closing_title
 from rxcombo.content.names import fold
 
 
@@ -29,35 +30,12 @@ _FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 _BOLD_ONLY = re.compile(r"^(?:\*\*(?P<a>[^*\n]+?)\*\*|__(?P<b>[^_\n]+?)__)\s*$")
 # A paragraph led by a bold label: **Label:** rest, or **Label: rest-in-bold**.
 _LABEL = re.compile(r"^\*\*(?P<inner>[^*\n]{1,200}?)\*\*(?P<rest>.*)$")
+_JOINING_MARKUP = re.compile(r"(?<=[^\W_])(?:\*\*|__|`)(?=[^\W_])")
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
 _INLINE_MARKUP = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 
 UNTITLED = "Untitled section"
 MAX_MARK_TITLE = 80
-# A drug's own fields: under a bold-line drug heading these stay inside the drug's section.
-_FIELD_LABELS = (
-    "generic name",
-    "usage",
-    "uses",
-    "dosage",
-    "dose",
-    "side effects",
-    "how it works",
-    "mechanism",
-    "precautions",
-    "warnings",
-    "contraindications",
-    "interactions",
-    "faq",
-    "popular brand names",
-    "brand names",
-    "common",
-    "less common",
-    "serious",
-)
-_CLOSING_LABELS = frozenset({"disclaimer", "note", "important note", "medical disclaimer"})
-
-
 @dataclass(frozen=True, slots=True)
 class Mark:
     index: int  # 0-based line index in the body
@@ -68,21 +46,13 @@ class Mark:
 
 def clean_section_title(raw: str) -> str:
     """``"**FAQs:**"`` -> ``"FAQs"``: no emphasis markers, no trailing colon, one line."""
-    text = _INLINE_MARKUP.sub("", raw)
+    text = _JOINING_MARKUP.sub(" ", raw)  # "A**Usage**" -> "A Usage", not "AUsage"
+    text = _INLINE_MARKUP.sub("", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = text.rstrip(":： ")  # ": :" too: a title never ends in a colon
     if len(text) > MAX_MARK_TITLE * 2:
         text = text[: MAX_MARK_TITLE * 2 - 1].rstrip() + "…"
     return text or UNTITLED
-
-
-def is_closing_title(title: str) -> bool:
-    return fold(title) in _CLOSING_LABELS
-
-
-def _is_field_label(title: str) -> bool:
-    folded = fold(title)
-    return any(folded.startswith(label) for label in _FIELD_LABELS)
 
 
 def _outside_fences(lines: list[str]) -> list[bool]:
@@ -144,7 +114,7 @@ def _label_of(line: str) -> tuple[str, bool] | None:
     return title, not rest and inner.endswith(":")
 
 
-def _bold_only(line: str) -> str | None:
+def bold_only(line: str) -> str | None:
     match = _BOLD_ONLY.match(line)
     if not match:
         return None
@@ -182,11 +152,11 @@ def _bold_line_marks(lines: list[str], usable: list[bool]) -> list[Mark]:
     for index, line in enumerate(lines):
         if not usable[index]:
             continue
-        inner = _bold_only(line)
+        inner = bold_only(line)
         if inner is None or len(inner) > MAX_MARK_TITLE:
             continue
         if inner.endswith(":"):
-            if not _is_field_label(inner[:-1]) and not is_closing_title(inner[:-1]):
+            if not fold(inner[:-1]).startswith(FIELD_LABELS) and not is_closing_title(inner[:-1]):
                 colon_lines.append(Mark(index, clean_section_title(inner), True))
         elif not _SENTENCE_END.search(inner) and ":" not in inner:
             headings.append(Mark(index, clean_section_title(inner), True))
@@ -214,7 +184,7 @@ def _is_plain_paragraph_line(line: str) -> bool:
         return False
     if re.fullmatch(r"([-*_]\s*){3,}", stripped):
         return False
-    return _bold_only(stripped) is None and _label_of(stripped) is None
+    return bold_only(stripped) is None and _label_of(stripped) is None
 
 
 def _closing_marks(lines: list[str], usable: list[bool]) -> list[Mark]:

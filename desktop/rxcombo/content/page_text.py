@@ -38,7 +38,7 @@ def page_html(document: Document, shown: ShownPage | None = None) -> str:
     for tab in shown.tabs:
         if tab.kind is TabKind.WHOLE_PAGE:
             continue
-        if tab.kind is not TabKind.COMBINED:
+        if tab.title == tab.full_title and tab.kind is not TabKind.COMBINED:  # else it heads the text
             parts.append(f"<h2>{html.escape(tab.full_title)}</h2>")
         parts.append(render_markdown(tab.markdown))
     return "".join(parts)

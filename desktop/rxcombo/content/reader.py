@@ -9,18 +9,16 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from rxcombo.content.decoding import Repair, decode_bytes, repair_mojibake
 from rxcombo.content.document import Document, ParsedBody
-from rxcombo.content.frontmatter_yaml import (
-    FrontMatterError,
-    has_front_matter,
-    split_front_matter,
-)
+from rxcombo.content.meta import description_of, faq_entries, generic_link_of
 from rxcombo.content.names import clean_title, slugify, split_drugs
 from rxcombo.content.problems import ContentError, Problem, Severity
 from rxcombo.content.sections import first_h1, split_sections
+from rxcombo.support import lazy
 
 PAGE_SUFFIXES = frozenset({".md", ".markdown"})
 # Pages far beyond any real one (the largest real page is ~40 KB) are refused rather than
@@ -140,7 +138,7 @@ def _read_head(path: Path, head: bytes) -> Document | None:
         text = head.decode("utf-8")
     except UnicodeDecodeError:
         return None  # the full read reports the encoding problem with its line
-    if has_front_matter(text.replace("\r\n", "\n")) and len(_FM_CLOSE.findall(text)) < 2:
+    if _front_matter().has_front_matter(text.replace("\r\n", "\n")) and len(_FM_CLOSE.findall(text)) < 2:
         return None
     document = _parse(path, head, False, partial=True)
     return document if "no title" not in " ".join(p.message for p in document.problems) else None
@@ -170,8 +168,8 @@ def _parse(path: Path, raw: bytes, with_body: bool, *, partial: bool = False) ->
             problems.append(Problem(path, repair.line, Severity.WARNING, repair.describe()))
 
     try:
-        metadata_raw, body, _yaml_line, offset = split_front_matter(text)
-    except FrontMatterError as exc:
+        metadata_raw, body, _yaml_line, offset = _front_matter().split_front_matter(text)
+    except _front_matter().FrontMatterError as exc:
         raise ContentError(path, exc.message, exc.line) from exc
     if isinstance(metadata_raw, dict):
         metadata: dict[str, Any] = {str(key): value for key, value in metadata_raw.items()}
@@ -208,6 +206,8 @@ def _parse(path: Path, raw: bytes, with_body: bool, *, partial: bool = False) ->
     if with_body:
         structure, sections = split_sections(body)
         parsed = ParsedBody(structure, sections, repairs)
+        for faq_repair in faq_entries(metadata)[1]:
+            problems.append(Problem(path, None, Severity.WARNING, faq_repair))
     drugs = split_drugs(title) or [title]
     return Document(
         source=str(path),
@@ -221,7 +221,19 @@ def _parse(path: Path, raw: bytes, with_body: bool, *, partial: bool = False) ->
         parsed=parsed,
         problems=problems,
         body_line_offset=offset,
+        description=description_of(metadata),
+        generic_link=generic_link_of(metadata),
     )
+
+
+def has_front_matter(text: str) -> bool:
+    return bool(_front_matter().has_front_matter(text))
+
+
+def _front_matter() -> ModuleType:
+    """python-frontmatter and PyYAML, imported on first read: a warm start lists pages from
+    the cache and reads none, and the two cost ~50 ms to import (rxcombo.support.lazy)."""
+    return lazy.module("rxcombo.content.frontmatter_yaml")
 
 
 __all__ = ["Document", "ParsedBody", "has_front_matter", "is_page_file", "read_page"]

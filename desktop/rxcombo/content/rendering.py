@@ -1,6 +1,7 @@
 """Section Markdown to safe HTML, rendered only when a page is opened.
 
-Python-Markdown renders; nh3 (the maintained Rust "ammonia" sanitizer) then removes every
+Python-Markdown renders, with lists nested as their authors indented them
+(:mod:`rxcombo.content.rendering_lists`); nh3 (the maintained Rust "ammonia" sanitizer) then removes every
 tag and attribute outside a small allowlist, so raw HTML in a page (scripts, iframes,
 images, styles, event handlers) never reaches the view as markup. Links survive only for
 ``http``, ``https`` and ``mailto`` and are marked external; the view asks before opening.
@@ -27,7 +28,7 @@ _VOID_TAGS = frozenset({"br", "hr"})
 MAX_TAGS = 1_000  # "<" of raw HTML or autolinks; the most on a real page is a few dozen
 _DEEP_INDENT = re.compile(r"^[ \t]{200,}\S", re.MULTILINE)
 
-_LIST_ITEM = re.compile(r"^\s{0,3}([*+-]|\d{1,9}[.)])\s+\S")
+_LIST_ITEM = re.compile(r"^\s*([*+-]|\d{1,9}[.)])\s+\S")
 _ALLOWED_TAGS = frozenset(
     {
         "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
@@ -73,6 +74,8 @@ def _extension_class() -> Any:
     from markdown.extensions import Extension
     from markdown.preprocessors import Preprocessor
 
+    from rxcombo.content import rendering_lists
+
     class ListSpacing(Preprocessor):
         def run(self, lines: list[str]) -> list[str]:
             return _list_spacing(lines)
@@ -80,6 +83,7 @@ def _extension_class() -> Any:
     class ListSpacingExtension(Extension):
         def extendMarkdown(self, md: Any) -> None:
             md.preprocessors.register(ListSpacing(md), "rxcombo_list_spacing", 27)
+            rendering_lists.register(md)
 
     return ListSpacingExtension
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rxcombo.content.marks import Structure, detect_marks, first_h1, heading_of, is_closing_title
+from rxcombo.content.fields import is_closing_title
+from rxcombo.content.marks import Structure, detect_marks, first_h1, heading_of
 
 
 class SectionKind(StrEnum):

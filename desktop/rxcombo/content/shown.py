@@ -1,16 +1,23 @@
 """What the window shows of a page, decided once for the window and ``rxcombo show``.
 
-A page's sections become tabs, with three presentation rules that change no text:
+Every non-blank line of a page reaches the screen: as a tab's text, a tab's title, or a
+header field (``tests/helpers/content.py`` checks this on every page it can find). How the
+page's sections become tabs is in :mod:`rxcombo.content.shown_parts` (labels that carry
+text, group headers, repeated fields, notes in the middle) and
+:mod:`rxcombo.content.shown_labels` (short labels, a heading that only repeats the title).
+On top of those:
 
 * On a page of two or more drugs, the section about taking them together ("Combined Use
   of …", "Combining …", "Using … Together", "Interactions") is marked as the combined use:
-  a short tab title, the full title as a heading inside, and it is the tab the page opens
-  on (it is what a person checking a combination came for).
-* On a one-drug page, a "Generic Name" section whose text is one line goes into the page
-  header ("Generic name: Alprazolam") instead of a tab holding one word.
-* A last "Whole page" tab shows every section in one scroll, with its headings.
-
-Nothing is dropped: every line of every section is in a tab or in the header.
+  a short tab title, the full title as a heading inside, and it is the tab the page opens on.
+* A "Generic Name" whose text is one line goes into the page header ("Generic name:
+  Alprazolam") on a one-drug page, and for each drug of a page grouped by drug.
+* The closing paragraphs (Disclaimer, then perhaps a Note) share one disclaimer tab.
+* What the front matter states (:mod:`rxcombo.content.meta`): a banned flag is a banner,
+  the content date, ingredients with strengths and a product's brand, company, strength,
+  pack, price and generic page are header fields; its FAQs are a tab when the body has none.
+* A page with no disclaimer of its own shows the app's one-line disclaimer at its foot.
+* A last "Whole page" tab shows every tab in one scroll, with its headings.
 """
 
 from __future__ import annotations
@@ -21,8 +28,12 @@ from enum import StrEnum
 
 from rxcombo import wording
 from rxcombo.content.document import Document
+from rxcombo.content.fields import is_top_field_title
+from rxcombo.content.meta import PageMeta, page_meta, strip_markdown
 from rxcombo.content.names import fold
-from rxcombo.content.sections import Section, SectionKind
+from rxcombo.content.sections import SectionKind
+from rxcombo.content.shown_labels import escape_heading, short_label, split_under_title
+from rxcombo.content.shown_parts import Part, Split, closing_start, shown_parts
 
 _COMBINED = re.compile(
     r"\bcombined use\b|^combining\b|^combination\b|\btogether\b|^concomitant\b|^concurrent\b"
@@ -33,9 +44,9 @@ _NOT_COMBINED = ("generic name", "faq", "precaution", "dosage", "side effect", "
 # hold the window for seconds, so such a page (far beyond any real one) has none.
 WHOLE_PAGE_MAX_TABS = 30
 WHOLE_PAGE_MAX_CHARS = 200_000
-MAX_HEADER_VALUE = 60
-_GENERIC_NAME = re.compile(r"^generic names?$")
-_LEADING_LABEL = re.compile(r"^\s*(\*\*|__)?generic names?:?(\*\*|__)?:?\s*", re.IGNORECASE)
+MAX_HEADER_VALUE = 60  # a longer "generic name" is a note, not a name: it stays a tab
+_FAQ_TITLE = re.compile(r"^(faq|frequently asked)")
+GROUP_JOIN = " — "
 
 
 class TabKind(StrEnum):
@@ -50,7 +61,7 @@ class TabKind(StrEnum):
 class HeaderField:
     label: str
     value: str  # the page's own text
-    line: int  # 1-based body line it comes from
+    line: int | None  # 1-based body line it comes from (None: the front matter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +73,12 @@ class Tab:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupHeader:
+    text: str  # the heading's text, as it names the tabs after it
+    line: int  # 1-based body line
+
+
+@dataclass(frozen=True, slots=True)
 class ShownPage:
     """Everything the page pane shows, in order: banner, header fields, tabs, footer."""
 
@@ -70,6 +87,9 @@ class ShownPage:
     open_tab: int = 0  # index in tabs of the tab the page opens on
     banner: str | None = None  # a flag the source states, shown above everything (wording.py)
     footer: str | None = None  # the app's one-line disclaimer, on pages without their own
+    meta: PageMeta = field(default_factory=PageMeta)
+    split: str = Split.SECTIONS  # how the page was split (``rxcombo check`` counts these)
+    group_headers: list[GroupHeader] = field(default_factory=list)
 
 
 def is_combined_use(title: str) -> bool:
@@ -79,61 +99,112 @@ def is_combined_use(title: str) -> bool:
     return _COMBINED.search(folded) is not None
 
 
-def _generic_name_field(section: Section) -> HeaderField | None:
-    if not _GENERIC_NAME.match(fold(section.title)):
+def _generic_name(part: Part) -> str | None:
+    if fold(part.title) not in ("generic name", "generic names"):
         return None
-    lines = [line for line in section.body_markdown.split("\n") if line.strip()]
+    lines = [line.strip() for line in part.lines if line.strip()]
     if len(lines) != 1:
         return None
-    value = _LEADING_LABEL.sub("", lines[0]).strip().strip("*_").strip()
-    if len(value) > MAX_HEADER_VALUE or not value:  # a note, not a name: it stays a tab
-        return None
-    offset = section.markdown.split("\n").index(lines[0]) if lines[0] in section.markdown.split("\n") else 0
-    return HeaderField(wording.GENERIC_NAME_LABEL, value, section.first_line + offset)
+    value = (strip_markdown(lines[0]) or lines[0]).strip().strip("*_").strip()
+    return value if 0 < len(value) <= MAX_HEADER_VALUE else None
+
+
+def _meta_header(meta: PageMeta) -> list[HeaderField]:
+    fields: list[HeaderField] = []
+    product = meta.product
+    if product is not None:
+        for label, value in (
+            (wording.BRAND_LABEL, product.brand),
+            (wording.COMPANY_LABEL, product.company),
+            (wording.STRENGTH_LABEL, product.strength),
+            (wording.PACK_LABEL, product.pack),
+            (wording.PRICE_LABEL, product.price),
+            (wording.GENERIC_PAGE_LABEL, product.generic),
+        ):
+            if value:
+                fields.append(HeaderField(label, value, None))
+    if meta.ingredients:
+        value = " + ".join(f"{i.name} {i.strength}" if i.strength else i.name for i in meta.ingredients)
+        fields.append(HeaderField(wording.INGREDIENTS_LABEL, value, None))
+    if meta.date and meta.date_source:
+        value = wording.content_date_value(meta.date, meta.date_source)
+        fields.append(HeaderField(wording.CONTENT_DATE_LABEL, value, None))
+    return fields
 
 
 def shown_page(document: Document) -> ShownPage:
-    """Header fields and tabs of ``document`` (reads its body; raises ContentError)."""
+    """Banner, header fields and tabs of ``document`` (reads its body; raises ContentError)."""
     sections = document.sections
+    resplit = split_under_title(document.title, document.structure, sections)
+    parts, headers, split = shown_parts(resplit or sections, document.title, document.drugs)
+    if resplit is not None:
+        split = Split.UNDER_TITLE
+    meta = page_meta(document.metadata, document.title, document.drugs)
     several_drugs = len(document.drugs) >= 2
-    header: list[HeaderField] = []
+    header = _meta_header(meta)
     tabs: list[Tab] = []
-    for section in sections:
-        if section.is_empty:
+    end = closing_start(parts)
+    for part in parts[:end]:
+        if part.kind is SectionKind.OVERVIEW and part.empty:
             continue
-        if not several_drugs:
-            generic = _generic_name_field(section)
-            if generic is not None:
-                header.append(generic)
-                continue
-        tabs.append(_tab(section, several_drugs))
+        drug_group = bool(part.groups) and not is_top_field_title(part.groups[0].title)
+        generic = _generic_name(part) if not several_drugs or drug_group else None
+        if generic is not None:
+            header.append(HeaderField(wording.GENERIC_NAME_LABEL, generic, part.first_line))
+            continue
+        tabs.append(_tab(part, several_drugs))
+    if meta.faqs and not any(_FAQ_TITLE.match(fold(tab.full_title)) for tab in tabs):
+        tabs.append(_faq_tab(meta))
+    if end < len(parts):
+        tabs.append(_closing_tab(parts[end:]))
     open_tab = next((i for i, tab in enumerate(tabs) if tab.kind is TabKind.COMBINED), 0)
+    own_disclaimer = any(tab.kind is TabKind.DISCLAIMER for tab in tabs)
     if 1 < len(tabs) <= WHOLE_PAGE_MAX_TABS and sum(len(t.markdown) for t in tabs) <= WHOLE_PAGE_MAX_CHARS:
         tabs.append(_whole_page(tabs))
-    return ShownPage(header, tabs, open_tab)
+    return ShownPage(
+        header=header,
+        tabs=tabs,
+        open_tab=open_tab,
+        banner=wording.BANNED_BANNER if meta.banned else None,
+        footer=None if own_disclaimer else wording.APP_DISCLAIMER_LINE,
+        meta=meta,
+        split=split,
+        group_headers=[GroupHeader(h.title, h.first_line) for h in headers],
+    )
 
 
-def _tab(section: Section, several_drugs: bool) -> Tab:
-    if section.kind is SectionKind.DISCLAIMER:
-        return Tab(section.title, section.title, TabKind.DISCLAIMER, section.body_markdown)
-    if section.kind is SectionKind.OVERVIEW:
-        return Tab(section.title, section.title, TabKind.OVERVIEW, section.body_markdown)
-    if several_drugs and is_combined_use(section.title):
-        markdown = f"### {_escape_heading(section.title)}\n\n{section.body_markdown}"
-        return Tab(wording.COMBINED_USE_TAB, section.title, TabKind.COMBINED, markdown)
-    return Tab(section.title, section.title, TabKind.PART, section.body_markdown)
+def _tab(part: Part, several_drugs: bool) -> Tab:
+    if part.kind is SectionKind.OVERVIEW:
+        return Tab(part.title, part.title, TabKind.OVERVIEW, part.markdown)
+    if several_drugs and not part.groups and is_combined_use(part.title):
+        markdown = f"### {escape_heading(part.title)}\n\n{part.markdown}"
+        return Tab(wording.COMBINED_USE_TAB, part.title, TabKind.COMBINED, markdown)
+    names = [*part.groups, part]
+    full_title = GROUP_JOIN.join(p.title for p in names)
+    title = GROUP_JOIN.join(short_label(p.title) for p in names)
+    markdown = part.markdown
+    if title != full_title:
+        markdown = f"### {escape_heading(full_title)}\n\n{markdown}".rstrip("\n")
+    return Tab(title, full_title, TabKind.PART, markdown)
+
+
+def _faq_tab(meta: PageMeta) -> Tab:
+    entries = [f"**{faq.question}**\n\n{faq.answer}".strip() for faq in meta.faqs]
+    return Tab(wording.FAQS_TAB, wording.FAQS_TAB, TabKind.PART, "\n\n".join(entries))
+
+
+def _closing_tab(parts: list[Part]) -> Tab:
+    """The closing paragraphs in one tab, titled by the disclaimer among them."""
+    titled = next((p for p in parts if "disclaimer" in fold(p.title)), parts[0])
+    texts = [p.markdown if p is titled else p.original for p in parts]
+    return Tab(titled.title, titled.title, TabKind.DISCLAIMER, "\n\n".join(t for t in texts if t.strip()))
 
 
 def _whole_page(tabs: list[Tab]) -> Tab:
     parts = []
     for tab in tabs:
-        if tab.kind in (TabKind.OVERVIEW, TabKind.COMBINED):
-            parts.append(tab.markdown)  # the overview has no heading; combined use has its own
+        if tab.kind in (TabKind.OVERVIEW, TabKind.COMBINED) or tab.title != tab.full_title:
+            parts.append(tab.markdown)  # no heading, or its heading is already inside
         else:
-            parts.append(f"### {_escape_heading(tab.full_title)}\n\n{tab.markdown}")
+            parts.append(f"### {escape_heading(tab.full_title)}\n\n{tab.markdown}")
     return Tab(wording.WHOLE_PAGE_TAB, wording.WHOLE_PAGE_TAB, TabKind.WHOLE_PAGE, "\n\n".join(parts))
-
-
-def _escape_heading(title: str) -> str:
-    # A title is text: characters Markdown would read as markup are escaped.
-    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", title)

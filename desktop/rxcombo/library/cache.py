@@ -29,7 +29,8 @@ from rxcombo.content.document import Document
 from rxcombo.content.problems import Problem
 from rxcombo.support.atomic import atomic_write_bytes
 
-# Bump by hand for changes the schema below cannot see. 3: listed pages keep their date.
+# Bumped by hand for changes the schema below cannot see (2: documents gained a description;
+# 3: listed pages keep their date).
 CACHE_FORMAT = 3
 
 

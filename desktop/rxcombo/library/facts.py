@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rxcombo.content.document import Document
-from rxcombo.content.names import clean_title
+from rxcombo.content.meta import content_date
 from rxcombo.content.problems import Problem
-from rxcombo.content.reader import LISTED_METADATA
 
 # What "dates_from" says: where the dates of a source's pages come from.
 FRONT_MATTER = "front matter"
@@ -50,20 +49,14 @@ class PageDate:
 
 
 def page_date(document: Document) -> PageDate | None:
-    """The page's front matter date (``lastModified``, ``last_modified`` or ``date``)."""
-    metadata = document.metadata
-    if not metadata:
+    """The page's front matter date (``lastModified``, ``last_modified`` or ``date``), read
+    as the page header reads it (``content.meta``); the listing keeps these keys."""
+    found = content_date(document.metadata) if document.metadata else None
+    if found is None:
         return None
-    for key in LISTED_METADATA:
-        value = metadata.get(key)
-        if isinstance(value, datetime.datetime):
-            return PageDate(value.isoformat(), key, value.date())
-        if isinstance(value, datetime.date):
-            return PageDate(value.isoformat(), key, value)
-        if isinstance(value, str) and value.strip():
-            text = clean_title(value)[:_MAX_DATE_TEXT]
-            return PageDate(text, key, _day(text))
-    return None
+    text, key = found
+    text = text[:_MAX_DATE_TEXT]
+    return PageDate(text, key, _day(text))
 
 
 def _day(text: str) -> datetime.date | None:

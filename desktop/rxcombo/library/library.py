@@ -98,8 +98,20 @@ class Library:
         """The drug-name search over these pages, built on first use (the loader builds it
         before caching, so a warm start unpickles it instead)."""
         if self._index is None:
-            self._index = SearchIndex(self.documents)
+            self._index = SearchIndex(self.documents, self._aliases())
         return self._index
+
+    def _aliases(self) -> dict[int, list[str]]:
+        """A product page's brand name finds the generic page it links to."""
+        position = {id(document): number for number, document in enumerate(self.documents)}
+        by_stem = {document.path.stem: document for document in self.documents}
+        aliases: dict[int, list[str]] = {}
+        for document in self.documents:
+            if document.generic_link:
+                target = self._by_id.get(document.generic_link) or by_stem.get(document.generic_link)
+                if target is not None and target is not document:
+                    aliases.setdefault(position[id(target)], []).extend(document.drugs)
+        return aliases
 
     def with_stats(self, stats: LoadStats) -> Library:
         """This library, saying how it was loaded this time (shares the pages and index)."""

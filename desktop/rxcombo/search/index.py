@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Protocol
@@ -26,6 +26,7 @@ from rxcombo.search.query import Query, QueryLike
 from rxcombo.search.similar import similar_words
 
 RECENT_QUERIES = 128
+Aliases = Mapping[int, Sequence[str]]  # other names of a page (a brand's), by page position
 
 
 class MatchKind(IntEnum):
@@ -68,7 +69,10 @@ def _bounded_put(memo: dict[Any, Any], key: Any, value: Any) -> None:
 class SearchIndex:
     """An inverted index from drug words to pages, built once per library."""
 
-    def __init__(self, pages: Sequence[Searchable]) -> None:
+    def __init__(self, pages: Sequence[Searchable], aliases: Aliases | None = None) -> None:
+        """``aliases``: other names a page is found by (a brand's name finds its generic's
+        page), by page position. They rank below the page's own drugs, and never make it
+        "exactly the queried drugs"."""
         self._ids = [page.id for page in pages]
         self._titles = [page.title for page in pages]
         self._drug_words: list[tuple[tuple[str, ...], ...]] = []
@@ -76,12 +80,15 @@ class SearchIndex:
         # exactly, equal counts mean equal sets ("exactly the queried drugs"), and an array of
         # counts costs 2 bytes a page where a frozenset per page cost ~240.
         self._word_counts = array("H")
+        named = (aliases or {}).items()
+        self._alias_words = {n: tuple(tuple(tokens(fold(a))) for a in names) for n, names in named}
         postings: dict[str, list[int]] = {}
         for number, page in enumerate(pages):
             drug_words = tuple(tuple(tokens(fold(drug))) for drug in page.drugs)
             self._drug_words.append(drug_words)
             words = frozenset(word for drug in drug_words for word in drug)
             self._word_counts.append(min(len(words), 65535))
+            words |= {word for alias in self._alias_words.get(number, ()) for word in alias}
             for word in words:
                 postings.setdefault(word, []).append(number)
         self._postings = {word: tuple(pages_) for word, pages_ in postings.items()}
@@ -250,8 +257,16 @@ class SearchIndex:
                 previous_matched = matched_here
                 named = named or matched_here
             unnamed += not named
+        by_alias = False
+        for alias in self._alias_words.get(number, ()):
+            for alias_word in alias:
+                for slot, matches in enumerate(per_word):
+                    kind = matches.get(alias_word)
+                    if kind is not None and (1, int(kind)) < best[slot]:
+                        best[slot] = (1, int(kind))  # never a start: below the page's own drugs
+                        by_alias = True
         worst_position, worst_kind = max(best)
-        exact_page = worst_kind == _EXACT and self._word_counts[number] == len(query_set)
+        exact_page = worst_kind == _EXACT and self._word_counts[number] == len(query_set) and not by_alias
         key = (
             0 if exact_page else 1,
             worst_position,

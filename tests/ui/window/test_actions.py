@@ -34,9 +34,26 @@ def test_menus_have_the_usual_shortcuts(window):
 
 def test_menus_list_every_command_with_its_keys(window):
     items = menu_items(window)
-    assert items["&File"] == [("&Open Content Folder…", "Ctrl+O"), ("", ""), ("&Quit", "Ctrl+Q")]
-    assert items["&Edit"] == [("&Find in Page…", "Ctrl+F"), ("Find &Next", "F3"), ("Find &Previous", "Shift+F3")]
-    assert items["&View"][:3] == [("Zoom &In", "Ctrl++"), ("Zoom &Out", "Ctrl+-"), ("&Normal Size", "Ctrl+0")]
+    assert items["&File"] == [
+        ("&Open Content Folder…", "Ctrl+O"),
+        ("&Export as PDF…", "Ctrl+Shift+E"),
+        ("&Print…", "Ctrl+P"),
+        ("", ""),
+        ("&Quit", "Ctrl+Q"),
+    ]
+    assert items["&Edit"] == [
+        ("Copy Page as &Markdown", "Ctrl+Shift+C"),
+        ("Copy &Section as Text", ""),
+        ("&Find in Page…", "Ctrl+F"),
+        ("Find &Next", "F3"),
+        ("Find &Previous", "Shift+F3"),
+    ]
+    assert items["&View"][:4] == [
+        ("Show &Sidebar", "F9"),
+        ("Zoom &In", "Ctrl++"),
+        ("Zoom &Out", "Ctrl+-"),
+        ("&Normal Size", "Ctrl+0"),
+    ]
     assert items["&Go"][:2] == [("&Back", "Alt+Left"), ("&Forward", "Alt+Right")]
     assert items["F&avorites"] == [("&Toggle Favorite", "Ctrl+D"), ("&Show Favorites", "Ctrl+Shift+D")]
     assert items["&Help"] == [("&Disclaimer", ""), ("&Keyboard Shortcuts", "F1"), ("&About RxCombo", "")]
