@@ -26,8 +26,7 @@ SEED_TABS = {
         "Gabapentin",
         "Amitriptyline",
         "Combined Use of Gabapentin and Amitriptyline",
-        "Disclaimer",
-        "Note",
+        "Disclaimer",  # the closing Note shares the disclaimer's tab
         "Whole page",
     ],
 }

@@ -194,8 +194,8 @@ def test_small_window_keeps_every_section_reachable_and_f9_hides_the_sidebar(win
     tabs = window.page_view.tabs
     tabs.fill_sections_menu()
     assert [a.text() for a in tabs.sections_menu.actions()] == window.page_view.tab_titles()
-    tabs.sections_menu.actions()[-2].trigger()  # the Note, past the scroll arrows at this width
-    assert tabs.tabToolTip(tabs.currentIndex()) == "Note"
+    tabs.sections_menu.actions()[-2].trigger()  # the Disclaimer, past the scroll arrows at this width
+    assert tabs.tabToolTip(tabs.currentIndex()) == "Disclaimer"
     qtbot.keyClick(window, Qt.Key.Key_F9)
     assert not window.search_pane.isVisible() and not window.toggle_sidebar_action.isChecked()
     qtbot.keyClick(window, Qt.Key.Key_F9)

@@ -40,4 +40,4 @@ def count_words(view: View, shown: int, total: int, drugs: int, typed: str, *, r
         return f"{shown} favorite{'s' if shown != 1 else ''}" + (" match" if typed else "")
     if typed:
         return f"{shown} of {total} pages match"
-    return f"{total} pages, {drugs} drugs"
+    return f"{total} page{'s' if total != 1 else ''}, {drugs} drug{'s' if drugs != 1 else ''}"
