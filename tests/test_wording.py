@@ -114,3 +114,62 @@ def test_the_ui_and_cli_hold_no_safety_sentence_of_their_own() -> None:
                 text = node.value.casefold()
                 for phrase in ("not a sign", "no page covers", "similar names (", "marks this combination"):
                     assert phrase not in text, f"{path.name}: {node.value!r}"
+
+
+# -- several drugs at once (drug lists, rxcombo combos, rxcombo open) ----------------------
+
+
+def report_sentences() -> list[str]:
+    return [
+        *wording.REPORT_SENTENCES,
+        wording.pairs_without_page(1, 1),
+        wording.pairs_without_page(3, 3),
+        wording.pairs_without_page(2, 10),
+        wording.not_in_library(["Xanaxol"]),
+        wording.not_in_library(["Xanaxol", "Fakeol"]),
+        wording.names_containing("fakeride"),
+        wording.in_entries("Paracetamol", ["Paracetamol", "Aceclofenac + Paracetamol"]),
+        wording.no_own_page("Testazepam", 1),
+        wording.no_own_page("Testazepam", 3),
+        wording.no_page_with_id("alprazolam-imipramine"),
+    ]
+
+
+def test_the_report_says_absence_is_not_safety() -> None:
+    assert wording.pairs_without_page(2, 10) == (
+        "No page covers 2 of the 10 pairs of drugs in this list. "
+        "This is not a sign that the combination is safe: ask a pharmacist or doctor."
+    )
+    assert wording.pairs_without_page(3, 3).startswith("No page covers any of the 3 pairs")
+    assert wording.pairs_without_page(1, 1).startswith("No page covers the two drugs of this list together.")
+    assert wording.not_in_library(["Xanaxol", "Fakeol"]) == (
+        "No drug of this library is named 'Xanaxol' or 'Fakeol', so no page covers them with the "
+        "other drugs of the list. This is not a sign that the combination is safe: ask a pharmacist or doctor."
+    )
+    assert wording.NO_PAGE_COVERS_TWO.endswith(wording.NOT_A_SIGN_OF_SAFETY)
+    for sentence in (wording.pairs_without_page(1, 1), wording.pairs_without_page(3, 3)):
+        assert sentence.endswith(wording.NOT_A_SIGN_OF_SAFETY)
+
+
+def test_the_report_states_only_which_pages_exist() -> None:
+    assert wording.in_entries("Paracetamol", ["Paracetamol", "Aceclofenac + Paracetamol"]) == (
+        "Paracetamol is in 2 entries: Paracetamol, Aceclofenac + Paracetamol"
+    )
+    assert (
+        wording.no_own_page("Testazepam", 1)
+        == "No page is about Testazepam alone; 1 page names it with other drugs."
+    )
+    assert wording.no_own_page("Testazepam", 3).endswith("; 3 pages name it with other drugs.")
+    assert (
+        wording.names_containing("fakeride")
+        == "No drug named 'fakeride' in this library. Names that contain it:"
+    )
+    assert wording.no_page_with_id("x-y") == "No page 'x-y' in this library. Its words are searched instead."
+    assert wording.REPORT_PAIRS_HEADING == "Pairs of drugs that no page covers:"
+
+
+def test_no_report_sentence_could_pass_for_an_all_clear() -> None:
+    for sentence in report_sentences():
+        assert not FORBIDDEN.search(sentence), sentence
+        assert "safe" not in sentence.replace("is not a sign that the combination is safe", ""), sentence
+        assert not re.search(r"severity|severe|mild|moderate|risk|danger", sentence, re.I), sentence

@@ -25,6 +25,7 @@ import platformdirs
 from rxcombo import APP_NAME
 
 FAVORITES_FILE_NAME = "favorites.json"
+LISTS_FILE_NAME = "lists.json"
 SETTINGS_FILE_NAME = "settings.json"
 SERVER_PREFIX = "rxcombo-"
 # sockaddr_un.sun_path holds 108 bytes on Linux, 104 on macOS; keep well below both.
@@ -67,7 +68,7 @@ def resources_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """The per-user folder for favorites (may not exist yet)."""
+    """The per-user folder for favorites and drug lists (may not exist yet)."""
     # appauthor=False: otherwise Windows nests the folder as RxCombo\RxCombo.
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
@@ -85,6 +86,11 @@ def cache_dir() -> Path:
 def favorites_path() -> Path:
     """The favorites file the app uses by default."""
     return data_dir() / FAVORITES_FILE_NAME
+
+
+def lists_path() -> Path:
+    """The drug lists file the app uses by default (beside the favorites)."""
+    return data_dir() / LISTS_FILE_NAME
 
 
 def settings_path() -> Path:

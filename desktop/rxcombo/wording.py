@@ -160,3 +160,67 @@ ALL_SENTENCES = (
     NOT_IN_ANY_ENABLED_SOURCE,
     *DATES_FROM_WORDS.values(),
 )
+
+
+# -- several drugs at once: the report of a drug list or of ``rxcombo combos`` ---------------
+
+REPORT_ENTRIES_HEADING = "Entries:"
+REPORT_PAGES_HEADING = "Pages that cover two or more drugs of this list:"
+REPORT_PAIRS_HEADING = "Pairs of drugs that no page covers:"
+REPORT_OWN_PAGES_HEADING = "Each drug's own page:"
+REPORT_UNKNOWN_HEADING = "Not in this library:"
+REPORT_DUPLICATES_HEADING = "Ingredients in more than one entry:"
+REPORT_SOURCE_LABEL = "Pages from"
+NO_PAGE_COVERS_TWO = f"No page covers two or more drugs of this list. {NOT_A_SIGN_OF_SAFETY}"
+
+
+def pairs_without_page(missing: int, total: int) -> str:
+    """How many of a list's pairs of drugs no page covers (``missing`` >= 1)."""
+    if total == 1:
+        return f"No page covers the two drugs of this list together. {NOT_A_SIGN_OF_SAFETY}"
+    if missing == total:
+        return f"No page covers any of the {total} pairs of drugs in this list. {NOT_A_SIGN_OF_SAFETY}"
+    return f"No page covers {missing} of the {total} pairs of drugs in this list. {NOT_A_SIGN_OF_SAFETY}"
+
+
+def not_in_library(names: Sequence[str]) -> str:
+    """Entries of a list that name no drug of the library: nothing covers them with the others."""
+    quoted = join_names([f"'{name}'" for name in names], "or")
+    them = "it" if len(names) == 1 else "them"
+    return (
+        f"No drug of this library is named {quoted}, so no page covers {them} with the other "
+        f"drugs of the list. {NOT_A_SIGN_OF_SAFETY}"
+    )
+
+
+def names_containing(word: str) -> str:
+    """Heads the drug names that contain an entry which is not itself a drug's name."""
+    return f"No drug named '{word}' in this library. Names that contain it:"
+
+
+def in_entries(ingredient: str, entries: Sequence[str]) -> str:
+    """An ingredient found in several entries of a list (on its own, or in products)."""
+    return f"{ingredient} is in {len(entries)} entries: {', '.join(entries)}"
+
+
+def no_own_page(name: str, pages: int) -> str:
+    """A drug of the list that has no page about it alone (it is named on other pages)."""
+    named = "1 page names it" if pages == 1 else f"{pages} pages name it"
+    return f"No page is about {name} alone; {named} with other drugs."
+
+
+def no_page_with_id(page_id: str) -> str:
+    """A link to a page this library does not hold (another library's, or a mistyped id)."""
+    return f"No page '{page_id}' in this library. Its words are searched instead."
+
+
+REPORT_SENTENCES = (
+    REPORT_ENTRIES_HEADING,
+    REPORT_PAGES_HEADING,
+    REPORT_PAIRS_HEADING,
+    REPORT_OWN_PAGES_HEADING,
+    REPORT_UNKNOWN_HEADING,
+    REPORT_DUPLICATES_HEADING,
+    REPORT_SOURCE_LABEL,
+    NO_PAGE_COVERS_TWO,
+)

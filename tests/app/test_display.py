@@ -12,7 +12,14 @@ import pytest
 from rxcombo.app.display import missing_display_message
 
 SESSION_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-HEADLESS_COMMANDS = ("rxcombo list", "rxcombo show", "rxcombo search", "rxcombo check")
+HEADLESS_COMMANDS = (
+    "rxcombo list",
+    "rxcombo show",
+    "rxcombo search",
+    "rxcombo check",
+    "rxcombo combos",
+    "rxcombo lists",
+)
 QT_ABORT_SIGNS = ("xcb", "Qt platform plugin", "Traceback", "Aborted")
 EXPECTED_TITLES = ("Alprazolam + Imipramine", "Amitriptyline + Ketamine", "Gabapentin + Amitriptyline")
 

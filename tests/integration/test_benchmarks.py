@@ -107,3 +107,30 @@ def test_benchmark_reports_every_field(tmp_path):
         assert 10 < memory[key] < 4000, (key, memory[key])
     assert memory["over_bare"] == pytest.approx(memory["warm_rss"] - memory["bare_rss"], abs=0.11)
     assert library["cache_mb"]["after_warm"] >= 0
+
+
+def test_combos_benchmark_runs_on_a_generated_library(tmp_path):
+    """tests/benchmarks/combos.py end to end on 300 fake pages: every list size is reported."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from generate_library import generate
+    finally:
+        sys.path.remove(str(BENCH))
+    pages = generate(tmp_path / "pages", 300, seed=5)
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "combos.py"), str(pages), "--runs", "2", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["pages"] == 300
+    sizes = {(row["entries"], row["kind"]) for row in report["reports"]}
+    assert {(30, "most pages"), (30, "random"), (30, "with products")} <= sizes
+    thirty = next(row for row in report["reports"] if row["entries"] == 30 and row["kind"] == "random")
+    assert thirty["pairs"] == 435
+    _ordered(thirty["ms"])
+    assert set(report["exports_30"]) == {"text", "markdown", "csv"}
+    _ordered(report["completion_keystroke_ms"])

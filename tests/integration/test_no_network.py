@@ -181,6 +181,9 @@ def test_audit_hook_sees_a_connection(audited_env) -> None:
         ["show", "--json", "linkazepam"],
         ["show", "--json", "stylol"],
         ["show", "--json", "testazepam", "scriptol"],
+        ["combos", "--json", "testazepam", "scriptol", "linkazepam"],
+        ["combos", "--markdown", "testazepam", "stylol", "imagine"],
+        ["lists", "add", "Mum", "testazepam", "scriptol"],
     ],
     ids=" ".join,
 )

@@ -130,7 +130,9 @@ def test_desktop_entry_fields() -> None:
     entry = dict(line.split("=", 1) for line in lines[1:] if "=" in line)
     assert entry["Type"] == "Application"
     assert entry["Name"] == "RxCombo"
-    assert entry["Exec"] == "rxcombo"
+    # %u: the desktop passes an rxcombo: link (or nothing, from the menu); rxcombo opens it.
+    assert entry["Exec"] == "rxcombo %u"
+    assert entry["MimeType"] == "x-scheme-handler/rxcombo;"
     assert entry["Icon"] == APP_ID
     assert entry["Terminal"] == "false"
     assert entry["StartupWMClass"] == "rxcombo"

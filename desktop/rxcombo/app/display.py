@@ -13,7 +13,7 @@ from collections.abc import Mapping
 # Systems where Qt draws through X11 or Wayland and so needs one of their sessions.
 _X11_OR_WAYLAND = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly")
 
-HEADLESS_COMMANDS = ("list", "show QUERY", "search QUERY", "check [DIR]")
+HEADLESS_COMMANDS = ("list", "show QUERY", "search QUERY", "check [DIR]", "combos DRUG...", "lists")
 
 
 def missing_display_message(env: Mapping[str, str], platform: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -20,6 +20,9 @@ from rxcombo.ui.window.main_window import MainWindow
 from rxcombo.ui.window.raising import bring_to_front
 from rxcombo.userdata import FavoritesStore, SettingsStore, is_accepted, record_acceptance
 
+if TYPE_CHECKING:  # links and requests are imported when one arrives: most starts have none
+    from rxcombo.links import OpenRequest
+
 DESKTOP_FILE_NAME = "io.github.rxcombo.RxCombo"
 
 
@@ -32,9 +35,15 @@ class Launcher(QObject):
 
     finished = Signal(bool)  # True: the window is up; False: the user quit at the disclaimer
 
-    def __init__(self, content: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        content: Path | None = None,
+        parent: QObject | None = None,
+        open_request: OpenRequest | None = None,
+    ) -> None:
         super().__init__(parent)
         self.requested_content = content
+        self.pending_open = open_request  # given to the window once it exists
         self.settings = SettingsStore(settings_path())
         self.favorites = FavoritesStore(favorites_path())
         self.text = disclaimer_text()
@@ -57,19 +66,29 @@ class Launcher(QObject):
         self.dialog.activateWindow()
 
     def activate(self, message: dict[str, Any]) -> None:
-        """Another launch asked this instance to come forward, maybe with a folder to open."""
+        """Another launch asked this instance to come forward, maybe with a folder to open
+        and something to open in it (``rxcombo open``, an ``rxcombo:`` link)."""
         content = message.get("content")
         folder = Path(content) if isinstance(content, str) and content else None
+        from rxcombo.app.open_request import request_from_message
+
+        request = request_from_message(message)
         window = self.window
         if window is None:
             if folder is not None:
                 self.requested_content = folder  # opened once the disclaimer is accepted
+            if request is not None:
+                self.pending_open = request
             if self.dialog is not None:
                 bring_to_front(self.dialog)
             return
         bring_to_front(window)
         if folder is not None and folder.is_dir() and folder.resolve() != Path(window.content_dir).resolve():
             window.open_content_folder(folder.resolve())
+        if request is not None:
+            from rxcombo.app.open_request import deliver
+
+            deliver(window, request)
 
     def _on_accepted(self) -> None:
         record_acceptance(self.settings, self.text)
@@ -109,6 +128,11 @@ class Launcher(QObject):
         window.show()
         timing.mark("window-shown")
         window.load_content(content)
+        if self.pending_open is not None:
+            from rxcombo.app.open_request import deliver
+
+            deliver(window, self.pending_open)  # the window keeps it until its pages are loaded
+            self.pending_open = None
         self.finished.emit(True)
         if self._startup_messages:
             window.show_notice("\n\n".join(dict.fromkeys(self._startup_messages)))
@@ -146,12 +170,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(content: Path | None = None, new_instance: bool = False) -> int:
+def run_gui(
+    content: Path | None = None, new_instance: bool = False, open_request: OpenRequest | None = None
+) -> int:
     app = make_application()
     instance: SingleInstance | None = None
     if not new_instance:
         instance = SingleInstance(app)
         request = {"content": str(content.expanduser().resolve())} if content else {}
+        from rxcombo.app.open_request import message_fields
+
+        request.update(message_fields(open_request))
         if instance.try_activate_existing(request):
             return 0  # the running window came forward instead
         if not instance.listen():
@@ -159,7 +188,7 @@ def run_gui(content: Path | None = None, new_instance: bool = False) -> int:
                 return 0  # another launch became the instance meanwhile
             print(f"rxcombo: running without single-instance check: {instance.last_error}", file=sys.stderr)
     _signal_timer = _quit_on_signals(app)
-    launcher = Launcher(content)
+    launcher = Launcher(content, open_request=open_request)
     if instance is not None:
         instance.activation_requested.connect(launcher.activate)
     launcher.launch()

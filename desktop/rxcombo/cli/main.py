@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rxcombo import APP_NAME, __version__
 from rxcombo.app.display import missing_display_message
+from rxcombo.cli import combos, opening
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, cmd_check, cmd_list
 from rxcombo.cli.favorites import cmd_favorites
 from rxcombo.cli.lookup import cmd_export, cmd_search, cmd_show
@@ -77,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--pdf", type=Path, metavar="FILE")
     target.add_argument("--markdown", type=Path, metavar="FILE")
 
+    combos.add_parsers(commands, [common])
+    opening.add_parser(commands)
     sources = commands.add_parser(
         "sources", parents=[common], help="list the content sources the commands read"
     )
@@ -115,6 +118,9 @@ COMMANDS = {
     "show": cmd_show,
     "search": cmd_search,
     "export": cmd_export,
+    "combos": combos.cmd_combos,
+    "lists": combos.cmd_lists,
+    "open": opening.cmd_open,
     "sources": cmd_sources,
     "info": cmd_info,
     "favorites": cmd_favorites,
@@ -122,7 +128,7 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(opening.with_open_command(sys.argv[1:] if argv is None else argv))
     args.content = [*(args.content or []), *(getattr(args, "content_after", None) or [])] or None
     if args.command is None:
         no_display = missing_display_message(os.environ, sys.platform)

@@ -1,4 +1,5 @@
-"""A page file -> a Document: decoding, front matter, sections, drug names, rendering, problems. No Qt."""
+"""A page file -> a Document: decoding, front matter, sections, drug names, rendering, problems;
+two pages' tabs side by side (compare). No Qt."""
 
 from rxcombo.content.decoding import Repair
 from rxcombo.content.document import Document

@@ -1,4 +1,5 @@
-"""Search by drug name: the parsed query, the name index and its ranking, highlighting. No Qt."""
+"""Search by drug name: the parsed query, the name index and its ranking, highlighting; names
+read as drugs and completed (drug_names), the report on several drugs (combos). No Qt."""
 
 from rxcombo.search.highlight import highlight_spans
 from rxcombo.search.index import Hit, MatchKind, SearchIndex

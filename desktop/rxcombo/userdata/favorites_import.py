@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from . import messages
+from . import messages_import
 from .favorites_file import Record
 
 
@@ -72,7 +72,7 @@ class ImportReport:
         return self.of(Outcome.SKIPPED)
 
     def summary(self) -> str:
-        return messages.import_summary(len(self.added), len(self.updated), len(self.skipped))
+        return messages_import.summary(len(self.added), len(self.updated), len(self.skipped))
 
 
 _FIELDS = ("title", "note", "folder", "source")
@@ -87,10 +87,10 @@ def merge_imported(records: dict[str, Record], entries: Sequence[Incoming]) -> t
         kept = newest.get(entry.page_id)
         if kept is None or _later(entry, kept):
             if kept is not None:
-                report.append(_skipped(kept, messages.IMPORT_LISTED_TWICE))
+                report.append(_skipped(kept, messages_import.LISTED_TWICE))
             newest[entry.page_id] = entry
         else:
-            report.append(_skipped(entry, messages.IMPORT_LISTED_TWICE))
+            report.append(_skipped(entry, messages_import.LISTED_TWICE))
     now = datetime.now(UTC)
     changed = False
     for entry in newest.values():
@@ -115,7 +115,7 @@ def _merge_one(records: dict[str, Record], entry: Incoming, now: datetime) -> Im
     stamp = entry.stamp
     if mine is None or not mine.present:
         if mine is not None and (stamp is None or stamp <= mine.stamp):
-            return _skipped(entry, messages.import_removed_here(mine.stamp))
+            return _skipped(entry, messages_import.removed_here(mine.stamp))
         when = stamp or now
         records[entry.page_id] = Record(
             entry.page_id,
@@ -133,11 +133,11 @@ def _merge_one(records: dict[str, Record], entry: Incoming, now: datetime) -> Im
     )
     differing = [name for name in _FIELDS if getattr(theirs, name) != getattr(mine, name)]
     if not differing:
-        return _skipped(entry, messages.IMPORT_SAME)
+        return _skipped(entry, messages_import.SAME)
     if stamp is None:
-        return _skipped(entry, messages.IMPORT_NO_DATE)
+        return _skipped(entry, messages_import.NO_DATE)
     if stamp <= mine.stamp:
-        return _skipped(entry, messages.import_yours_newer(mine.stamp, differing))
+        return _skipped(entry, messages_import.yours_newer(mine.stamp, differing))
     added = min(mine.added or mine.stamp, entry.added or mine.stamp)
     records[entry.page_id] = replace(theirs, stamp=stamp, added=added)
     return ImportedEntry(Outcome.UPDATED, entry.page_id, entry.title, ", ".join(differing), entry.line)

@@ -27,7 +27,7 @@ from typing import Any
 
 from rxcombo.content.names import fold, slugify
 
-from . import messages
+from . import messages, messages_import
 from .favorites_export import CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION, unescape
 from .favorites_file import FORMAT_NAME, MAX_FOLDER, MAX_NOTE, MAX_TITLE, VERSION, Favorite, parse_time
 from .favorites_import import Incoming
@@ -44,7 +44,7 @@ class ImportFileError(ValueError):
     """The file cannot be imported; ``str()`` is the whole message for the user."""
 
     def __init__(self, path: Path, problem: str, line: int | None = None) -> None:
-        super().__init__(messages.import_refused(path, line, problem))
+        super().__init__(messages_import.refused(path, line, problem))
         self.path, self.problem, self.line = path, problem, line
 
 
@@ -54,7 +54,7 @@ def read_import(
     """The favorites in ``path`` (JSON or CSV); raises :class:`ImportFileError`."""
     raw = _read_limited(path)
     if b"\x00" in raw:
-        raise ImportFileError(path, messages.IMPORT_BINARY, raw.count(b"\n", 0, raw.index(b"\x00")) + 1)
+        raise ImportFileError(path, messages_import.BINARY, raw.count(b"\n", 0, raw.index(b"\x00")) + 1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -74,7 +74,7 @@ def _read_limited(path: Path) -> bytes:
     except OSError as exc:
         raise ImportFileError(path, messages.os_error_reason(exc, path)) from None
     if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportFileError(path, messages.import_too_large(MAX_IMPORT_BYTES))
+        raise ImportFileError(path, messages_import.too_large(MAX_IMPORT_BYTES))
     return raw
 
 
@@ -92,11 +92,11 @@ def _from_json(path: Path, text: str) -> list[Incoming]:
     found, version = document.get("format"), document.get("version")
     supported = {EXPORT_FORMAT: EXPORT_VERSION, FORMAT_NAME: VERSION}
     if found not in supported:
-        raise ImportFileError(path, messages.import_wrong_format(found, EXPORT_FORMAT, FORMAT_NAME))
+        raise ImportFileError(path, messages_import.wrong_format(found, EXPORT_FORMAT, FORMAT_NAME))
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ImportFileError(path, messages.import_bad_version(version))
+        raise ImportFileError(path, messages_import.bad_version(version))
     if version > supported[found]:
-        raise ImportFileError(path, messages.import_newer(version, supported[found]))
+        raise ImportFileError(path, messages_import.newer(version, supported[found]))
     entries = document.get("favorites")
     if not isinstance(entries, list):
         raise ImportFileError(path, messages.FAVORITES_NOT_A_LIST)
@@ -105,7 +105,7 @@ def _from_json(path: Path, text: str) -> list[Incoming]:
 
 
 def _json_entry(path: Path, entry: Any, index: int) -> Incoming:
-    where = messages.import_entry(index)
+    where = messages_import.entry(index)
     if not isinstance(entry, dict):
         raise ImportFileError(path, messages.entry_not_an_object("favorites", index))
     fields = {
@@ -127,9 +127,9 @@ def _from_csv(
         header = [cell.strip().casefold() for cell in next(reader)]
         for name in header:
             if name not in CSV_COLUMNS or header.count(name) > 1:
-                raise ImportFileError(path, messages.import_bad_column(name, CSV_COLUMNS), 1)
+                raise ImportFileError(path, messages_import.bad_column(name, CSV_COLUMNS), 1)
         if "title" not in header:
-            raise ImportFileError(path, messages.import_no_title_column(CSV_COLUMNS), 1)
+            raise ImportFileError(path, messages_import.no_title_column(CSV_COLUMNS), 1)
         ids = _ids_by_title(existing)
         entries: list[Incoming] = []
         line = reader.line_num + 1
@@ -139,7 +139,7 @@ def _from_csv(
                 _check_count(path, len(entries))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise ImportFileError(path, messages.import_csv_error(exc), reader.line_num) from None
+        raise ImportFileError(path, messages_import.csv_error(exc), reader.line_num) from None
     return entries
 
 
@@ -152,12 +152,12 @@ def _csv_row(
     resolve: TitleResolver | None,
 ) -> Incoming:
     if len(row) > len(header):
-        raise ImportFileError(path, messages.import_row_too_long(len(row), len(header)), line)
+        raise ImportFileError(path, messages_import.row_too_long(len(row), len(header)), line)
     cells = {name: unescape(cell) for name, cell in zip(header, row, strict=False)}
-    where = messages.IMPORT_ROW
+    where = messages_import.ROW
     title = _checked(path, where, "title", cells.get("title", "").strip(), line)
     if not title:
-        raise ImportFileError(path, messages.IMPORT_NO_TITLE, line)
+        raise ImportFileError(path, messages_import.NO_TITLE, line)
     note = _checked(path, where, "note", cells.get("note", ""), line)
     folder = _checked(path, where, "folder", cells.get("folder", "").strip(), line)
     added = _time(path, where, "added", cells.get("added", "").strip() or None, line)
@@ -179,11 +179,13 @@ def _checked(path: Path, where: str, key: str, value: Any, line: int | None) -> 
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ImportFileError(path, messages.import_not_text(where, key, value), line)
+        raise ImportFileError(path, messages_import.value_not_text(where, key, value), line)
     if len(value) > _LIMITS[key]:
-        raise ImportFileError(path, messages.import_too_long(where, key, len(value), _LIMITS[key]), line)
+        raise ImportFileError(
+            path, messages_import.value_too_long(where, key, len(value), _LIMITS[key]), line
+        )
     if (_NOTE_CONTROL if key == "note" else _CONTROL).search(value):
-        raise ImportFileError(path, messages.import_control_character(where, key), line)
+        raise ImportFileError(path, messages_import.control_character(where, key), line)
     return value
 
 
@@ -192,12 +194,12 @@ def _time(path: Path, where: str, key: str, value: Any, line: int | None) -> dat
         return None
     stamp = parse_time(value) if isinstance(value, str) and len(value) <= 64 else None
     if stamp is None:
-        raise ImportFileError(path, messages.import_bad_time(where, key, value), line)
+        raise ImportFileError(path, messages_import.bad_time(where, key, value), line)
     if stamp > datetime.now(UTC) + timedelta(days=1):
-        raise ImportFileError(path, messages.import_future_time(where, key, value), line)
+        raise ImportFileError(path, messages_import.future_time(where, key, value), line)
     return stamp
 
 
 def _check_count(path: Path, count: int) -> None:
     if count > MAX_IMPORT_ENTRIES:
-        raise ImportFileError(path, messages.import_too_many(MAX_IMPORT_ENTRIES))
+        raise ImportFileError(path, messages_import.too_many(MAX_IMPORT_ENTRIES))

@@ -1,6 +1,7 @@
 """Every sentence RxCombo shows the user about their favorites and settings files.
 
-Kept in one module so the wording can be reviewed (and one day translated) in one place,
+Kept in one module so the wording can be reviewed (and one day translated) in one place
+(with :mod:`.messages_import`, the sentences about importing favorites from a file),
 apart from the code that decides when to show it.  The full messages are built from a
 file's label, what RxCombo continues with instead, and a *problem*: a short phrase that
 says what is wrong with the file, which fits in "is damaged (...)".
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import json
-from datetime import datetime
 from pathlib import Path
 
 # -- what each file is called, and what the user gets instead of a damaged one ------------
@@ -18,6 +18,8 @@ FAVORITES_LABEL = "favorites"
 FAVORITES_INSTEAD = "an empty favorites list"
 SETTINGS_LABEL = "settings"
 SETTINGS_INSTEAD = "default settings"
+LISTS_LABEL = "drug lists"
+LISTS_INSTEAD = "no saved drug lists"
 
 # -- problems: what is wrong with a file's content ------------------------------------------
 EMPTY = "it is empty"
@@ -28,6 +30,29 @@ SETTINGS_NOT_AN_OBJECT = '"settings" is missing or not an object'
 # The two kinds of entry in the favorites file, as named in the problems below.
 FAVORITE_ENTRY = "favorite"
 REMOVED_ENTRY = "removed entry"
+LIST_ENTRY = "list"
+
+# -- what a drug list refuses to hold ---------------------------------------------------------
+EMPTY_LIST_NAME = "A list needs a name."
+EMPTY_ENTRY = "An entry needs a drug's name."
+LIST_NAME_NOT_TEXT = "A list's name must be text: this one holds bytes that are not UTF-8."
+ENTRY_NOT_TEXT = "An entry must be text: this one holds bytes that are not UTF-8."
+
+
+def list_name_too_long(length: int, limit: int) -> str:
+    return f"A list's name is at most {limit} characters (this one has {length})."
+
+
+def entry_too_long(length: int, limit: int) -> str:
+    return f"An entry is at most {limit} characters (this one has {length})."
+
+
+def group_not_a_list(group: str) -> str:
+    return f'"{group}" is missing or not a list'
+
+
+def entry_without_text(group: str, index: int, key: str) -> str:
+    return f'entry {index} of "{group}" has no valid "{key}"'
 
 
 def not_text(offset: int) -> str:
@@ -174,112 +199,3 @@ def save_failed(label: str, path: Path, reason: str) -> str:
         f"{reason}. Your changes are kept while "
         f"RxCombo stays open and saving will be tried again."
     )
-
-
-# -- importing favorites from a file -----------------------------------------------------------
-IMPORT_BINARY = "it holds a NUL byte: binary data, not a text file"
-IMPORT_SAME = "already the same here"
-IMPORT_NO_DATE = "the file gives no date, so it cannot be newer than yours"
-IMPORT_LISTED_TWICE = "listed twice in the file; the entry changed last was used"
-IMPORT_ROW = "this row"
-IMPORT_NO_TITLE = "this row has no title"
-_SHOWN_CHARACTERS = 60
-
-
-def shown_value(value: object) -> str:
-    """A value from an untrusted file, short enough for a message: text quoted and cut,
-    anything else named by its kind."""
-    if isinstance(value, str):
-        cut = value if len(value) <= _SHOWN_CHARACTERS else value[:_SHOWN_CHARACTERS] + "…"
-        return json.dumps(cut, ensure_ascii=False)
-    if isinstance(value, bool | int | float) or value is None:
-        return json.dumps(value)[:_SHOWN_CHARACTERS]
-    return json_kind(value)
-
-
-def import_refused(path: Path, line: int | None, problem: str) -> str:
-    """The whole file was refused: nothing changed."""
-    where = f"{path}:{line}" if line is not None else f"{path}"
-    return f"{where}: cannot import favorites: {problem}. Nothing was imported."
-
-
-def import_too_large(limit: int) -> str:
-    return f"the file is over {limit // (1024 * 1024)} MB, more than any favorites list"
-
-
-def import_too_many(limit: int) -> str:
-    return f"the file holds more than {limit:,} favorites"
-
-
-def import_wrong_format(found: object, *expected: str) -> str:
-    names = " or ".join(f'"{name}"' for name in expected)
-    return f'"format" is {shown_value(found)}, expected {names} (an RxCombo favorites export)'
-
-
-def import_bad_version(found: object) -> str:
-    return f'"version" is {shown_value(found)}, expected a whole number'
-
-
-def import_newer(version: int, supported: int) -> str:
-    return (
-        f"it was written by a newer version of RxCombo "
-        f"(version {version}, this version reads up to {supported})"
-    )
-
-
-def import_entry(index: int) -> str:
-    return f"favorite {index}"
-
-
-def import_not_text(where: str, key: str, value: object) -> str:
-    return (
-        f'{where}: "{key}" is {shown_value(value) if not isinstance(value, str) else "text"}, expected text'
-    )
-
-
-def import_too_long(where: str, key: str, length: int, limit: int) -> str:
-    return f'{where}: "{key}" is {length:,} characters long, over the limit of {limit:,}'
-
-
-def import_control_character(where: str, key: str) -> str:
-    return f'{where}: "{key}" holds a control character'
-
-
-def import_bad_time(where: str, key: str, value: object) -> str:
-    return f'{where}: "{key}" is {shown_value(value)}, not a date and time (like 2024-01-31T12:00:00+00:00)'
-
-
-def import_future_time(where: str, key: str, value: object) -> str:
-    return f'{where}: "{key}" is {shown_value(value)}, in the future'
-
-
-def import_bad_column(name: str, expected: tuple[str, ...]) -> str:
-    return f"column {shown_value(name)} is unknown or repeated (the columns are {', '.join(expected)})"
-
-
-def import_no_title_column(expected: tuple[str, ...]) -> str:
-    return f'the first line names no "title" column (the columns are {", ".join(expected)})'
-
-
-def import_row_too_long(cells: int, columns: int) -> str:
-    return f"this row has {cells} cells, the first line names {columns} columns"
-
-
-def import_csv_error(exc: Exception) -> str:
-    return f"not readable as CSV ({exc})"
-
-
-def import_removed_here(when: datetime) -> str:
-    return f"you removed it here on {_day(when)}, after the file's entry"
-
-
-def import_yours_newer(when: datetime, fields: list[str]) -> str:
-    return f"yours changed later ({_day(when)}); the file's {', '.join(fields)} left as you have it"
-
-
-def import_summary(added: int, updated: int, skipped: int) -> str:
-    return f"{added} added, {updated} updated, {skipped} skipped"
-
-
-def _day(when: datetime) -> str:
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")

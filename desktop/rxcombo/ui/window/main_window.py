@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -28,12 +29,16 @@ from rxcombo.ui.window import state
 from rxcombo.ui.window.actions import build_actions
 from rxcombo.ui.window.loading import ContentLoading
 from rxcombo.ui.window.navigation import Navigation
+from rxcombo.ui.window.open_requests import OpenRequests
 from rxcombo.ui.window.page_output import PageOutput
 from rxcombo.ui.window.save_retry import SaveRetry
 from rxcombo.ui.window.search_notice import SearchNoticeShown
 from rxcombo.ui.window.start import start_content
 from rxcombo.ui.window.status_bar import add_status_widgets, count_text
 from rxcombo.userdata import FavoritesStore, SettingsStore
+
+if TYPE_CHECKING:  # links are imported when a request comes: most starts have none
+    from rxcombo.links import OpenRequest
 
 
 class MainWindow(QMainWindow):
@@ -85,6 +90,7 @@ class MainWindow(QMainWindow):
 
         self.find_bar = self.page_view.find_bar
         self.navigation = Navigation(settings, self.page_view, self.open_page, lambda: self.library)
+        self.requests = OpenRequests(lambda: self.library, self.open_page, self.search_for, self.statusBar())
         self.output = PageOutput(self, self.page_view, self.statusBar(), lambda: self.content_dir)
         self.window_actions = build_actions(self)
         self.navigation.attach(self.window_actions)
@@ -131,6 +137,8 @@ class MainWindow(QMainWindow):
                 10_000,
             )
         self.last_page.library_shown(library)
+        if self.requests.library_shown():
+            self.last_page.cancel()  # a request from outside wins over the last page
         self.show_start()
         timing.mark("list-ready")
         self.loading.expect_first_paint()
@@ -181,6 +189,10 @@ class MainWindow(QMainWindow):
     def show_start(self) -> None:
         if self.library is not None:
             self.page_view.show_start(*start_content(self.library, self.navigation.history, self.favorites))
+
+    def open_request(self, request: OpenRequest) -> None:
+        """``rxcombo open`` or an ``rxcombo:`` link, handed over by the launcher."""
+        self.requests.request(request)
 
     def search_for(self, text: str) -> None:
         self.search_pane.set_query(text)

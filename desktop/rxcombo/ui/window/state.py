@@ -74,6 +74,9 @@ class PageToReopen:
             self._ready = self._pending
         self._pending = None
 
+    def cancel(self) -> None:
+        self._pending = self._ready = None
+
     def reopen(self, page_view: PageView, open_page: Callable[[str], None]) -> None:
         page_id, self._ready = self._ready, None
         if page_id and page_view.document is None:  # nothing else opened meanwhile
