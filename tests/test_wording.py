@@ -23,6 +23,9 @@ def every_sentence() -> list[str]:
         wording.similar_names_heading(["xanax", "zolof"]),
         wording.covers(names[:2]),
         wording.content_date("2025-09-22", "front matter"),
+        *(wording.content_dates("2025-09-22", "2024-01-02", key) for key in wording.DATES_FROM_WORDS),
+        wording.content_dates(None, None, None),
+        wording.pages_changed(12),
     ]
 
 
@@ -65,6 +68,25 @@ def test_dates_and_flags_say_what_the_source_says() -> None:
     assert [*labels, wording.PRICE_LABEL, wording.GENERIC_PAGE_LABEL, wording.INGREDIENTS_LABEL] == [
         "Brand", "Company", "Strength", "Pack", "MRP", "Generic page", "Ingredients"
     ]
+
+
+def test_a_sources_dates_are_its_contents_never_a_review() -> None:
+    assert wording.content_dates("2025-09-22", "2024-01-02", "file times") == (
+        "Content dates: 2024-01-02 to 2025-09-22 (from the files' modification times)"
+    )
+    assert wording.content_dates("2025-09-22", "2025-09-22", "front matter") == (
+        "Content dates: 2025-09-22 (from the pages' own dates)"
+    )
+    assert wording.content_dates(None, None, None) == "Content dates: none (no pages)"
+    for key in wording.DATES_FROM_WORDS:
+        sentence = wording.content_dates("2025-09-22", "2024-01-02", key)
+        assert not re.search(r"review|updat|verif|check", sentence, re.I), sentence
+
+
+def test_what_changed_and_missing_pages() -> None:
+    assert wording.pages_changed(12) == "12 pages changed since last start"
+    assert wording.pages_changed(1) == "1 page changed since last start"
+    assert wording.NOT_IN_ANY_ENABLED_SOURCE == "not in any enabled source"
 
 
 def test_no_sentence_could_pass_for_an_all_clear() -> None:

@@ -38,6 +38,14 @@ PRICE_LABEL = "MRP"
 GENERIC_PAGE_LABEL = "Generic page"
 FAQS_TAB = "FAQs"
 ENTER_SIMILAR_HINT = "Pick a similar name with the arrow keys or the mouse: Enter does not open it."
+# A favorite or list entry whose page no enabled source holds (it is kept, never dropped).
+NOT_IN_ANY_ENABLED_SOURCE = "not in any enabled source"
+# Where a source's content dates come from (library.facts' ``dates_from``), in words.
+DATES_FROM_WORDS = {
+    "front matter": "the pages' own dates",
+    "file times": "the files' modification times",
+    "front matter and file times": "the pages' own dates, else the files' modification times",
+}
 
 
 def join_names(names: Sequence[str], conjunction: str = "and") -> str:
@@ -114,6 +122,20 @@ def content_date(date: str, source: str) -> str:
     return f"{CONTENT_DATE_LABEL}: {content_date_value(date, source)}"
 
 
+def content_dates(newest: str | None, oldest: str | None, dates_from: str | None) -> str:
+    """A source's newest and oldest content date and where they come from (About, Sources)."""
+    if newest is None or oldest is None:
+        return f"{CONTENT_DATE_LABEL}s: none (no pages)"
+    where = DATES_FROM_WORDS.get(dates_from or "", dates_from or "")
+    span = newest if newest == oldest else f"{oldest} to {newest}"
+    return f"{CONTENT_DATE_LABEL}s: {span} (from {where})"
+
+
+def pages_changed(count: int) -> str:
+    """The status bar after a start that found changed pages ("What changed" lists them)."""
+    return f"{count} page{'' if count == 1 else 's'} changed since last start"
+
+
 ALL_SENTENCES = (
     NOT_A_SIGN_OF_SAFETY,
     GENERIC_NAMES_HINT,
@@ -135,6 +157,8 @@ ALL_SENTENCES = (
     PRICE_LABEL,
     GENERIC_PAGE_LABEL,
     FAQS_TAB,
+    NOT_IN_ANY_ENABLED_SOURCE,
+    *DATES_FROM_WORDS.values(),
 )
 
 

@@ -70,13 +70,14 @@ def test_list_json(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--content", str(content), "list", "--json")
     assert code == 0
     assert json.loads(out) == [
-        {"id": "fakeprofen", "title": "Fakeprofen", "drugs": ["Fakeprofen"]},
-        {"id": "mockacillin", "title": "Mockacillin", "drugs": ["Mockacillin"]},
-        {"id": "testazepam", "title": "Testazepam", "drugs": ["Testazepam"]},
+        {"id": "fakeprofen", "title": "Fakeprofen", "drugs": ["Fakeprofen"], "source": "pages"},
+        {"id": "mockacillin", "title": "Mockacillin", "drugs": ["Mockacillin"], "source": "pages"},
+        {"id": "testazepam", "title": "Testazepam", "drugs": ["Testazepam"], "source": "pages"},
         {
             "id": "testazepam-fakeprofen",
             "title": "Testazepam + Fakeprofen",
             "drugs": ["Testazepam", "Fakeprofen"],
+            "source": "pages",
         },
     ]
 
@@ -121,7 +122,15 @@ def test_search_json_and_limit(content: Path, capsys: pytest.CaptureFixture[str]
     assert code == 0
     assert json.loads(out) == {
         "query": "fake",
-        "results": [{"id": "fakeprofen", "title": "Fakeprofen", "drugs": ["Fakeprofen"], "match": "prefix"}],
+        "results": [
+            {
+                "id": "fakeprofen",
+                "title": "Fakeprofen",
+                "drugs": ["Fakeprofen"],
+                "source": "pages",
+                "match": "prefix",
+            }
+        ],
         "notice": None,
         "related": [],
     }
@@ -186,6 +195,7 @@ def test_search_drugs_no_page_covers_says_so_and_lists_related(
         "title": "Testazepam + Fakeprofen",
         "drugs": ["Testazepam", "Fakeprofen"],
         "covers": ["Testazepam"],
+        "source": "pages",
     }
 
 
@@ -206,11 +216,12 @@ def test_show_json(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--content", str(content), "show", "mockacillin", "--json")
     assert code == 0
     page = json.loads(out)
-    assert {"id", "title", "drugs", "source", "repairs", "header", "tabs", "open_tab"} <= set(page)
+    assert {"id", "title", "drugs", "source", "path", "repairs", "header", "tabs", "open_tab"} <= set(page)
     assert page["id"] == "mockacillin"
     assert page["title"] == "Mockacillin"
     assert page["drugs"] == ["Mockacillin"]
-    assert Path(page["source"]) == content / "mockacillin.md"
+    assert page["source"] == "pages"  # the source's name; the file is "path"
+    assert Path(page["path"]) == content / "mockacillin.md"
     assert page["repairs"] == []
     assert [s["title"] for s in page["tabs"]] == ["Overview", "Uses", "Disclaimer", "Whole page"]
     uses = page["tabs"][1]

@@ -26,7 +26,7 @@ def test_round_trip_keeps_ids_titles_and_times(fav_path):
         assert favorite.added.utcoffset() == timedelta(0)
     doc = json.loads(fav_path.read_text(encoding="utf-8"))
     assert doc["format"] == "rxcombo-favorites"
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert {e["id"] for e in doc["favorites"]} == {"aspirin", "ibuprofen+paracetamol"}
 
 

@@ -2,8 +2,10 @@
 
 A child process saves favorites (or drug lists) in a loop and is killed at random moments;
 after every kill the file must parse and hold exactly the state before or after the save
-in flight. Two children saving concurrently to one file must lose none of each other's
-favorites (or list entries).
+in flight, notes and folders included (each favorites save adds a favorite with a note
+and a folder, and edits the previous favorite's note). Two children saving concurrently
+to one file must lose none of each other's favorites (with their notes and folders) or
+list entries.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ pytestmark = pytest.mark.slow
 WRITER = r"""
 import sys
 from pathlib import Path
+import PySide6.QtCore  # the lock's Qt, loaded before "ready" as in the window (else kills land in the import)
 from rxcombo.userdata import FavoritesStore
 
 store = FavoritesStore(Path(sys.argv[1]))
@@ -37,6 +40,10 @@ count = len(store)
 print("ready", count, flush=True)
 while True:
     store.add(f"page-{count}", f"Page {count} — ✓")
+    store.set_note(f"page-{count}", f"note {count}\nsecond line")
+    store.set_folder(f"page-{count}", f"folder {count % 3}")
+    if count:
+        store.set_note(f"page-{count - 1}", f"edited {count - 1}")
     if not store.save():
         print("FAIL", store.last_error, flush=True)
         sys.exit(2)
@@ -60,6 +67,8 @@ print("ready", flush=True)
 sys.stdin.readline()
 for i in range(50):
     store.add(f"{prefix}-{i}", f"{prefix} {i}")
+    store.set_note(f"{prefix}-{i}", f"note of {prefix} {i}")
+    store.set_folder(f"{prefix}-{i}", prefix)
     if not store.save():
         print("FAIL", store.last_error, flush=True)
         sys.exit(2)
@@ -71,6 +80,7 @@ print("done", len(store), flush=True)
 LISTS_WRITER = r"""
 import sys
 from pathlib import Path
+import PySide6.QtCore  # the lock's Qt, loaded before "ready" as in the window (else kills land in the import)
 from rxcombo.userdata import ListsStore
 
 store = ListsStore(Path(sys.argv[1]))
@@ -123,14 +133,32 @@ def spawn(script: str, *args: str, stdin: int | None = None) -> subprocess.Popen
     )
 
 
-def ids_on_disk(path: Path) -> set[str] | None:
+def favorites_on_disk(path: Path) -> dict[str, dict] | None:
     if not path.exists():
         return None
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["format"] == "rxcombo-favorites"
-    found = {entry["id"] for entry in doc["favorites"]}
+    found = {entry["id"]: entry for entry in doc["favorites"]}
     assert len(found) == len(doc["favorites"]), "duplicate entries"
     return found
+
+
+def ids_on_disk(path: Path) -> set[str] | None:
+    found = favorites_on_disk(path)
+    return None if found is None else set(found)
+
+
+def written_by_writer(count: int) -> dict[str, tuple[str, str]]:
+    """What WRITER's first ``count`` saves leave: (note, folder) per favorite."""
+    return {
+        f"page-{i}": (f"edited {i}" if i < count - 1 else f"note {i}\nsecond line", f"folder {i % 3}")
+        for i in range(count)
+    }
+
+
+def notes_and_folders_hold(path: Path, count: int) -> bool:
+    found = favorites_on_disk(path) or {}
+    return {page_id: (e["note"], e["folder"]) for page_id, e in found.items()} == written_by_writer(count)
 
 
 def entries_on_disk(path: Path) -> set[str] | None:
@@ -145,14 +173,20 @@ def entries_on_disk(path: Path) -> set[str] | None:
 
 
 STORES = {
-    "favorites": (WRITER, FavoritesStore, ids_on_disk, lambda i: f"page-{i}"),
-    "lists": (LISTS_WRITER, ListsStore, entries_on_disk, lambda i: f"Testazepam {i} + Fakeprofen ✓"),
+    "favorites": (WRITER, FavoritesStore, ids_on_disk, lambda i: f"page-{i}", notes_and_folders_hold),
+    "lists": (
+        LISTS_WRITER,
+        ListsStore,
+        entries_on_disk,
+        lambda i: f"Testazepam {i} + Fakeprofen ✓",
+        lambda _path, _count: True,
+    ),
 }
 
 
 @pytest.mark.parametrize("kind", sorted(STORES))
 def test_killed_writer_never_leaves_a_broken_or_mixed_file(tmp_path, kind):
-    writer, store_class, on_disk_of, item = STORES[kind]
+    writer, store_class, on_disk_of, item, the_rest_holds = STORES[kind]
     rounds = int(os.environ.get("RXCOMBO_KILL_ROUNDS", "200"))
     path = tmp_path / "data" / f"{kind}.json"
     path.parent.mkdir()
@@ -185,11 +219,13 @@ def test_killed_writer_never_leaves_a_broken_or_mixed_file(tmp_path, kind):
         # after its rename but before it could print) — nothing in between.
         assert count in (acked, acked + 1), f"round {round_no}: {count} vs ack {acked}"
         assert on_disk == {item(i) for i in range(count)}, f"round {round_no}: mixed"
+        assert the_rest_holds(path, count), f"round {round_no}: notes or folders mixed"
         ahead_of_ack += count == acked + 1
         acked = count
         temp_debris_seen += any(p.name.endswith(".tmp") for p in path.parent.iterdir())
         stale_locks_seen += (path.parent / f"{kind}.json.lock").exists()
 
+    assert acked >= rounds // 10, f"only {acked} saves in {rounds} rounds: the kills hit no save"
     final = store_class(path)
     assert final.load().message is None
     assert on_disk_of(path) == {item(i) for i in range(acked)}
@@ -220,6 +256,11 @@ def test_two_processes_adding_concurrently_keep_all_favorites(tmp_path):
         assert child.returncode == 0, out + err
     expected = {f"{p}-{i}" for p in ("a", "b") for i in range(50)}
     assert ids_on_disk(path) == expected
+    entries = favorites_on_disk(path) or {}
+    assert all(
+        entry["note"] == f"note of {entry['folder']} {entry['id'].split('-')[1]}"
+        for entry in entries.values()
+    )
     reread = FavoritesStore(path)
     assert reread.load().message is None
     assert len(reread) == 100

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import errno
 import inspect
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from rxcombo.userdata import messages
+from rxcombo.userdata import messages, messages_import
 
 PATH = Path("/home/u/.local/share/RxCombo/favorites.json")
 MOVED = Path("/home/u/.local/share/RxCombo/favorites.json.damaged-20240506-070809")
+IMPORTED = Path("/home/u/favorites.csv")
+WHEN = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)
 
 # name -> (the text it gives, words a user must find in it).  Adding a message to
 # messages.py without a line here fails test_every_message_is_covered.
@@ -99,26 +102,93 @@ CASES: dict[str, tuple[str, list[str]]] = {
         messages.save_failed("settings", PATH, "Read-only file system (EROFS)"),
         [f'Could not save settings to "{PATH}"', "Read-only file system", "tried again"],
     ),
+    "field_not_text": (messages.field_not_text(2, "aspirin", "note"), ['favorite 2 ("aspirin")', '"note"']),
+    "too_long": (messages.too_long("note", 12000, 10000), ["note is 12,000 characters", "limit of 10,000"]),
 }
 
 
-def public_messages() -> set[str]:
-    """Every sentence, phrase and sentence-maker that messages.py offers."""
+# The same for the sentences about importing favorites (messages_import.py).
+IMPORT_CASES: dict[str, tuple[str, list[str]]] = {
+    "BINARY": (messages_import.BINARY, ["NUL byte", "not a text file"]),
+    "SAME": (messages_import.SAME, ["already the same"]),
+    "NO_DATE": (messages_import.NO_DATE, ["no date", "cannot be newer"]),
+    "LISTED_TWICE": (messages_import.LISTED_TWICE, ["listed twice", "changed last was used"]),
+    "ROW": (messages_import.ROW, ["this row"]),
+    "NO_TITLE": (messages_import.NO_TITLE, ["no title"]),
+    "shown_value": (messages_import.shown_value("x" * 500), ['"xxxx', "…"]),
+    "refused": (
+        messages_import.refused(IMPORTED, 7, "this row has no title"),
+        [f"{IMPORTED}:7: cannot import favorites: this row has no title.", "Nothing was imported."],
+    ),
+    "too_large": (messages_import.too_large(16 * 1024 * 1024), ["over 16 MB"]),
+    "too_many": (messages_import.too_many(100_000), ["more than 100,000 favorites"]),
+    "wrong_format": (
+        messages_import.wrong_format("x", "rxcombo-favorites-export", "rxcombo-favorites"),
+        ['"format" is "x"', '"rxcombo-favorites-export" or "rxcombo-favorites"'],
+    ),
+    "bad_version": (messages_import.bad_version([1]), ['"version" is a list', "whole number"]),
+    "newer": (messages_import.newer(3, 1), ["newer version of RxCombo", "version 3", "up to 1"]),
+    "entry": (messages_import.entry(4), ["favorite 4"]),
+    "value_not_text": (
+        messages_import.value_not_text("favorite 4", "note", 5),
+        ['favorite 4: "note" is 5', "text"],
+    ),
+    "value_too_long": (
+        messages_import.value_too_long("this row", "folder", 500, 100),
+        ['this row: "folder" is 500 characters long', "limit of 100"],
+    ),
+    "control_character": (
+        messages_import.control_character("favorite 1", "title"),
+        ['favorite 1: "title" holds a control character'],
+    ),
+    "bad_time": (
+        messages_import.bad_time("this row", "added", "soon"),
+        ['this row: "added" is "soon"', "not a date and time"],
+    ),
+    "future_time": (
+        messages_import.future_time("favorite 2", "changed", "9999-01-01"),
+        ['"changed" is "9999-01-01"', "in the future"],
+    ),
+    "bad_column": (
+        messages_import.bad_column("colour", ("title", "note")),
+        ['column "colour" is unknown or repeated', "title, note"],
+    ),
+    "no_title_column": (messages_import.no_title_column(("title", "note")), ['no "title" column']),
+    "row_too_long": (messages_import.row_too_long(7, 5), ["7 cells", "5 columns"]),
+    "csv_error": (
+        messages_import.csv_error(ValueError("field larger")),
+        ["not readable as CSV", "larger"],
+    ),
+    "removed_here": (
+        messages_import.removed_here(WHEN),
+        ["you removed it here on 2024-05-0", "after"],
+    ),
+    "yours_newer": (
+        messages_import.yours_newer(WHEN, ["note", "folder"]),
+        ["yours changed later (2024-05-0", "note, folder left as you have it"],
+    ),
+    "summary": (messages_import.summary(3, 1, 2), ["3 added, 1 updated, 2 skipped"]),
+}
+
+
+def public_messages(module=messages) -> set[str]:  # type: ignore[no-untyped-def]
+    """Every sentence, phrase and sentence-maker that a messages module offers."""
     return {
         name
-        for name, value in vars(messages).items()
+        for name, value in vars(module).items()
         if not name.startswith("_")
-        and (isinstance(value, str) or (inspect.isfunction(value) and value.__module__ == messages.__name__))
+        and (isinstance(value, str) or (inspect.isfunction(value) and value.__module__ == module.__name__))
     }
 
 
 def test_every_message_is_covered():
     assert set(CASES) == public_messages()
+    assert set(IMPORT_CASES) == public_messages(messages_import)
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize("name", sorted(CASES) + [f"import:{name}" for name in sorted(IMPORT_CASES)])
 def test_message_says_what_the_user_needs(name):
-    text, words = CASES[name]
+    text, words = IMPORT_CASES[name[len("import:") :]] if name.startswith("import:") else CASES[name]
     assert text.strip() == text
     assert "None" not in text
     for word in words:

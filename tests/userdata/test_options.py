@@ -16,6 +16,7 @@ OPTIONS = SettingOptions.options()
 WRONG = {
     "text": [5, 1.5, True, ["x"], {"a": 1}],
     "bytes": [5, "not base64 !!", ["AA=="], {}],
+    "sources": [5, "x", {"a": 1}, [], [5], [{"name": 5, "folder": "/x"}], [{"name": "A"}]],
     "int": ["100", 1.5, True, [1], {}],
     "bool": [1, 0, "true", None.__class__.__name__, [True]],
     "text-list": ["a", 5, [1, "a"], {"a": 1}],
@@ -43,6 +44,7 @@ def loaded(path: Path) -> SettingsStore:
 def test_the_table_holds_every_setting_the_app_uses():
     assert [option.key for option in OPTIONS] == [
         "content_dir",
+        "sources",
         "window_geometry",
         "splitter_state",
         "last_page_id",

@@ -145,7 +145,7 @@ def test_newer_version_is_shown_but_never_overwritten(fav_path):
     fav_path.parent.mkdir(parents=True)
     newer = {
         "format": "rxcombo-favorites",
-        "version": 2,
+        "version": 3,
         "favorites": [{"id": "a", "title": "A", "added": "2030-01-01T00:00:00+00:00"}],
         "folders": ["future feature"],
     }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rxcombo import wording
@@ -34,9 +35,12 @@ LONE_PLUS = (
 NOT_TEXT = "a drug's name holds bytes that are not UTF-8 text"
 
 
-def add_parsers(commands: Any) -> None:
-    """The ``combos`` and ``lists`` subcommands, on ``rxcombo``'s subparsers."""
-    combos = commands.add_parser("combos", help="which pages exist for several drugs at once")
+def add_parsers(commands: Any, parents: Sequence[argparse.ArgumentParser] = ()) -> None:
+    """The ``combos`` and ``lists`` subcommands, on ``rxcombo``'s subparsers; ``parents``
+    adds the options every command takes (``--content DIR`` after the command)."""
+    combos = commands.add_parser(
+        "combos", parents=list(parents), help="which pages exist for several drugs at once"
+    )
     combos.add_argument(
         "drugs",
         nargs="*",
@@ -49,7 +53,9 @@ def add_parsers(commands: Any) -> None:
     output.add_argument("--markdown", action="store_true")
     output.add_argument("--csv", action="store_true")
 
-    lists = commands.add_parser("lists", help="saved drug lists: print, add, remove, rename, delete")
+    lists = commands.add_parser(
+        "lists", parents=list(parents), help="saved drug lists: print, add, remove, rename, delete"
+    )
     lists.add_argument("--json", action="store_true")
     actions = lists.add_subparsers(dest="lists_action", metavar="ACTION")
     add = actions.add_parser("add", help="add drugs to a list (made if new)")

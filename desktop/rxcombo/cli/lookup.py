@@ -2,7 +2,8 @@
 
 Exit codes: 0 when every word of the query named a drug and a page was found; 1 when the
 answer is a notice (no page covers the drugs, a word names no drug, only similar names),
-so that a script never takes "nothing found" for an answer.
+so that a script never takes "nothing found" for an answer. Every page in the answer says
+which source it comes from (``"source"``, the source's name).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rxcombo import wording
-from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, document_summary, emit_json, load
+from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, document_summary, emit_json, load, source_column
 from rxcombo.content import ContentError, Document, render_markdown
 from rxcombo.content.page_text import page_markdown
 from rxcombo.content.shown import ShownPage, TabKind, shown_page
@@ -28,12 +29,15 @@ def _answer_json(library: Library, found: Answer) -> dict[str, Any]:
     results = []
     for hit in found.hits:
         document = library.documents[hit.index]
-        results.append({**document_summary(document), "match": Answer.match_of(hit).value})
+        results.append({**document_summary(document, library), "match": Answer.match_of(hit).value})
     related = []
     for row in [] if found.similar_only else found.related:  # similar rows are the results
         page = library.get(row.id)
         drugs = page.drugs if page is not None else []
-        related.append({"id": row.id, "title": row.title, "drugs": drugs, "covers": list(row.covers)})
+        source = library.source_of(row.id)
+        related.append(
+            {"id": row.id, "title": row.title, "drugs": drugs, "covers": list(row.covers), "source": source}
+        )
     return {
         "query": found.query.text,
         "results": results,
@@ -48,11 +52,11 @@ def _print_answer(library: Library, found: Answer) -> None:
     similar = found.notice is not None and found.notice.kind is NoticeKind.SIMILAR_ONLY
     for hit in found.hits:
         mark = f"\t({wording.SIMILAR_MARK})" if similar else ""
-        print(f"{hit.id}\t{hit.title}{mark}")
+        print(f"{hit.id}\t{hit.title}{source_column(library, hit.id)}{mark}")
     if found.related and not similar:
         print()
         for row in found.related:
-            print(f"{row.id}\t{row.title}\t({wording.covers(row.covers)})")
+            print(f"{row.id}\t{row.title}{source_column(library, row.id)}\t({wording.covers(row.covers)})")
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -94,18 +98,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     from rxcombo.ui.page.export import write_pdf
 
     _app = QGuiApplication.instance() or QGuiApplication([])
-    sheets = write_pdf(args.pdf, document, library.root.name)
+    sheets = write_pdf(args.pdf, document, library.source_of(document.id) or library.root.name)
     print(f"{args.pdf}: {document.title}, {sheets} page{'s' if sheets != 1 else ''}")
     return EXIT_OK
 
 
-def shown_json(document: Document, shown: ShownPage) -> dict[str, Any]:
-    """Exactly what the window shows, in order: the tabs, the header fields, banner and footer."""
+def shown_json(document: Document, shown: ShownPage, library: Library) -> dict[str, Any]:
+    """Exactly what the window shows, in order: the tabs, the header fields, banner and footer;
+    ``source`` is the name of the page's source, ``path`` its file."""
     meta = shown.meta
     product = meta.product
     return {
-        **document_summary(document),
-        "source": str(document.path),
+        **document_summary(document, library),
+        "path": str(document.path),
         "repairs": [{"line": r.line, "before": r.before, "after": r.after} for r in document.repairs],
         "banner": shown.banner,
         "header": [{"label": f.label, "value": f.value, "line": f.line} for f in shown.header],
@@ -168,10 +173,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_PROBLEMS
     if args.json:
-        emit_json(shown_json(document, shown))
+        emit_json(shown_json(document, shown, library))
         return EXIT_OK
     print(document.title)
     print("=" * len(document.title))
+    if len(library.sources) > 1:
+        print(f"Source: {library.source_of(document.id)}")
     if shown.banner:
         print(shown.banner)
     for header_field in shown.header:

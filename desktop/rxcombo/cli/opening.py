@@ -88,7 +88,8 @@ def cmd_open(args: argparse.Namespace) -> int:
     if no_display is None:
         from rxcombo.app.startup import run_gui
 
-        return run_gui(content=args.content, new_instance=args.new_instance, open_request=request)
+        first = args.content[0] if args.content else None  # the window opens one folder for now
+        return run_gui(content=first, new_instance=args.new_instance, open_request=request)
     return _hand_over_only(args, request, no_display)
 
 
@@ -103,7 +104,7 @@ def _hand_over_only(args: argparse.Namespace, request: OpenRequest, no_display: 
     _app = QCoreApplication.instance() or QCoreApplication([])
     fields = message_fields(request)
     if args.content:
-        fields["content"] = str(args.content.expanduser().resolve())
+        fields["content"] = str(args.content[0].expanduser().resolve())
     if not args.new_instance and SingleInstance().try_activate_existing(fields):
         return EXIT_OK
     print(no_display, file=sys.stderr)

@@ -25,6 +25,9 @@ PAGE_SUFFIXES = frozenset({".md", ".markdown"})
 # allowed to stall loading; 5 MB pages still load.
 MAX_PAGE_BYTES = 64 * 1024 * 1024
 MAX_TITLE_LENGTH = 300
+# The front matter keys a listing keeps besides the title: a page's own date, which the
+# library's facts (newest and oldest page of a source) need without reading pages again.
+LISTED_METADATA = ("lastModified", "last_modified", "date")
 
 
 def is_page_file(path: Path, head: bytes | None = None) -> bool:
@@ -76,6 +79,10 @@ def read_page(path: Path, raw: bytes | None = None, *, body: bool = True) -> Doc
 
 
 HEAD_BYTES = 16 * 1024
+
+
+def _listed(metadata: dict[str, Any]) -> dict[str, Any]:
+    return {key: metadata[key] for key in LISTED_METADATA if key in metadata} if metadata else {}
 
 
 def _read_bytes(path: Path, limit: int | None) -> tuple[bytes, bool]:
@@ -208,9 +215,9 @@ def _parse(path: Path, raw: bytes, with_body: bool, *, partial: bool = False) ->
         id=slugify(title),
         title=title,
         drugs=drugs,
-        # Listing keeps no front matter beyond the title: 100,000 small dicts are ~28 MB,
-        # and the full read on opening has all of it.
-        metadata=metadata if with_body else {},
+        # Listing keeps no front matter beyond the title and date: 100,000 full dicts are
+        # ~28 MB, and the full read on opening has all of it.
+        metadata=metadata if with_body else _listed(metadata),
         parsed=parsed,
         problems=problems,
         body_line_offset=offset,

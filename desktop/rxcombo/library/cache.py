@@ -1,6 +1,7 @@
 """An on-disk cache of what loading a library found, so a warm start parses nothing.
 
-Stored in ``platformdirs.user_cache_dir("RxCombo")``, one file per content folder. Each
+Stored in ``platformdirs.user_cache_dir("RxCombo")``, one file per content folder (and
+one per combination of several sources, holding only their combined library). Each
 page is remembered with its file signature (size, modification time, inode): a page
 whose signature changed is read again, the others are reused, so a change invalidates
 only its own entry. When no file changed at all, the finished result (library and search
@@ -28,7 +29,8 @@ from rxcombo.content.document import Document
 from rxcombo.content.problems import Problem
 from rxcombo.support.atomic import atomic_write_bytes
 
-# Bumped by hand for changes the schema below cannot see (2: documents gained a description).
+# Bumped by hand for changes the schema below cannot see (2: documents gained a description;
+# 3: listed pages keep their date).
 CACHE_FORMAT = 3
 
 
@@ -38,6 +40,8 @@ def _schema() -> tuple[tuple[str, ...], ...]:
     from rxcombo.library.library import Library  # here: library.py does not import the cache
 
     return (tuple(Library.__dataclass_fields__), tuple(Document.__dataclass_fields__))
+
+
 _MAGIC = "rxcombo-library-cache"
 Signature = tuple[int, int, int]
 CachedPage = Document | list[Problem]
@@ -66,6 +70,15 @@ class LibraryCache:
         self.root = str(Path(root).resolve())
         name = hashlib.sha256(self.root.encode("utf-8", "surrogatepass")).hexdigest()[:24]
         self.path = Path(cache_dir) / "libraries" / f"{name}.pickle"
+
+    @classmethod
+    def for_sources(cls, cache_dir: Path, identity: str) -> LibraryCache:
+        """The cache of a combination of sources, ``identity`` naming them and their folders."""
+        cache = cls.__new__(cls)
+        cache.root = identity
+        name = hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        cache.path = Path(cache_dir) / "libraries" / f"sources-{name}.pickle"
+        return cache
 
     def _header(self) -> tuple[Any, ...]:
         return (_MAGIC, CACHE_FORMAT, _schema(), __version__, sys.version_info[:2], self.root)

@@ -1,18 +1,22 @@
-"""A library: every page under a folder, its drugs, its name index and the problems found.
+"""A library: every page of one or more sources, its drugs, its name index and the problems.
 
 What the command line prints and the window browses is this one value, made by
-:mod:`rxcombo.library.loader`. Plain Python, no Qt.
+:mod:`rxcombo.library.loader` (one folder) or :mod:`rxcombo.library.sources` (several).
+It knows each page's source, each source's facts (:mod:`.facts`) and what changed since
+the last start (:mod:`.changes`). Plain Python, no Qt.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rxcombo.content.document import Document
 from rxcombo.content.names import fold, slugify
 from rxcombo.content.problems import Problem, Severity
+from rxcombo.library.changes import Changes
+from rxcombo.library.facts import PageDate, SourceFacts, page_date
+from rxcombo.library.ids import assign_unique_ids, duplicate_hints, relative, source_hints
 from rxcombo.search.index import SearchIndex
 
 
@@ -45,6 +49,10 @@ class Library:
     _drugs: dict[str, Drug] = field(default_factory=dict)
     _drugs_sorted: list[Drug] = field(default_factory=list)
     _hints: dict[str, str] = field(default_factory=dict)
+    sources: list[SourceFacts] = field(default_factory=list)  # in the order given, enabled only
+    changes: Changes = field(default_factory=Changes)
+    _source_of: dict[str, str] = field(default_factory=dict)  # empty when there is one source
+    _moved_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, own id) -> id
 
     @classmethod
     def from_documents(
@@ -52,17 +60,38 @@ class Library:
     ) -> Library:
         library = cls(root=root, problems=list(problems))
         library.files_seen = len(documents) if files_seen is None else files_seen
-        library._set_documents(documents)
+        library.problems.extend(assign_unique_ids(documents, root))
+        library._set_documents(documents, duplicate_hints(documents, lambda d: relative(d.path, root)))
         return library
 
-    def _set_documents(self, documents: list[Document]) -> None:
-        self.problems.extend(_assign_unique_ids(documents, self.root))
+    @classmethod
+    def combined(
+        cls,
+        parts: list[Library],
+        documents: list[Document],
+        source_of: dict[str, str],
+        moved_ids: dict[tuple[str, str], str],
+    ) -> Library:
+        """One library over several sources' (``parts``): ``documents`` carry ids already
+        unique across them, ``source_of`` maps each id to its source's name."""
+        facts = [facts for part in parts for facts in part.sources]
+        folders = {f.name: f.folder for f in facts}
+        library = cls(root=facts[0].folder if facts else Path())
+        library.problems = [problem for part in parts for problem in part.problems]
+        library.files_seen = sum(part.files_seen for part in parts)
+        library.sources, library._source_of, library._moved_ids = facts, source_of, moved_ids
+        library.changes = Changes.combine(part.changes for part in parts)
+
+        library._set_documents(documents, source_hints(documents, source_of, folders))
+        return library
+
+    def _set_documents(self, documents: list[Document], hints: dict[str, str]) -> None:
         documents.sort(key=lambda d: (fold(d.title), d.title, d.id))
         self.documents = documents
         self._by_id = {document.id: document for document in documents}
         self._drugs = _build_drug_index(documents)
         self._drugs_sorted = sorted(self._drugs.values(), key=lambda drug: (drug.key, drug.name))
-        self._hints = _duplicate_hints(documents, self.root)
+        self._hints = hints
 
     @property
     def index(self) -> SearchIndex:
@@ -86,18 +115,55 @@ class Library:
 
     def with_stats(self, stats: LoadStats) -> Library:
         """This library, saying how it was loaded this time (shares the pages and index)."""
-        copy = Library(self.root, self.documents, self.problems, self.files_seen, stats, self._index)
-        copy._by_id, copy._drugs, copy._drugs_sorted = self._by_id, self._drugs, self._drugs_sorted
-        copy._hints = self._hints
-        return copy
+        return replace(self, stats=stats)
 
     def hint(self, page_id: str) -> str | None:
-        """For a page whose title another page shares: where it comes from (its file), so
-        every list can tell the two apart. None for a title no other page has."""
+        """For a page whose title another page shares: where it comes from, so every list
+        can tell the two apart: its source's name when the other page is in another source,
+        else its file (``source: file`` when both). None for a title no other page has."""
         return self._hints.get(page_id)
 
     def get(self, page_id: str) -> Document | None:
         return self._by_id.get(page_id)
+
+    def source_of(self, page_id: str) -> str | None:
+        """The name of the source the page comes from (None for an id not in the library)."""
+        if page_id not in self._by_id:
+            return None
+        return self._source_of.get(page_id) or (self.sources[0].name if self.sources else None)
+
+    def find(self, page_id: str, source: str | None = None) -> Document | None:
+        """The page a favorite or list entry points at: ``page_id`` as saved, in ``source``
+        when one was saved (a page of another source with the same id is not it). Finds the
+        page again when the order of sources moved it between its plain id and the
+        ``-<source>`` id a page gets when an earlier source holds its title."""
+        document = self._by_id.get(page_id)
+        if document is not None and (not source or self.source_of(page_id) == source):
+            return document
+        if not source:
+            return None
+        moved = self._moved_ids.get((source, page_id))
+        if moved is not None:
+            return self._by_id.get(moved)
+        suffix = f"-{slugify(source)}"
+        if page_id.endswith(suffix):
+            plain = page_id[: -len(suffix)]
+            if self.source_of(plain) == source:
+                return self._by_id.get(plain)
+        return None
+
+    def page_date(self, page_id: str) -> PageDate | None:
+        """The page's own date from its front matter, shown as its "Content date"."""
+        document = self._by_id.get(page_id)
+        return page_date(document) if document is not None else None
+
+    def source(self, name: str) -> SourceFacts | None:
+        return next((facts for facts in self.sources if facts.name == name), None)
+
+    def folder_of(self, path: Path) -> Path:
+        """The folder of the source holding ``path`` (for problems written relative to it)."""
+        found = [facts.folder for facts in self.sources if path.is_relative_to(facts.folder)]
+        return max(found, key=lambda folder: len(folder.parts), default=self.root)
 
     @property
     def drugs(self) -> list[Drug]:
@@ -114,57 +180,6 @@ class Library:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
-
-
-def _assign_unique_ids(documents: list[Document], root: Path) -> list[Problem]:
-    """Same title twice: the first file (by path) keeps the plain id, the others get a suffix
-    from their own path, so ids (and the favorites that use them) do not shift between runs."""
-    problems: list[Problem] = []
-    by_path = sorted(documents, key=lambda d: _relative(d.path, root))
-    first_holder: dict[str, Document] = {}
-    for document in by_path:
-        document.id = slugify(document.title)  # ids from a cache may carry an old suffix
-    taken = {d.id for d in documents}
-    for document in by_path:
-        holder = first_holder.get(document.id)
-        if holder is None:
-            first_holder[document.id] = document
-            continue
-        digest = hashlib.sha1(_relative(document.path, root).encode()).hexdigest()
-        new_id = f"{document.id}-{digest[:6]}"
-        while new_id in taken:
-            digest = hashlib.sha1(digest.encode()).hexdigest()
-            new_id = f"{document.id}-{digest[:6]}"
-        taken.add(new_id)
-        problems.append(
-            Problem(
-                document.path,
-                None,
-                Severity.WARNING,
-                f"duplicate title {document.title!r} (also {_relative(holder.path, root)}); id {new_id!r}",
-            )
-        )
-        document.id = new_id
-    return problems
-
-
-def _duplicate_hints(documents: list[Document], root: Path) -> dict[str, str]:
-    by_title: dict[str, list[Document]] = {}
-    for document in documents:
-        by_title.setdefault(fold(document.title), []).append(document)
-    return {
-        document.id: _relative(document.path, root)
-        for group in by_title.values()
-        if len(group) > 1
-        for document in group
-    }
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _build_drug_index(documents: list[Document]) -> dict[str, Drug]:

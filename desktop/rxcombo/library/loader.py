@@ -4,7 +4,9 @@ Browsing needs titles and drugs only (bodies are read when a page is opened), so
 default load reads each page's head and goes through the cache: unchanged pages are
 reused, and when no file changed at all the finished library (pages and name index) is
 reused whole. ``bodies=True`` reads every page in full and skips the cache: that is the
-audit ``rxcombo check`` runs. Plain Python, no Qt.
+audit ``rxcombo check`` runs. Each load also says what the folder holds (its facts, with
+``name`` as the source's name) and which pages changed since the cache was written.
+Plain Python, no Qt.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rxcombo import dirs
 from rxcombo.content import ContentError, Document, Problem, Severity, read_page
 from rxcombo.library.cache import CacheContents, LibraryCache, Signature, signature_of, signatures_key
+from rxcombo.library.changes import Changes, compare
+from rxcombo.library.facts import DateTally, SourceFacts, read_about
 from rxcombo.library.files import scan_page_files
 from rxcombo.library.library import Library, LoadStats
 
@@ -28,6 +33,11 @@ def _never() -> bool:
     return False
 
 
+def default_name(root: Path) -> str:
+    """A folder's name as a source's name, when the caller gives none."""
+    return Path(root).name or str(root)
+
+
 def load_library(
     root: Path,
     progress: ProgressCallback | None = None,
@@ -35,29 +45,49 @@ def load_library(
     bodies: bool = False,
     cache_dir: Path | None = None,
     interrupted: Callable[[], bool] = _never,
+    name: str | None = None,
 ) -> Library:
     """Load ``root``; one bad page never stops the others (it is reported and left out)."""
     root = Path(root)
     if bodies:
-        return _load_fresh(root, progress)
-    library, write_cache = load_library_deferred(root, progress, cache_dir, interrupted)
+        return _load_fresh(root, progress, name or default_name(root))
+    library, write_cache = load_library_deferred(root, progress, cache_dir, interrupted, name=name)
     if write_cache is not None:
         write_cache()
     return library
 
 
-def _missing(root: Path) -> Library:
+def _missing(root: Path, name: str) -> Library:
     problem = Problem(root, None, Severity.ERROR, "content folder does not exist or is not a folder")
-    return Library.from_documents(root, [], [problem], files_seen=0)
+    library = Library.from_documents(root, [], [problem], files_seen=0)
+    library.sources = [SourceFacts(name, root, problems=(problem,))]
+    return library
 
 
-def _load_fresh(root: Path, progress: ProgressCallback | None) -> Library:
+def _with_facts(library: Library, root: Path, name: str, dates: DateTally) -> Library:
+    facts = SourceFacts.counted(
+        name, root, len(library.documents), len(library.drugs), dates, library.problems
+    )
+    about, about_file = read_about(root)
+    library.sources = [replace(facts, about=about, about_file=about_file)]
+    return library
+
+
+def _refreshed(snapshot: Library, root: Path, name: str, stats: LoadStats) -> Library:
+    """A cached library as found now: its source's name as given, the about file read again."""
+    about, about_file = read_about(root)
+    facts = [replace(f, name=name, about=about, about_file=about_file) for f in snapshot.sources[:1]]
+    return replace(snapshot, stats=stats, sources=facts, changes=Changes())
+
+
+def _load_fresh(root: Path, progress: ProgressCallback | None, name: str) -> Library:
     if not root.is_dir():
-        return _missing(root)
+        return _missing(root, name)
     problems: list[Problem] = []
     files = scan_page_files(root, problems)
     documents: list[Document] = []
-    for done, (path, _relative, _stat) in enumerate(files, 1):
+    dates = DateTally()
+    for done, (path, _relative, stat) in enumerate(files, 1):
         try:
             document = read_page(Path(path), body=True)
         except ContentError as exc:
@@ -65,24 +95,47 @@ def _load_fresh(root: Path, progress: ProgressCallback | None) -> Library:
         else:
             documents.append(document)
             problems.extend(document.problems)
+            dates.add(document, stat.st_mtime_ns)
         if progress is not None:
             progress(done, len(files))
     library = Library.from_documents(root, documents, problems, files_seen=len(files))
-    return library.with_stats(LoadStats(len(files), len(files), 0, False))
+    library.changes = Changes(unknown=(name,))  # an audit compares with nothing
+    return _with_facts(library, root, name, dates).with_stats(LoadStats(len(files), len(files), 0, False))
 
 
-def cached_snapshot(root: Path, cache_dir: Path | None = None) -> tuple[Library | None, CacheContents | None]:
+def cached_snapshot(
+    root: Path, cache_dir: Path | None = None, name: str | None = None
+) -> tuple[Library | None, CacheContents | None]:
     """What the last run left for ``root``, without looking at the folder: a warm start
     shows this at once and checks the files afterwards (:func:`load_library_deferred`
-    with ``cached=`` the same contents)."""
+    with ``cached=`` the same contents). Its changes are none until that check says."""
     contents = LibraryCache(cache_dir or dirs.cache_dir(), Path(root)).read()
     if contents is None or not isinstance(contents.snapshot, Library):
         return None, contents
     count = len(contents.pages)
+    stats = LoadStats(count, 0, count, True)
     try:
-        return contents.snapshot.with_stats(LoadStats(count, 0, count, True)), contents
+        return _refreshed(contents.snapshot, Path(root), name or default_name(Path(root)), stats), contents
     except (AttributeError, TypeError):  # a cache that unpickled but is not of this shape
         return None, None
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The page files found under a folder, with their signatures: what decides whether
+    a cached library still holds (``key``)."""
+
+    files: list[tuple[str, str, Signature]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    key: str = ""
+
+
+def scan(root: Path) -> Listing:
+    problems: list[Problem] = []
+    files = [(path, relative, signature_of(stat)) for path, relative, stat in scan_page_files(root, problems)]
+    return Listing(
+        files, problems, signatures_key([(relative, signature) for _, relative, signature in files])
+    )
 
 
 def load_library_deferred(
@@ -91,31 +144,35 @@ def load_library_deferred(
     cache_dir: Path | None = None,
     interrupted: Callable[[], bool] = _never,
     cached: CacheContents | None = None,
+    *,
+    name: str | None = None,
+    listing: Listing | None = None,
 ) -> tuple[Library, CacheWriter | None]:
     """As :func:`load_library`, but the cache is written when the caller says: the window
-    shows the list first (writing 100,000 pages' worth takes seconds)."""
+    shows the list first (writing 100,000 pages' worth takes seconds). ``listing`` is the
+    folder's :func:`scan` when the caller has already made it."""
     root = Path(root)
+    name = name or default_name(root)
     if not root.is_dir():
-        return _missing(root), None
-    listing_problems: list[Problem] = []
-    files = [
-        (path, relative, signature_of(stat))
-        for path, relative, stat in scan_page_files(root, listing_problems)
-    ]
+        return _missing(root, name), None
+    listing = listing or scan(root)
+    files, listing_problems, key = listing.files, listing.problems, listing.key
 
     cache = LibraryCache(cache_dir or dirs.cache_dir(), root)
     if cached is None:
-        cached = cache.read() or CacheContents()
-    key = signatures_key([(relative, signature) for _, relative, signature in files])
+        cached = cache.read()
+    known = cached is not None
+    cached = cached or CacheContents()
     if cached.snapshot_key == key and isinstance(cached.snapshot, Library) and not listing_problems:
         if progress is not None:
             progress(len(files), len(files))
-        return cached.snapshot.with_stats(LoadStats(len(files), 0, len(files), True)), None
+        return _refreshed(cached.snapshot, root, name, LoadStats(len(files), 0, len(files), True)), None
 
     documents: list[Document] = []
     problems = list(listing_problems)
     pages: dict[str, tuple[Signature, Document | list[Problem]]] = {}
     parsed = reused = 0
+    dates = DateTally()
     for done, (path, relative, signature) in enumerate(files, 1):
         if interrupted():
             break
@@ -135,16 +192,21 @@ def load_library_deferred(
                 found.move_to(Path(path))  # the folder moved since the cache was written
             documents.append(found)
             problems.extend(found.problems)
+            dates.add(found, signature[1])
         else:
             problems.extend(found)
         if progress is not None:
             progress(done, len(files))
     library = Library.from_documents(root, documents, problems, files_seen=len(files))
-    library = library.with_stats(LoadStats(len(files), parsed, reused, False))
+    library = _with_facts(library, root, name, dates).with_stats(LoadStats(len(files), parsed, reused, False))
     library.index  # noqa: B018 - built now so that the cached snapshot holds it
-    if interrupted() or not (parsed or len(pages) != len(cached.pages) or cached.snapshot_key != key):
+    if interrupted():
+        library.changes = Changes(unknown=(name,))
         return library, None
-    return library, lambda: cache.write(CacheContents(pages, key, library))
+    library.changes = compare(name, cached.pages, pages) if known else Changes(unknown=(name,))
+    if not (parsed or len(pages) != len(cached.pages) or cached.snapshot_key != key):
+        return library, None
+    return library, lambda: cache.write(CacheContents(pages, key, replace(library, changes=Changes())))
 
 
 def cache_size(cache_dir: Path | None = None) -> int:

@@ -1,17 +1,22 @@
-"""The user's own files: favorites, drug lists, settings and the accepted disclaimer.
+"""The user's own files: favorites (with notes and folders, exported and imported), drug
+lists, settings (among them the content sources) and the accepted disclaimer.
 
 Nothing is written until a store's ``save()`` runs with unsaved changes; until then not
 even the folders exist.  Damaged files are moved aside rather than overwritten, files
 from newer versions are left alone, and failed saves keep everything in memory for a
 later retry.  The policy is :mod:`.store`, the file mechanics :mod:`.jsonfile`, the
-settings table :mod:`.options` and every sentence shown about these files :mod:`.messages`.
+settings table :mod:`.options` and every sentence shown about these files :mod:`.messages`
+(:mod:`.messages_import` for importing favorites).
 """
 
 from __future__ import annotations
 
 from .damaged import set_aside
 from .disclaimer import disclaimer_hash, is_accepted, record_acceptance
-from .favorites import Favorite, FavoritesStore
+from .favorites import Favorite, FavoriteSort, FavoritesStore
+from .favorites_export import write_export
+from .favorites_import import ImportReport, Incoming, Outcome
+from .favorites_read import ImportFileError, read_import
 from .jsonfile import FileLockError, JsonFile
 from .lists import DrugList, ListsStore
 from .settings import SettingsStore
@@ -20,15 +25,22 @@ from .store import JsonStore, LoadReport
 __all__ = [
     "DrugList",
     "Favorite",
+    "FavoriteSort",
     "FavoritesStore",
     "FileLockError",
+    "ImportFileError",
+    "ImportReport",
+    "Incoming",
     "JsonFile",
     "JsonStore",
     "ListsStore",
     "LoadReport",
+    "Outcome",
     "SettingsStore",
     "disclaimer_hash",
     "is_accepted",
+    "read_import",
     "record_acceptance",
     "set_aside",
+    "write_export",
 ]

@@ -1,90 +1,94 @@
-"""The user's favorite pages, shared safely between several open RxCombo windows.
+"""The user's favorite pages, with a note and a folder each, shared safely between windows.
 
-Each page id has one record: either a favorite (added at a time) or a tombstone (removed
-at a time).  Saving merges this window's records with the file's, keeping the later
-record per id, so two windows that add different favorites keep both, and a removal in
-one window is not undone by the other window still holding the old favorite.  Tombstones
-are dropped after :data:`TOMBSTONE_DAYS`.
+Each page id has one record (:mod:`.favorites_file`): a favorite, or a tombstone saying
+when it was removed. Saving merges this window's records with the file's, keeping the
+record changed last per id, so two windows that add different favorites keep both, and a
+removal in one window is not undone by the other window still holding the old favorite.
+Tombstones are dropped after :data:`TOMBSTONE_DAYS`. An import (:mod:`.favorites_import`)
+merges the same way: new favorites are added, existing ones updated only where the
+import is newer, and nothing is removed.
 
-The store does not know the library: a favorite whose page is missing from the open
-content folder is kept, since the page may come back with another content folder.
+The store does not know the library: a favorite whose page is missing from the enabled
+sources is kept (its source may come back), and ``source`` says where it was found.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
+
+from rxcombo.content.names import clean_title, fold
 
 from . import messages
+from .favorites_file import FORMAT_NAME, MAX_FOLDER, MAX_NOTE, VERSION, Favorite, Record, parse, payload
+from .favorites_import import ImportReport, Incoming, merge_imported
 from .jsonfile import JsonObject
-from .store import DamagedContentError, JsonStore
+from .store import JsonStore
 
-FORMAT_NAME = "rxcombo-favorites"
+__all__ = ["Favorite", "FavoriteSort", "FavoritesStore", "folder_name"]
+
 TOMBSTONE_DAYS = 180
 _ONE_TICK = timedelta(microseconds=1)
 
 
-@dataclass(frozen=True)
-class Favorite:
-    """A favorite page; ``added`` is timezone-aware UTC."""
-
-    page_id: str
-    title: str
-    added: datetime
+class FavoriteSort(StrEnum):
+    ADDED = "added"  # newest first
+    NAME = "name"  # A-Z by title
+    FOLDER = "folder"  # folders A-Z (no folder last), then A-Z by title
 
 
-@dataclass(frozen=True)
-class _Record:
-    page_id: str
-    present: bool
-    stamp: datetime
-    title: str = ""
-
-    def wins_over(self, other: _Record) -> bool:
-        if self.stamp != other.stamp:
-            return self.stamp > other.stamp
-        # Equal times are practically only the same record read back; when they are not,
-        # keeping the favorite is the choice that cannot lose anything the user wants.
-        return self.present and not other.present
-
-
-class FavoritesStore(JsonStore[dict[str, _Record]]):
+class FavoritesStore(JsonStore[dict[str, Record]]):
     """Favorites in a JSON file; call :meth:`load` first, :meth:`save` after changes."""
 
     FORMAT: ClassVar[str] = FORMAT_NAME
-    VERSION: ClassVar[int] = 1
+    VERSION: ClassVar[int] = VERSION
     LABEL: ClassVar[str] = messages.FAVORITES_LABEL
     EMPTY_DESCRIPTION: ClassVar[str] = messages.FAVORITES_INSTEAD
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
-        self._records: dict[str, _Record] = {}
+        self._records: dict[str, Record] = {}
         self._last_issued: datetime | None = None
 
     # -- queries --------------------------------------------------------------------
-    def items(self) -> list[Favorite]:
-        """All favorites, most recently added first."""
-        favorites = [Favorite(r.page_id, r.title, r.stamp) for r in self._records.values() if r.present]
+    def items(self, sort: FavoriteSort = FavoriteSort.ADDED) -> list[Favorite]:
+        """All favorites, most recently added first, or by name or folder."""
+        favorites = [_favorite(r) for r in self._records.values() if r.present]
         favorites.sort(key=lambda f: (f.added, f.page_id), reverse=True)
+        if sort is FavoriteSort.NAME:
+            favorites.sort(key=lambda f: (fold(f.title), f.title, f.page_id))
+        elif sort is FavoriteSort.FOLDER:
+            favorites.sort(key=lambda f: (not f.folder, fold(f.folder), fold(f.title), f.page_id))
         return favorites
+
+    def get(self, page_id: str) -> Favorite | None:
+        record = self._records.get(page_id)
+        return _favorite(record) if record is not None and record.present else None
 
     def contains(self, page_id: str) -> bool:
         record = self._records.get(page_id)
         return record is not None and record.present
 
+    def folders(self) -> list[str]:
+        """The folders favorites are in, A-Z (a folder exists while it holds a favorite)."""
+        return sorted({r.folder for r in self._records.values() if r.present and r.folder}, key=fold)
+
     def __len__(self) -> int:
         return sum(1 for r in self._records.values() if r.present)
 
     # -- changes --------------------------------------------------------------------
-    def add(self, page_id: str, title: str) -> bool:
-        """Make ``page_id`` a favorite; returns False if it already was (title unchanged)."""
+    def add(self, page_id: str, title: str, source: str = "") -> bool:
+        """Make ``page_id`` a favorite; returns False if it already was (nothing changed)."""
         if not page_id:
             raise ValueError("page_id must not be empty")
         if self.contains(page_id):
             return False
-        self._records[page_id] = _Record(page_id, True, self._next_stamp(page_id), title)
+        stamp = self._next_stamp(page_id)
+        self._records[page_id] = Record(page_id, True, stamp, title, stamp, source=source)
         self._mark_dirty()
         return True
 
@@ -92,16 +96,65 @@ class FavoritesStore(JsonStore[dict[str, _Record]]):
         """Stop ``page_id`` being a favorite; returns False if it was not one."""
         if not self.contains(page_id):
             return False
-        self._records[page_id] = _Record(page_id, False, self._next_stamp(page_id))
+        self._records[page_id] = Record(page_id, False, self._next_stamp(page_id))
         self._mark_dirty()
         return True
 
-    def toggle(self, page_id: str, title: str) -> bool:
+    def toggle(self, page_id: str, title: str, source: str = "") -> bool:
         """Flip the favorite state of ``page_id``; returns the new state."""
         if self.contains(page_id):
             self.remove(page_id)
             return False
-        self.add(page_id, title)
+        self.add(page_id, title, source)
+        return True
+
+    def set_note(self, page_id: str, note: str) -> bool:
+        """Replace the favorite's note; False if it is no favorite or the note is the same.
+        Raises ValueError for a note over :data:`MAX_NOTE` characters."""
+        if len(note) > MAX_NOTE:
+            raise ValueError(messages.too_long("note", len(note), MAX_NOTE))
+        return self._edit(page_id, note=note)
+
+    def set_folder(self, page_id: str, folder: str) -> bool:
+        """Put the favorite in ``folder`` (one line; "" takes it out of any folder)."""
+        return self._edit(page_id, folder=folder_name(folder))
+
+    def rename_folder(self, old: str, new: str) -> int:
+        """Move every favorite of folder ``old`` into ``new``; returns how many moved."""
+        new = folder_name(new)
+        moved = [r.page_id for r in self._records.values() if r.present and r.folder == old]
+        return sum(self._edit(page_id, folder=new) for page_id in moved)
+
+    def rename_source(self, old: str, new: str) -> int:
+        """A source was renamed: its favorites follow it. Returns how many changed."""
+        held = [r.page_id for r in self._records.values() if r.present and r.source == old]
+        return sum(self._edit(page_id, source=new) for page_id in held)
+
+    def merge_import(self, entries: Sequence[Incoming]) -> ImportReport:
+        """Merge imported favorites (:mod:`.favorites_read` reads them from a file): new ones
+        added, existing ones updated only where the import is newer, nothing removed. Save
+        afterwards, as after any change: the save merges with other windows as usual."""
+        report, changed = merge_imported(self._records, entries)
+        if changed:
+            self._mark_dirty()
+        return report
+
+    def _edit(
+        self, page_id: str, *, note: str | None = None, folder: str | None = None, source: str | None = None
+    ) -> bool:
+        record = self._records.get(page_id)
+        if record is None or not record.present:
+            return False
+        edited = replace(
+            record,
+            note=record.note if note is None else note,
+            folder=record.folder if folder is None else folder,
+            source=record.source if source is None else source,
+        )
+        if edited == record:
+            return False
+        self._records[page_id] = replace(edited, stamp=self._next_stamp(page_id))
+        self._mark_dirty()
         return True
 
     def _next_stamp(self, page_id: str) -> datetime:
@@ -122,10 +175,10 @@ class FavoritesStore(JsonStore[dict[str, _Record]]):
     def _clear(self) -> None:
         self._records = {}
 
-    def _replace_content(self, content: dict[str, _Record]) -> None:
+    def _replace_content(self, content: dict[str, Record]) -> None:
         self._records = dict(content)
 
-    def _merge_content(self, content: dict[str, _Record]) -> None:
+    def _merge_content(self, content: dict[str, Record]) -> None:
         for page_id, theirs in content.items():
             mine = self._records.get(page_id)
             if mine is None or theirs.wins_over(mine):
@@ -136,62 +189,22 @@ class FavoritesStore(JsonStore[dict[str, _Record]]):
         self._records = {k: r for k, r in self._records.items() if r.present or r.stamp >= cutoff}
 
     def _payload(self) -> JsonObject:
-        favorites = [f for f in self._records.values() if f.present]
-        favorites.sort(key=lambda r: (r.stamp, r.page_id), reverse=True)
-        removed = sorted((r for r in self._records.values() if not r.present), key=lambda r: r.page_id)
-        return {
-            "favorites": [
-                {"id": r.page_id, "title": r.title, "added": r.stamp.isoformat()} for r in favorites
-            ],
-            "removed": [{"id": r.page_id, "removed": r.stamp.isoformat()} for r in removed],
-        }
+        return payload(self._records)
 
-    def _parse(self, document: JsonObject) -> dict[str, _Record]:
-        favorites = document.get("favorites")
-        if not isinstance(favorites, list):
-            raise DamagedContentError(messages.FAVORITES_NOT_A_LIST)
-        removed = document.get("removed", [])
-        if not isinstance(removed, list):
-            raise DamagedContentError(messages.REMOVED_NOT_A_LIST)
-        records: dict[str, _Record] = {}
-        for index, entry in enumerate(favorites, start=1):
-            page_id = _entry_id(entry, "favorites", index)
-            title = entry.get("title", "")
-            if not isinstance(title, str):
-                raise DamagedContentError(messages.title_not_text(index, page_id))
-            stamp = _entry_time(entry, "added", messages.FAVORITE_ENTRY, index)
-            _keep_latest(records, _Record(page_id, True, stamp, title))
-        for index, entry in enumerate(removed, start=1):
-            page_id = _entry_id(entry, "removed", index)
-            stamp = _entry_time(entry, "removed", messages.REMOVED_ENTRY, index)
-            _keep_latest(records, _Record(page_id, False, stamp))
-        return records
+    def _parse(self, document: JsonObject) -> dict[str, Record]:
+        return parse(document)
 
 
-def _keep_latest(records: dict[str, _Record], record: _Record) -> None:
-    existing = records.get(record.page_id)
-    if existing is None or record.wins_over(existing):
-        records[record.page_id] = record
+def folder_name(text: str) -> str:
+    """A folder's name as kept: one line, single spaces. Raises ValueError when too long."""
+    name = clean_title(text)
+    if len(name) > MAX_FOLDER:
+        raise ValueError(messages.too_long("folder", len(name), MAX_FOLDER))
+    return name
 
 
-def _entry_id(entry: Any, list_name: str, index: int) -> str:
-    if not isinstance(entry, dict):
-        raise DamagedContentError(messages.entry_not_an_object(list_name, index))
-    page_id = entry.get("id")
-    if not isinstance(page_id, str) or not page_id:
-        raise DamagedContentError(messages.entry_without_id(list_name, index))
-    return page_id
-
-
-def _entry_time(entry: dict[str, Any], key: str, what: str, index: int) -> datetime:
-    value = entry.get(key)
-    if not isinstance(value, str):
-        raise DamagedContentError(messages.time_missing(what, index, key))
-    try:
-        stamp = datetime.fromisoformat(value)
-    except ValueError:
-        raise DamagedContentError(messages.time_invalid(what, index, key, value)) from None
-    if stamp.tzinfo is None:
-        # Only a hand edit produces this; RxCombo always writes UTC with an offset.
-        stamp = stamp.replace(tzinfo=UTC)
-    return stamp.astimezone(UTC)
+def _favorite(record: Record) -> Favorite:
+    added = record.added or record.stamp
+    return Favorite(
+        record.page_id, record.title, added, record.note, record.folder, record.source, record.stamp
+    )

@@ -4,6 +4,8 @@ The favorites and settings files are small documents ``{"format": ..., "version"
 ...}``.  :class:`JsonFile` only reads, locks and writes them; what to do with a damaged
 or newer file, and merging, is the stores' policy in :mod:`rxcombo.userdata.store`.
 Reading tells the caller *what* is wrong in words from :mod:`rxcombo.userdata.messages`.
+The lock is Qt's ``QLockFile``, imported when a file is first locked: the command line
+reads settings and favorites without loading Qt.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
-
-from PySide6.QtCore import QLockFile
+from typing import TYPE_CHECKING, Any
 
 from rxcombo.support.atomic import atomic_write_text, remove_leftover_temp_files
 
 from . import messages
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
 
 JsonObject = dict[str, Any]
 
@@ -109,6 +112,8 @@ class JsonFile:
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Hold ``<file>.lock`` for the duration; the folder must exist."""
+        from PySide6.QtCore import QLockFile
+
         lock = QLockFile(str(self.lock_path))
         lock.setStaleLockTime(STALE_LOCK_MS)
         if not lock.tryLock(LOCK_WAIT_MS):
@@ -131,6 +136,8 @@ class JsonFile:
 
 
 def _lock_error(lock: QLockFile, lock_path: Path) -> FileLockError:
+    from PySide6.QtCore import QLockFile
+
     error = lock.error()
     if error == QLockFile.LockError.LockFailedError:
         return FileLockError(errno.EAGAIN, messages.LOCK_BUSY, str(lock_path))

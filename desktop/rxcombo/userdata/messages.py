@@ -1,6 +1,7 @@
 """Every sentence RxCombo shows the user about their favorites and settings files.
 
-Kept in one module so the wording can be reviewed (and one day translated) in one place,
+Kept in one module so the wording can be reviewed (and one day translated) in one place
+(with :mod:`.messages_import`, the sentences about importing favorites from a file),
 apart from the code that decides when to show it.  The full messages are built from a
 file's label, what RxCombo continues with instead, and a *problem*: a short phrase that
 says what is wrong with the file, which fits in "is damaged (...)".
@@ -103,6 +104,14 @@ def entry_without_id(list_name: str, index: int) -> str:
 
 def title_not_text(index: int, page_id: str) -> str:
     return f'favorite {index} ("{page_id}") has a non-text "title"'
+
+
+def field_not_text(index: int, page_id: str, key: str) -> str:
+    return f'favorite {index} ("{page_id}") has a non-text "{key}"'
+
+
+def too_long(what: str, length: int, limit: int) -> str:
+    return f"the {what} is {length:,} characters long, over the limit of {limit:,}"
 
 
 def time_missing(entry: str, index: int, key: str) -> str:

@@ -54,6 +54,54 @@ def _encode_bytes(value: bytes) -> JsonValue:
     return base64.b64encode(value).decode("ascii")
 
 
+@dataclass(frozen=True)
+class SavedSource:
+    """A content source as the settings file keeps it (``userdata.sources`` makes it a
+    library ``Source``); ``folder`` None is the bundled pages."""
+
+    name: str
+    folder: str | None
+    enabled: bool = True
+
+
+MAX_SOURCE_NAME = 100
+
+
+def _decode_sources(raw: object) -> list[SavedSource] | None:
+    if not isinstance(raw, list):
+        return None
+    found: list[SavedSource] = []
+    for entry in raw:
+        source = _decode_source(entry)
+        bundled_again = source is not None and source.folder is None and any(s.folder is None for s in found)
+        if source is not None and not bundled_again and all(s.name != source.name for s in found):
+            found.append(source)
+    return found or None
+
+
+def _decode_source(entry: object) -> SavedSource | None:
+    if not isinstance(entry, dict):
+        return None
+    name, folder = entry.get("name"), entry.get("folder")
+    enabled, bundled = entry.get("enabled", True), entry.get("bundled", False)
+    if not isinstance(name, str) or not name.strip() or len(name) > MAX_SOURCE_NAME:
+        return None
+    if not isinstance(enabled, bool) or not isinstance(bundled, bool):
+        return None
+    if bundled:
+        return SavedSource(name, None, enabled)
+    return SavedSource(name, folder, enabled) if isinstance(folder, str) and folder else None
+
+
+def _encode_sources(value: list[SavedSource]) -> JsonValue:
+    return [
+        {"name": s.name, "bundled": True, "enabled": s.enabled}
+        if s.folder is None
+        else {"name": s.name, "folder": s.folder, "enabled": s.enabled}
+        for s in value
+    ]
+
+
 def _decode_int(raw: object) -> int | None:
     # bool is an int in Python; a stored true/false is not a number.
     return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
@@ -79,6 +127,7 @@ BOOL: Kind[bool] = Kind("bool", _decode_bool, _same)
 TEXT_LIST: Kind[list[str]] = Kind("text-list", _decode_text_list, list)
 # JSON has no bytes: Qt's saved geometry and splitter state are stored as base64 text.
 BYTES: Kind[bytes] = Kind("bytes", _decode_bytes, _encode_bytes)
+SOURCES: Kind[list[SavedSource]] = Kind("sources", _decode_sources, _encode_sources)
 
 
 class KeyValues(Protocol):
@@ -147,7 +196,8 @@ class SettingOptions:
     The key is what the file says: never rename one, or users lose that setting.
     """
 
-    content_dir = Option("content_dir", None, TEXT)
+    content_dir = Option("content_dir", None, TEXT)  # before sources: read once into them
+    sources = Option("sources", None, SOURCES)  # in the user's order; see userdata.sources
     # What QWidget.saveGeometry() returned (convert the QByteArray with bytes()).
     window_geometry = Option("window_geometry", None, BYTES)
     splitter_state = Option("splitter_state", None, BYTES)

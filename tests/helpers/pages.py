@@ -1,0 +1,28 @@
+"""Generated pages for library tests: visibly fake drug names, front matter as asked."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+
+def write_page(folder: Path, name: str, title: str, text: str = "Fake text.", **front: str) -> Path:
+    """``folder/name``: a page titled ``title`` with ``front`` as extra front matter keys."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    extra = "".join(f"{key}: {value}\n" for key, value in front.items())
+    path.write_text(f"---\ntitle: {title}\n{extra}---\n# {title}\n\n### Usage\n{text}\n", encoding="utf-8")
+    return path
+
+
+def set_day(path: Path, day: datetime.date) -> None:
+    """Give ``path`` a modification time at noon (local time) of ``day``."""
+    moment = datetime.datetime.combine(day, datetime.time(12, 0)).timestamp()
+    os.utime(path, (moment, moment))
+
+
+def bump(path: Path) -> None:
+    """Change the file's signature (its mtime moves a second on) as an edit would."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
