@@ -46,8 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("query", nargs="+", help="drug names, e.g. 'gabapentin amitriptyline'")
     show.add_argument("--json", action="store_true")
 
-    search = commands.add_parser("search", help="search pages by drug name")
-    search.add_argument("query", nargs="*", help="drug names (empty: every page)")
+    search = commands.add_parser("search", help="search pages by drug name, or every word with --text")
+    search.add_argument(
+        "query", nargs="*", help='drug names (empty: every page); with --text, words and "phrases"'
+    )
+    search.add_argument(
+        "--text", action="store_true", help="search every word of every page (builds an index on first use)"
+    )
+    search.add_argument("--section", metavar="TITLE", help="with --text: only sections of this title")
     search.add_argument("--json", action="store_true")
     search.add_argument("--limit", type=int, default=None, metavar="N")
     return parser
@@ -57,7 +63,10 @@ COMMANDS = {"check": cmd_check, "list": cmd_list, "show": cmd_show, "search": cm
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "search" and args.section is not None and not args.text:
+        parser.error("--section needs --text")
     if args.command is None:
         from rxcombo.app.startup import run_gui  # Qt is imported only when the window is wanted
 
