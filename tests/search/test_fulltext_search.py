@@ -146,3 +146,25 @@ def test_no_index_yet_answers_nothing(tmp_path: Path) -> None:
     empty = FullTextIndex(tmp_path / "none.sqlite3", str(tmp_path))
     assert not empty.available and not empty.complete
     assert empty.search("x") == [] and empty.count_pages("x") == 0 and empty.section_titles() == []
+
+
+def test_what_is_ranked_depends_on_what_ranking_costs(tmp_path: Path, monkeypatch) -> None:
+    from rxcombo.search.fulltext import build
+    from rxcombo.search.fulltext import index as index_module
+
+    monkeypatch.setattr(build, "BULK_TERMS", 0)  # the vocabulary with its counts, from FTS5
+    _library, _stats, index = index_library(write_library(tmp_path / "pages"), tmp_path / "cache")
+    ranked = index.search("pretend fakarin", limit=None)
+    assert all(hit.score is not None for hit in ranked)
+    # A word in too many sections does not count in the ranking; the answer is the same set.
+    monkeypatch.setattr(index_module, "RANKED_TERM_MAX", 5)  # fakarin: 5 sections, pretend: 6
+    fewer = index.search("pretend fakarin", limit=None)
+    assert {hit.page_id for hit in fewer} == {hit.page_id for hit in ranked}
+    assert all(hit.score is not None for hit in fewer)
+    assert all(hit.score is None for hit in index.search("pretend", limit=None))  # nothing rare to rank by
+    # Too many sections found: the library's order, unranked.
+    monkeypatch.setattr(index_module, "RANKED_MAX", 2)
+    many = index.search("pretend", limit=None)
+    assert [hit.score for hit in many] == [None] * 5
+    assert [hit.key for hit in many] == sorted(hit.key for hit in many)  # first indexed first
+    assert len(index.search("pretend", limit=2)) == 2

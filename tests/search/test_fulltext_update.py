@@ -183,8 +183,9 @@ def test_a_damaged_stored_text_is_damage_too(root: Path, cache: Path) -> None:
     library, _stats, index = index_library(root, cache)
     with sqlite3.connect(text_index_path(root, cache)) as connection:
         connection.execute("UPDATE pages SET text = x'00ff00ff'")
+    (hit,) = index.search("rhabdomyolysis")  # found by the index; its text is read when shown
     with pytest.raises(DamagedIndexError):
-        index.search("rhabdomyolysis")
+        hit.snippet  # noqa: B018
     write_page(root, "Testazepam", {"Usage": "Changed: its old words must be removed."})
     stats = update_text_index(load_library(root, cache_dir=cache), cache_dir=cache)
     assert stats.rebuilt and stats.complete  # removing the old words needed the text

@@ -127,7 +127,11 @@ def _update(
         if progress is not None and total:
             progress(0, total)
         # Many pages: their words are read from FTS5 at the end; few: added page by page.
-        bulk = len(changed) > BULK_TERMS or _meta(connection, "terms") != "complete"
+        # The counts of words added page by page are estimates (1): refilled when the
+        # library has doubled since the last refill, so common words are known as such.
+        counted = int(_meta(connection, "counted") or 0)
+        grown = len(pages) > max(BULK_TERMS, 2 * counted)
+        bulk = len(changed) > BULK_TERMS or grown or _meta(connection, "terms") != "complete"
         words = None if bulk else write.vocabulary(connection)
         if renamed or total:
             _write(connection, [lambda: _mark_terms(connection, bulk)])
@@ -156,8 +160,14 @@ def _update(
                 progress(done, total)
         complete = done == total
         if complete and bulk:
+            counted_now = partial(_set_meta, connection, "counted", str(len(pages)))
             _write(
-                connection, [partial(write.refill_terms, connection), lambda: _mark_terms(connection, False)]
+                connection,
+                [
+                    partial(write.refill_terms, connection),
+                    partial(_mark_terms, connection, False),
+                    counted_now,
+                ],
             )
         if complete != (_meta(connection, "complete") == "1"):
             _set_meta(connection, "complete", "1" if complete else "0")

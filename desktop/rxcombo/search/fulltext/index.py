@@ -6,21 +6,26 @@ one FTS5 query, two small look-ups for the rows returned, snippets only for thos
 * Every term must be in one section: its text, its title or the page's title.
 * Each page appears once, on its best section. Sections are ranked by bm25 with a word in
   the page title weighted 8, in the section title 4, in the text 1 (:data:`store.WEIGHTS`).
-  Up to :data:`RANKED_MAX` matching sections are ranked; beyond that (a word on most pages)
-  ranking them all would take longer than a keystroke, and would mean little: those pages
-  come in the library's order (about A-Z), with ``score`` None.
+* What ranking costs decides what is ranked. FTS5's bm25 reads every section holding a
+  term to weigh it (45 ms for a word in most of 100,000 pages), so only terms found in at
+  most :data:`RANKED_TERM_MAX` sections count in the ranking; the others are too common
+  to tell pages apart (bm25 gives a word in half the sections no weight at all). And only
+  answers of at most :data:`RANKED_MAX` sections are ranked. Otherwise the pages come in
+  the library's order (about A-Z), ``score`` None: a keystroke stays a keystroke.
 * A typed prefix is expanded to the words it starts, from the index's own vocabulary
-  (``terms``): FTS5 reads the words one after the other and stops at the rows needed, where
-  its own prefix query merges every such word's rows first (90 ms for ``pretend`` at
-  100,000 pages). Prefixes of more than :data:`MAX_EXPANSION` words, or while the
-  vocabulary is being rebuilt, are left to FTS5 (three-letter ones have their own index).
+  (``terms``, with how many sections hold each word): FTS5 then reads the words' sections
+  in order and stops when it has enough, where its own prefix query first merges every
+  such word's sections. Prefixes of more than :data:`MAX_EXPANSION` words, or while the
+  vocabulary is rebuilt, are left to FTS5 (three-letter ones have their own index). A word
+  not in the vocabulary answers nothing at once.
 * A section filter is one more term: the section title's token (:func:`store.section_token`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,26 +33,39 @@ from rxcombo.content.names import fold
 from rxcombo.search.fulltext import store
 from rxcombo.search.fulltext.reader import Reader
 from rxcombo.search.fulltext.snippet import Snippet, make_snippet
-from rxcombo.search.fulltext.text_query import Term, TextQuery, TextQueryLike
+from rxcombo.search.fulltext.text_query import TextQuery, TextQueryLike
 
 DEFAULT_LIMIT = 50
 RANKED_MAX = 4000  # sections ranked by bm25 at most: about 1 µs each
+RANKED_TERM_MAX = 10_000  # sections holding a term that still counts in the ranking
 MAX_EXPANSION = 256  # words a prefix is expanded to at most
 _RANK = "bm25(fts, {}, {}, {})".format(*store.WEIGHTS)
 _PAGES = "SELECT page, key, id, title, text FROM pages WHERE page IN"
 _SECTIONS = "SELECT rowid, position, title FROM sections WHERE rowid IN"
-_EXPAND = "SELECT term FROM terms WHERE term >= ? AND term < ? LIMIT ?"
+_EXPAND = "SELECT term, rows FROM terms WHERE term >= ? AND term < ? LIMIT ?"
+_ROWS = "SELECT term, rows FROM terms WHERE term IN"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TextHit:
+    """One page found. Its snippet is made when first asked for (a list shows a few rows
+    of many); the stored text it is made from came with the hit."""
+
     page_id: str
     title: str  # the page's
     section: str  # the title of the section the words were found in
     section_index: int  # its position in the page's ``document.sections``
-    snippet: Snippet
     key: str  # the page's file, relative to the content folder
     score: float | None  # bm25 of the section, lower is better; None when not ranked
+    query: TextQuery = field(repr=False, compare=False)
+    stored: bytes = field(repr=False, compare=False)  # the page's stored text
+    slot: int = field(repr=False, compare=False)  # the section's among them
+
+    @cached_property
+    def snippet(self) -> Snippet:
+        """The stretch of the section with the most terms, and where they are in it."""
+        texts = store.unpack_texts(self.stored)
+        return make_snippet(texts[self.slot] if self.slot < len(texts) else "", self.query)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,17 +107,20 @@ class FullTextIndex:
         best section; only sections titled ``section`` (folded) when given; at most ``limit``
         pages (None: all)."""
         parsed = TextQuery.of(query)
-        match = self._match(parsed, section)
-        if match is None or (limit is not None and limit <= 0):
+        plan = self._plan(parsed, section)
+        if plan is None or (limit is not None and limit <= 0):
             return []
+        match, rank = plan
         probe = self._reader.fetch(
-            f"SELECT rowid, {_RANK} FROM fts WHERE fts MATCH ? LIMIT {RANKED_MAX + 1}", (match,)
+            f"SELECT rowid, NULL FROM fts WHERE fts MATCH ? LIMIT {RANKED_MAX + 1}", (match,)
         )
-        rows: Iterator[tuple[Any, ...]]
-        if len(probe) <= RANKED_MAX:
-            rows = iter(sorted(probe, key=lambda row: (row[1], row[0])))
-        else:
+        rows: Iterator[tuple[Any, ...]] = iter(probe)
+        if len(probe) > RANKED_MAX:
             rows = self._reader.rows("SELECT rowid, NULL FROM fts WHERE fts MATCH ? ORDER BY rowid", (match,))
+        elif rank is not None:
+            found = {rowid for rowid, _ in probe}
+            scored = self._reader.fetch(f"SELECT rowid, {_RANK} FROM fts WHERE fts MATCH ?", (rank,))
+            rows = iter(sorted((row for row in scored if row[0] in found), key=lambda row: (row[1], row[0])))
         best: dict[int, tuple[int, float | None]] = {}
         for rowid, score in rows:
             best.setdefault(rowid >> store.SECTION_BITS, (rowid, score))
@@ -112,13 +133,12 @@ class FullTextIndex:
     ) -> int:
         """How many pages ``search`` finds without a limit. Counting stops past ``at_most``:
         the answer is then ``at_most + 1``, "more than"."""
-        match = self._match(TextQuery.of(query), section)
-        if match is None:
+        plan = self._plan(TextQuery.of(query), section)
+        if plan is None:
             return 0
         pages = f"SELECT DISTINCT rowid >> {store.SECTION_BITS} FROM fts WHERE fts MATCH ?"
         limit = "" if at_most is None else f" LIMIT {max(0, at_most) + 1}"
-        sql = f"SELECT count(*) FROM ({pages}{limit})"
-        rows = self._reader.fetch(sql, (match,))
+        rows = self._reader.fetch(f"SELECT count(*) FROM ({pages}{limit})", (plan[0],))
         return int(rows[0][0]) if rows else 0
 
     def section_titles(self) -> list[SectionTitle]:
@@ -133,28 +153,37 @@ class FullTextIndex:
         found.sort(key=lambda item: (-item.pages, fold(item.title), item.title))
         return found
 
-    def _match(self, query: TextQuery, section: str | None) -> str | None:
-        """The MATCH expression; None when nothing can match (or there is no index)."""
+    def _plan(self, query: TextQuery, section: str | None) -> tuple[str, str | None] | None:
+        """(MATCH expression, expression to rank by or None); None when nothing can match
+        (or there is no index)."""
         if query.blank or self._reader.connection() is None:
             return None
-        expansions: dict[Term, list[str]] = {}
-        if self._reader.state("terms") == "complete":
-            for term in query.terms:
-                if not term.prefix or len(term.words) != 1:
-                    continue
-                word = term.words[0]
-                found = [
-                    row[0]
-                    for row in self._reader.fetch(_EXPAND, (word, word + "\U0010ffff", MAX_EXPANSION + 1))
-                ]
-                if not found:
-                    return None  # no word of the library starts so
-                if len(found) <= MAX_EXPANSION:
-                    expansions[term] = found
-        expression = query.match_expression(expansions)
+        known = self._reader.state("terms") == "complete"
+        words = {word for term in query.terms for word in term.words} if known else set()
+        counts = {term: rows for term, rows in self._reader.fetch_in(_ROWS, list(words))} if words else {}
+        parts: list[str] = []
+        ranked: list[str] = []
+        for term in query.terms:
+            expression, rows = term.expression(), None
+            if known:
+                whole = term.words[:-1] if term.prefix else term.words
+                if any(word not in counts for word in whole):
+                    return None  # a word no page holds
+                rows = min((counts[word] for word in whole), default=None)
+                if term.prefix:
+                    last = term.words[-1]
+                    found = self._reader.fetch(_EXPAND, (last, last + "\U0010ffff", MAX_EXPANSION + 1))
+                    if not found:
+                        return None  # no word starts so
+                    if len(term.words) == 1 and len(found) <= MAX_EXPANSION:
+                        expression = term.expression([word for word, _ in found])
+                        rows = sum(count for _, count in found)
+            parts.append(expression)
+            if not known or (rows is not None and rows <= RANKED_TERM_MAX):
+                ranked.append(expression)  # (not known: ranked by every term, slower)
         if section is not None:
-            expression = f'{{section}} : "{store.section_token(section)}" AND ({expression})'
-        return expression
+            parts.insert(0, f'{{section}} : "{store.section_token(section)}"')
+        return " AND ".join(parts), " AND ".join(ranked) or None
 
     def _hits(self, query: TextQuery, best: dict[int, tuple[int, float | None]]) -> list[TextHit]:
         if not best:
@@ -167,18 +196,8 @@ class FullTextIndex:
             page_row, section_row = pages.get(page), sections.get(rowid)
             if page_row is None or section_row is None:
                 continue  # a build took it out between the two reads
-            texts = store.unpack_texts(page_row[4])
             slot = rowid & (store.MAX_SECTIONS - 1)
-            text = texts[slot] if slot < len(texts) else ""
-            hits.append(
-                TextHit(
-                    page_row[2],
-                    page_row[3],
-                    section_row[2],
-                    section_row[1],
-                    make_snippet(text, query),
-                    page_row[1],
-                    score,
-                )
-            )
+            page_id, key, title, stored = page_row[2], page_row[1], page_row[3], page_row[4]
+            hit = TextHit(page_id, title, section_row[2], section_row[1], key, score, query, stored, slot)
+            hits.append(hit)
         return hits

@@ -88,17 +88,27 @@ class Reader:
         self._local.held = None
 
     def rows(self, sql: str, parameters: tuple[object, ...]) -> Iterator[tuple[Any, ...]]:
+        """The rows one by one, for a caller that may stop early."""
         connection = self.connection()
         if connection is None:
             return
         try:
             yield from connection.execute(sql, parameters)
         except sqlite3.DatabaseError as exc:
-            error = DamagedIndexError if store.is_damage(exc) else FullTextError
-            raise error(f"the full-text index {self.path} cannot be read: {exc}") from exc
+            raise self._error(exc) from exc
 
     def fetch(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
-        return list(self.rows(sql, parameters))
+        connection = self.connection()
+        if connection is None:
+            return []
+        try:
+            return connection.execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from exc
+
+    def _error(self, error: sqlite3.DatabaseError) -> FullTextError:
+        kind = DamagedIndexError if store.is_damage(error) else FullTextError
+        return kind(f"the full-text index {self.path} cannot be read: {error}")
 
     def fetch_in(self, sql: str, values: list[object]) -> list[tuple[Any, ...]]:
         """``sql`` ending in ``IN``, with the values (a few dozen rows shown)."""

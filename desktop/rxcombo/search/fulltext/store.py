@@ -50,7 +50,7 @@ CREATE TABLE sections (
 CREATE TABLE section_titles (
     key TEXT NOT NULL, title TEXT NOT NULL, pages INTEGER NOT NULL, PRIMARY KEY (key, title)
 ) WITHOUT ROWID;
-CREATE TABLE terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE terms (term TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID;  -- rows: an estimate
 CREATE VIRTUAL TABLE fts USING fts5 (
     title, section, body,
     content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
@@ -177,7 +177,7 @@ def open_for_writing(path: Path, root: str) -> tuple[sqlite3.Connection, bool]:
         for statement in SCHEMA.split(";"):  # one by one: executescript would commit
             if statement.strip():
                 connection.execute(statement)
-        state = [("complete", "0"), ("terms", "complete")]
+        state = [("complete", "0"), ("terms", "complete"), ("counted", "0")]
         connection.executemany("INSERT INTO meta VALUES (?, ?)", [*header(root).items(), *state])
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute(f"PRAGMA user_version = {FORMAT}")

@@ -2,8 +2,8 @@
 
 A page is a row of ``pages`` (its file, signature, id, title and compressed plain text);
 per section, a row of ``sections`` and of the FTS5 table (rowid ``page << 16 | slot``);
-a count in ``section_titles`` per section title; and its words of three letters or more in
-``terms``, the vocabulary a typed prefix is expanded from (:mod:`.index`).
+a count in ``section_titles`` per section title; and its words in ``terms``, the
+vocabulary a typed prefix is expanded from (:mod:`.index`).
 
 The FTS5 table is contentless, so taking a page out means handing FTS5 the very values it
 was given: :func:`fts_values` makes them again from the stored text.
@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from rxcombo.content.names import fold
 from rxcombo.search.fulltext import store
 from rxcombo.search.fulltext.plain import fold_text
-from rxcombo.search.fulltext.text_query import MIN_PREFIX
 
-_TERM = re.compile(rf"[^\W_]{{{MIN_PREFIX},}}")
+_TERM = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +84,7 @@ def store_page(connection: sqlite3.Connection, page: PageRows, vocabulary: set[s
         )
         words = set(_TERM.findall(text)) - vocabulary
         vocabulary.update(words)
-        connection.executemany("INSERT OR IGNORE INTO terms VALUES (?)", [(word,) for word in words])
+        connection.executemany("INSERT OR IGNORE INTO terms VALUES (?, 1)", [(word,) for word in words])
 
 
 def delete_page(connection: sqlite3.Connection, page: int) -> None:
@@ -133,7 +132,9 @@ def vocabulary(connection: sqlite3.Connection) -> set[str]:
 
 
 def refill_terms(connection: sqlite3.Connection) -> None:
-    """Every term of the index, read from FTS5 itself: after a large build this takes
-    seconds where adding each page's words as it is written takes minutes."""
+    """Every term of the index with the number of sections holding it, read from FTS5
+    itself: after a large build this takes seconds where adding each page's words as it is
+    written takes minutes. (Words added page by page later count 1: the counts are
+    estimates, used to choose what to rank by.)"""
     connection.execute("DELETE FROM terms")
-    connection.execute(f"INSERT INTO terms SELECT term FROM vocab WHERE length(term) >= {MIN_PREFIX}")
+    connection.execute("INSERT INTO terms SELECT term, doc FROM vocab")
