@@ -254,3 +254,25 @@ def test_section_titles_follow_the_pages(root: Path, cache: Path) -> None:
     after = {item.title: item.pages for item in index.section_titles()}
     assert after["Usage"] == before["Usage"] - 1 and after["Warnings"] == 1
     assert "Precautions" not in after and "FAQs" not in after
+
+
+def test_a_cancelled_merge_after_a_large_build_leaves_a_complete_index(
+    root: Path, cache: Path, monkeypatch
+) -> None:
+    from rxcombo.search.fulltext import build
+
+    monkeypatch.setattr(build, "BULK_TERMS", 0)  # a "large" build: vocabulary refilled, index merged
+    monkeypatch.setattr(build, "PROGRESS_STEPS", 1)
+    finished: list[bool] = []
+    library = load_library(root, cache_dir=cache)
+    stats = update_text_index(
+        library,
+        progress=lambda done, total: finished.append(done == total),
+        interrupted=lambda: bool(finished and finished[-1]),  # cancelled once every page is in
+        cache_dir=cache,
+    )
+    assert stats.complete and stats.indexed == len(PAGES) and not stats.merged
+    index = open_text_index(root, cache)
+    assert index.complete and [hit.title for hit in index.search("rhabdo")] == ["Testazepam"]
+    stats = update_text_index(library, cache_dir=cache, rebuild=True)
+    assert stats.complete and stats.merged

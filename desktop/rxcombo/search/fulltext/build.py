@@ -26,6 +26,7 @@ from rxcombo.search.fulltext.plain import plain_text
 Signature = tuple[int, int, int]
 ProgressCallback = Callable[[int, int], None]
 BATCH_PAGES = 100
+PROGRESS_STEPS = 100_000  # SQLite steps between two looks at interrupted() in a long statement
 BULK_TERMS = 1000  # pages to read above which the vocabulary is refilled from FTS5 at the end
 
 
@@ -52,6 +53,7 @@ class BuildStats:
     rebuilt: bool = False  # an existing file was not trusted and was started again
     complete: bool = False  # every page is in (False when interrupted)
     seconds: float = 0.0
+    merged: bool = False  # the index was merged into one segment (after a large build)
 
 
 def _signature_text(signature: Signature) -> str:
@@ -147,7 +149,7 @@ def _update(
             done += len(batch)
             if progress is not None:
                 progress(done, total)
-        removed_count, position, unreadable = done, 0, 0
+        removed_count, position, unreadable, merged = done, 0, 0, False
         while position < len(changed) and not interrupted():
             prepared: list[write.PageRows] = []
             while position < len(changed) and len(prepared) < BATCH_PAGES and not interrupted():
@@ -161,14 +163,9 @@ def _update(
         complete = done == total
         if complete and bulk:
             counted_now = partial(_set_meta, connection, "counted", str(len(pages)))
-            _write(
-                connection,
-                [
-                    partial(write.refill_terms, connection),
-                    partial(_mark_terms, connection, False),
-                    counted_now,
-                ],
-            )
+            refill = [partial(write.refill_terms, connection), partial(_mark_terms, connection, False)]
+            _write(connection, [*refill, counted_now])
+            merged = _optimize(connection, interrupted)
         if complete != (_meta(connection, "complete") == "1"):
             _set_meta(connection, "complete", "1" if complete else "0")
         return BuildStats(
@@ -180,6 +177,7 @@ def _update(
             rebuilt=rebuilt,
             complete=complete,
             seconds=time.perf_counter() - started,
+            merged=merged,
         )
     finally:
         connection.close()
@@ -192,6 +190,22 @@ def _meta(connection: sqlite3.Connection, key: str) -> str | None:
 
 def _set_meta(connection: sqlite3.Connection, key: str, value: str) -> None:
     connection.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+
+
+def _optimize(connection: sqlite3.Connection, interrupted: Callable[[], bool]) -> bool:
+    """Merge the index into one segment after a large build: a query then looks each word
+    up once instead of once per segment (a prefix of 1,400 words at 100,000 pages: 80 ->
+    23 ms). About 10 s at 100,000 pages; cancelled, it leaves the index as it was."""
+    connection.set_progress_handler(interrupted, PROGRESS_STEPS)
+    try:
+        connection.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+    except sqlite3.OperationalError:
+        if not interrupted():
+            raise
+        return False
+    finally:
+        connection.set_progress_handler(None, 0)
+    return True
 
 
 def _mark_terms(connection: sqlite3.Connection, stale: bool) -> None:

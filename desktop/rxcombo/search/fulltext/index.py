@@ -23,6 +23,7 @@ one FTS5 query, two small look-ups for the rows returned, snippets only for thos
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -38,7 +39,7 @@ from rxcombo.search.fulltext.text_query import TextQuery, TextQueryLike
 DEFAULT_LIMIT = 50
 RANKED_MAX = 4000  # sections ranked by bm25 at most: about 1 µs each
 RANKED_TERM_MAX = 10_000  # sections holding a term that still counts in the ranking
-MAX_EXPANSION = 256  # words a prefix is expanded to at most
+MAX_EXPANSION = 2000  # words a prefix is expanded to at most
 _RANK = "bm25(fts, {}, {}, {})".format(*store.WEIGHTS)
 _PAGES = "SELECT page, key, id, title, text FROM pages WHERE page IN"
 _SECTIONS = "SELECT rowid, position, title FROM sections WHERE rowid IN"
@@ -115,8 +116,9 @@ class FullTextIndex:
             f"SELECT rowid, NULL FROM fts WHERE fts MATCH ? LIMIT {RANKED_MAX + 1}", (match,)
         )
         rows: Iterator[tuple[Any, ...]] = iter(probe)
-        if len(probe) > RANKED_MAX:
-            rows = self._reader.rows("SELECT rowid, NULL FROM fts WHERE fts MATCH ? ORDER BY rowid", (match,))
+        if len(probe) > RANKED_MAX:  # in library order: the rows read so far, then the rest
+            rest = "SELECT rowid, NULL FROM fts WHERE fts MATCH ? AND rowid > ? ORDER BY rowid"
+            rows = itertools.chain(probe, self._reader.rows(rest, (match, probe[-1][0])))
         elif rank is not None:
             found = {rowid for rowid, _ in probe}
             scored = self._reader.fetch(f"SELECT rowid, {_RANK} FROM fts WHERE fts MATCH ?", (rank,))
