@@ -44,17 +44,18 @@ def open_text_index(root: Path, cache_dir: Path | None = None) -> FullTextIndex:
 
 
 def page_sources(library: Library) -> list[PageSource]:
-    """Every page of the library with its file's signature now; a file gone is left out."""
+    """Every page of the library with its file's signature now; a file gone is left out.
+    Strings rather than Paths: this runs over every page at every start."""
     sources: list[PageSource] = []
-    root = library.root
+    root = str(library.root).rstrip(os.sep) + os.sep
     for document in library.documents:
         try:
-            signature = signature_of(os.stat(document.source))  # noqa: PTH116 - a string path
+            signature = signature_of(os.stat(document.source))  # noqa: PTH116 - see docstring
         except OSError:
             continue
-        try:
-            key = document.path.relative_to(root).as_posix()
-        except ValueError:
+        if document.source.startswith(root):
+            key = document.source[len(root) :].replace(os.sep, "/")
+        else:
             key = document.path.as_posix()
         sources.append(PageSource(key, signature, document))
     return sources

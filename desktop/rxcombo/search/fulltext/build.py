@@ -57,7 +57,7 @@ class BuildStats:
 
 
 def _signature_text(signature: Signature) -> str:
-    return ":".join(str(part) for part in signature)
+    return "%d:%d:%d" % signature  # noqa: UP031 - the fastest of the ways, over every page
 
 
 def update_index(
@@ -93,22 +93,16 @@ def _plan(
     connection: sqlite3.Connection, pages: Sequence[PageSource]
 ) -> tuple[list[PageSource], list[PageSource], list[str]]:
     """(pages to read, pages whose id alone changed, keys of pages gone)."""
-    stored = {
-        key: (signature, page_id, title)
-        for key, signature, page_id, title in connection.execute(
-            "SELECT key, signature, id, title FROM pages"
-        )
-    }
-    wanted = {source.key for source in pages}
+    stored = {row[0]: row for row in connection.execute("SELECT key, signature, id, title FROM pages")}
     changed: list[PageSource] = []
     renamed: list[PageSource] = []
     for source in pages:
-        held = stored.get(source.key)
-        if held is None or held[0] != _signature_text(source.signature) or held[2] != source.document.title:
+        held = stored.pop(source.key, None)
+        if held is None or held[1] != _signature_text(source.signature) or held[3] != source.document.title:
             changed.append(source)
-        elif held[1] != source.document.id:
+        elif held[2] != source.document.id:
             renamed.append(source)
-    return changed, renamed, [key for key in stored if key not in wanted]
+    return changed, renamed, list(stored)  # what is left is gone from the library
 
 
 def _update(
@@ -134,7 +128,7 @@ def _update(
         counted = int(_meta(connection, "counted") or 0)
         grown = len(pages) > max(BULK_TERMS, 2 * counted)
         bulk = len(changed) > BULK_TERMS or grown or _meta(connection, "terms") != "complete"
-        words = None if bulk else write.vocabulary(connection)
+        words = None if bulk or not changed else write.vocabulary(connection)
         if renamed or total:
             _write(connection, [lambda: _mark_terms(connection, bulk)])
             _write(
