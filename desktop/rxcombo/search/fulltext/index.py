@@ -9,7 +9,9 @@ one FTS5 query, two small look-ups for the rows returned, snippets only for thos
 * What ranking costs decides what is ranked. FTS5's bm25 reads every section holding a
   term to weigh it (45 ms for a word in most of 100,000 pages), so only terms found in at
   most :data:`RANKED_TERM_MAX` sections count in the ranking; the others are too common
-  to tell pages apart (bm25 gives a word in half the sections no weight at all). And only
+  to tell pages apart (bm25 gives a word in half the sections no weight at all). A prefix
+  counts only while it starts at most :data:`RANKED_EXPANSION_MAX` words (bm25 weighs
+  each of them on each section: a half-typed word starting 50 costs 30 ms). And only
   answers of at most :data:`RANKED_MAX` sections are ranked. Otherwise the pages come in
   the library's order (about A-Z), ``score`` None: a keystroke stays a keystroke.
 * A typed prefix is expanded to the words it starts, from the index's own vocabulary
@@ -37,9 +39,10 @@ from rxcombo.search.fulltext.snippet import Snippet, make_snippet
 from rxcombo.search.fulltext.text_query import TextQuery, TextQueryLike
 
 DEFAULT_LIMIT = 50
-RANKED_MAX = 4000  # sections ranked by bm25 at most: about 1 µs each
-RANKED_TERM_MAX = 10_000  # sections holding a term that still counts in the ranking
+RANKED_MAX = 3000  # sections ranked by bm25 at most: 1-3 µs each
+RANKED_TERM_MAX = 5000  # sections holding a term that still counts in the ranking
 MAX_EXPANSION = 2000  # words a prefix is expanded to at most
+RANKED_EXPANSION_MAX = 8  # words of an expanded prefix that still counts in the ranking
 _RANK = "bm25(fts, {}, {}, {})".format(*store.WEIGHTS)
 _PAGES = "SELECT page, key, id, title, text FROM pages WHERE page IN"
 _SECTIONS = "SELECT rowid, position, title FROM sections WHERE rowid IN"
@@ -120,9 +123,11 @@ class FullTextIndex:
             rest = "SELECT rowid, NULL FROM fts WHERE fts MATCH ? AND rowid > ? ORDER BY rowid"
             rows = itertools.chain(probe, self._reader.rows(rest, (match, probe[-1][0])))
         elif rank is not None:
-            found = {rowid for rowid, _ in probe}
-            scored = self._reader.fetch(f"SELECT rowid, {_RANK} FROM fts WHERE fts MATCH ?", (rank,))
-            rows = iter(sorted((row for row in scored if row[0] in found), key=lambda row: (row[1], row[0])))
+            ranked = f"SELECT rowid, {_RANK} AS score FROM fts WHERE fts MATCH ? ORDER BY score, rowid"
+            rows = self._reader.rows(ranked, (rank,))
+            if rank != match:  # ranked by fewer terms than a section must hold
+                found = {rowid for rowid, _ in probe}
+                rows = (row for row in rows if row[0] in found)
         best: dict[int, tuple[int, float | None]] = {}
         for rowid, score in rows:
             best.setdefault(rowid >> store.SECTION_BITS, (rowid, score))
@@ -179,12 +184,18 @@ class FullTextIndex:
                         return None  # no word starts so
                     if len(term.words) == 1 and len(found) <= MAX_EXPANSION:
                         expression = term.expression([word for word, _ in found])
-                        rows = sum(count for _, count in found)
+                        # bm25 weighs each word of the expansion on each row: a few only.
+                        rows = (
+                            sum(count for _, count in found) if len(found) <= RANKED_EXPANSION_MAX else None
+                        )
             parts.append(expression)
             if not known or (rows is not None and rows <= RANKED_TERM_MAX):
                 ranked.append(expression)  # (not known: ranked by every term, slower)
         if section is not None:
-            parts.insert(0, f'{{section}} : "{store.section_token(section)}"')
+            token = f'{{section}} : "{store.section_token(section)}"'
+            parts.insert(0, token)
+            if ranked:  # the same weight on every row: ranks nothing, but narrows what is ranked
+                ranked.insert(0, token)
         return " AND ".join(parts), " AND ".join(ranked) or None
 
     def _hits(self, query: TextQuery, best: dict[int, tuple[int, float | None]]) -> list[TextHit]:
