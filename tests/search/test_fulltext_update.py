@@ -276,3 +276,19 @@ def test_a_cancelled_merge_after_a_large_build_leaves_a_complete_index(
     assert index.complete and [hit.title for hit in index.search("rhabdo")] == ["Testazepam"]
     stats = update_text_index(library, cache_dir=cache, rebuild=True)
     assert stats.complete and stats.merged
+
+
+def test_a_paused_build_waits_then_goes_on(root: Path, cache: Path, monkeypatch) -> None:
+    from rxcombo.search.fulltext import build
+
+    monkeypatch.setattr(build, "PAUSE_STEP_S", 0.001)
+    asked: list[bool] = []
+
+    def pause() -> bool:  # "the user is typing" for the first 30 looks
+        asked.append(len(asked) < 30)
+        return asked[-1]
+
+    library = load_library(root, cache_dir=cache)
+    stats = update_text_index(library, cache_dir=cache, pause=pause)
+    assert stats.complete and stats.indexed == len(PAGES)
+    assert asked.count(True) == 30 and len(asked) > 30

@@ -4,8 +4,14 @@ One index per content folder, in the user's cache folder (:func:`rxcombo.dirs.fu
 named, as the library cache is, after the folder's absolute path. The pages to index are
 the library's own pages, each with its file's signature taken now, as the library cache
 takes it (size, modification time, inode): a page is read again only when its file
-changed since it was indexed. No Qt; the window runs :func:`update_text_index` on a worker
-thread and asks :class:`FullTextIndex` from the main thread.
+changed since it was indexed. No Qt.
+
+For the window: import this module on the main thread (a worker never imports, see
+:mod:`rxcombo.support.lazy`), run :func:`update_text_index` on a worker thread after the
+first paint with ``progress`` feeding the status bar, ``interrupted`` the cancel button
+and ``pause`` true for a moment after each keystroke; ask :func:`open_text_index`'s
+:class:`FullTextIndex` from the main thread (each thread gets its own SQLite connection;
+it sees each committed batch, and ``complete`` says whether the build has finished).
 """
 
 from __future__ import annotations
@@ -68,11 +74,13 @@ def update_text_index(
     cache_dir: Path | None = None,
     *,
     rebuild: bool = False,
+    pause: Callable[[], bool] | None = None,
 ) -> BuildStats:
     """Bring the library's index up to date: pages whose files changed are read again, new
     ones added, removed ones dropped; a damaged or foreign index is replaced. Safe on a
     worker thread (its own connection; the library is only read). ``rebuild``: start again
-    from nothing (after a search raised DamagedIndexError). Raises FullTextError when this
+    from nothing (after a search raised DamagedIndexError). ``pause``: the build waits
+    while it says so (while the user types). Raises FullTextError when this
     Python's SQLite has no FTS5, OSError when the cache folder cannot be written."""
     return update_index(
         text_index_path(library.root, cache_dir),
@@ -81,4 +89,5 @@ def update_text_index(
         progress,
         interrupted,
         rebuild=rebuild,
+        pause=pause,
     )

@@ -27,6 +27,7 @@ Signature = tuple[int, int, int]
 ProgressCallback = Callable[[int, int], None]
 BATCH_PAGES = 100
 PROGRESS_STEPS = 100_000  # SQLite steps between two looks at interrupted() in a long statement
+PAUSE_STEP_S = 0.02
 BULK_TERMS = 1000  # pages to read above which the vocabulary is refilled from FTS5 at the end
 
 
@@ -68,15 +69,22 @@ def update_index(
     interrupted: Callable[[], bool] = _never,
     *,
     rebuild: bool = False,
+    pause: Callable[[], bool] | None = None,
 ) -> BuildStats:
     """Make the index at ``path`` hold exactly ``pages``. ``progress(done, total)`` is called
     with ``done == 0`` before any work (only when there is some) and after each batch.
+
+    ``pause``: while it says so, the build waits before its next page (the window: while
+    the user is typing). Reading a page is Python work that holds the GIL, and at 100,000
+    pages a name search that shares it with the build takes up to twice as long.
 
     ``rebuild``: start from nothing (after a search met a damaged file). A file found
     damaged on the way is also deleted and built again. Raises FullTextError when this
     SQLite has no FTS5, OSError or sqlite3.OperationalError when the folder cannot be
     written or another writer holds the file too long."""
     started = time.perf_counter()
+    if pause is not None:
+        interrupted = _waiting(interrupted, pause)
     if not rebuild:
         try:
             return _update(path, root, pages, progress, interrupted, started, rebuilt=False)
@@ -87,6 +95,15 @@ def update_index(
                 raise
     store.remove_files(path)
     return _update(path, root, pages, progress, interrupted, started, rebuilt=True)
+
+
+def _waiting(interrupted: Callable[[], bool], pause: Callable[[], bool]) -> Callable[[], bool]:
+    def check() -> bool:
+        while pause() and not interrupted():
+            time.sleep(PAUSE_STEP_S)
+        return interrupted()
+
+    return check
 
 
 def _plan(
