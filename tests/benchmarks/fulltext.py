@@ -9,8 +9,9 @@ many pages, kept in ``--work-dir`` between runs; anything else is a folder):
   its thread's CPU time, the process's peak memory and the files' size; then an update
   with nothing changed (what every later start costs) and one with 10 pages changed;
 * typing meanwhile: the drug-name search's work per keystroke (``search_rows`` on every
-  letter of the name queries, 30 ms apart, short queries answered ahead as in the window)
-  before the build and during it, on the main thread: what the build takes from typing;
+  letter of the name queries, 30 ms apart with a second between queries, short queries
+  answered ahead as in the window) before the build and during it, on the main thread,
+  with the build pausing while keys are pressed (``--no-pause``: without);
 * queries (limit 50, with snippets), each run once after a warm-up: one word (half drawn
   from the whole vocabulary, half from the 500 commonest words), prefixes (each word typed
   from its third letter on), phrases (two or three words in a row from a random section),
@@ -51,6 +52,8 @@ from rxcombo.search.fulltext import store  # noqa: E402
 
 CORPUS = HERE.parent.parent.parent / "shared" / "corpus"
 KEY_GAP_S = 0.03
+THINK_S = 1.0
+PAUSE_AFTER_KEY_S = 0.3
 MB = 1024 * 1024
 
 
@@ -80,45 +83,57 @@ def prepare(spec: str, work_dir: Path, seed: int) -> Path | None:
     return path if path.is_dir() else None
 
 
-def typing(
-    index: Any, queries: list[str], until: threading.Event | None, rss: list[int] | None = None
-) -> list[float]:
-    """Milliseconds of ``search_rows`` per letter, 30 ms apart, once through the queries (or
-    again and again until ``until`` is set). As in the window, one- and two-letter queries
-    are answered ahead (``warm_up``); each pass forgets the answers of the one before."""
-    index.warm_up(warm_up_queries(index.vocabulary))
-    times: list[float] = []
-    while True:
-        index._recent.clear()
-        index._fuzzy_memo.clear()
-        for query in queries:
-            for end in range(1, len(query) + 1):
-                started = time.perf_counter()
-                index.search_rows(query[:end])
-                times.append((time.perf_counter() - started) * 1000)
-                if rss is not None:
-                    rss.append(memory_kb("VmRSS"))  # the build's peak, sampled every keystroke
-                time.sleep(KEY_GAP_S)
-        if until is None or until.is_set():
-            return times
+class Typist:
+    """Types the name queries into the drug-name search as a user would: a letter every
+    30 ms, a second's thought between queries. Times ``search_rows`` per letter; as in
+    the window, one- and two-letter queries are answered ahead (``warm_up``), and each
+    round forgets the answers of the one before. Samples resident memory as it goes."""
+
+    def __init__(self, index: Any, queries: list[str]) -> None:
+        self.index, self.queries = index, queries
+        self.last_key = 0.0
+        self.rss: list[int] = []
+        index.warm_up(warm_up_queries(index.vocabulary))
+
+    def typing(self) -> bool:
+        """What the window passes as the build's ``pause``: a key was pressed just now."""
+        return time.monotonic() - self.last_key < PAUSE_AFTER_KEY_S
+
+    def type(self, until: threading.Event | None) -> list[float]:
+        times: list[float] = []
+        while True:
+            self.index._recent.clear()
+            self.index._fuzzy_memo.clear()
+            for query in self.queries:
+                for end in range(1, len(query) + 1):
+                    self.last_key = time.monotonic()
+                    started = time.perf_counter()
+                    self.index.search_rows(query[:end])
+                    times.append((time.perf_counter() - started) * 1000)
+                    time.sleep(KEY_GAP_S)
+                for _ in range(10):
+                    self.rss.append(memory_kb("VmRSS"))
+                    time.sleep(THINK_S / 10)
+            if until is None or until.is_set():
+                return times
 
 
-def build(library: Any, cache: Path, queries: list[str]) -> dict[str, Any]:
-    before = typing(library.index, queries, None)
+def build(library: Any, cache: Path, queries: list[str], pause: bool) -> dict[str, Any]:
+    typist = Typist(library.index, queries)
+    before = typist.type(None)
     rss = memory_kb("VmRSS")
-    samples: list[int] = []
     result: dict[str, Any] = {}
     done = threading.Event()
 
     def worker() -> None:
         started, cpu = time.perf_counter(), time.thread_time()
-        result["stats"] = update_text_index(library, cache_dir=cache)
+        result["stats"] = update_text_index(library, cache_dir=cache, pause=typist.typing if pause else None)
         result["seconds"], result["cpu"] = time.perf_counter() - started, time.thread_time() - cpu
         done.set()
 
     thread = threading.Thread(target=worker)
     thread.start()
-    during = typing(library.index, queries, done, samples)
+    during = typist.type(done)
     thread.join()
     path = text_index_path(library.root, cache)
     with sqlite3.connect(path) as connection:
@@ -127,7 +142,8 @@ def build(library: Any, cache: Path, queries: list[str]) -> dict[str, Any]:
         "pages": result["stats"].pages,
         "build_s": round(result["seconds"], 2),
         "build_cpu_s": round(result["cpu"], 2),
-        "peak_mb_over_before": round((max(samples, default=rss) - rss) / 1024, 1),
+        "peak_mb_over_before": round((max(typist.rss, default=rss) - rss) / 1024, 1),
+        "paused_while_typing": pause,
         "size_mb": round(path.stat().st_size / MB, 1),
         "keystroke_ms_before": summarize(before),
         "keystroke_ms_during": summarize(during),
@@ -206,14 +222,14 @@ def queries(root: Path, cache: Path, seed: int, count: int) -> dict[str, Any]:
     return {"queries_ms": found, "memory_added_mb": round((memory_kb("VmRSS") - rss) / 1024, 1)}
 
 
-def measure(spec: str, root: Path, work_dir: Path, seed: int, count: int) -> dict[str, Any]:
+def measure(spec: str, root: Path, work_dir: Path, seed: int, count: int, pause: bool) -> dict[str, Any]:
     cache = work_dir / f"cache-{root.name}"
     shutil.rmtree(cache / "fulltext", ignore_errors=True)
     library = load_library(root, cache_dir=cache)
     titles = [title for title, _ in read_titles(root)]
     names = list(REAL_QUERIES) if spec == "corpus" else derive_queries(titles)[0]
     log(f"{spec}: building the index of {len(library.documents)} pages")
-    report: dict[str, Any] = {"library": spec, **build(library, cache, names)}
+    report: dict[str, Any] = {"library": spec, **build(library, cache, names, pause)}
     report.update(updates(library, cache))
     log(f"{spec}: queries")
     command = [sys.executable, __file__, "--queries-of", str(root), str(cache), "--seed", str(seed)]
@@ -260,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--work-dir", type=Path, default=Path("/tmp/rxcombo-bench"))
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-pause", action="store_true", help="the build does not wait while typing")
     parser.add_argument("--queries-of", nargs=2, type=Path, metavar=("ROOT", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.queries_of:
@@ -272,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         if root is None:
             skipped.append(spec)
             continue
-        reports.append(measure(spec, root, args.work_dir, args.seed, args.queries))
+        reports.append(measure(spec, root, args.work_dir, args.seed, args.queries, not args.no_pause))
     meta = {"python": platform.python_version(), "sqlite": sqlite3.sqlite_version, "skipped": skipped}
     if args.json:
         print(json.dumps({"meta": meta, "libraries": reports}, indent=2))
