@@ -26,6 +26,9 @@ def every_sentence() -> list[str]:
         *(wording.content_dates("2025-09-22", "2024-01-02", key) for key in wording.DATES_FROM_WORDS),
         wording.content_dates(None, None, None),
         wording.pages_changed(12),
+        wording.pages_mention("coumadin", 3),
+        wording.no_drug_named_but_mentioned("coumadin", 3),
+        wording.no_page_mentions("warfarin aspirin", 2),
     ]
 
 
@@ -58,6 +61,26 @@ def test_similar_names_are_never_the_name_typed() -> None:
     )
     many = wording.no_drug_named([f"word{i}" for i in range(400)])
     assert len(many) < 200 and "'word2' or 397 more" in many
+
+
+def test_full_text_counts_say_mention_never_more() -> None:
+    assert wording.no_drug_named_but_mentioned("coumadin", 3) == (
+        "No drug named 'coumadin'. 3 pages mention 'coumadin'."
+    )
+    assert wording.no_drug_named_but_mentioned("coumadin", 1) == (
+        "No drug named 'coumadin'. 1 page mentions 'coumadin'."
+    )
+    assert wording.no_drug_named_but_mentioned("the", 1000, more=True) == (
+        "No drug named 'the'. More than 1,000 pages mention 'the'."
+    )
+    assert wording.pages_mention("rhabdo", 12345) == "12,345 pages mention 'rhabdo'."
+    assert wording.pages_mention("xyzzy", 0) == "No page mentions 'xyzzy'."
+    # Absence of a mention is not safety either.
+    assert wording.no_page_mentions("warfarin aspirin", 2) == (
+        "No page mentions 'warfarin aspirin'. "
+        "This is not a sign that the combination is safe: ask a pharmacist or doctor."
+    )
+    assert wording.no_page_mentions("xyzzy", 1) == "No page mentions 'xyzzy'."
 
 
 def test_dates_and_flags_say_what_the_source_says() -> None:

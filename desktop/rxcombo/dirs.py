@@ -5,7 +5,8 @@
   ``rxcombo/_bundled/``) and a PyInstaller bundle (``sys._MEIPASS`` holding both).
 * The user's folders, through platformdirs (the maintained library every desktop Python
   app uses for this; it knows XDG, macOS and Windows conventions): favorites and lists are
-  data, window state and the accepted disclaimer are settings, the library cache is cache.
+  data, window state and the accepted disclaimer are settings, the library cache and the
+  full-text indexes are cache.
 * The single-instance socket's name, derived from the data folder and the user.
 
 Nothing here creates a folder: a user who quits at the disclaimer must find nothing written
@@ -81,6 +82,12 @@ def config_dir() -> Path:
 def cache_dir() -> Path:
     """The per-user folder for the library cache (safe to delete)."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def fulltext_dir(cache: Path | None = None) -> Path:
+    """The folder of full-text indexes, one per content folder (safe to delete), under the
+    cache folder (or under ``cache``, for tests and benchmarks)."""
+    return (cache_dir() if cache is None else cache) / "fulltext"
 
 
 def favorites_path() -> Path:

@@ -107,6 +107,33 @@ def related_count(count: int) -> str:
     return f"No page matches; {count} related page{'s' if count != 1 else ''}"
 
 
+def _pages(count: int, more: bool) -> str:
+    if more:
+        return f"More than {count:,} pages mention"
+    return "1 page mentions" if count == 1 else f"{count:,} pages mention"
+
+
+def pages_mention(text: str, count: int, more: bool = False) -> str:
+    """How many pages hold what was typed, word for word (full-text search). ``more``: the
+    count stopped at ``count``."""
+    if count == 0 and not more:
+        return f"No page mentions '{text}'."
+    return f"{_pages(count, more)} '{text}'."
+
+
+def no_drug_named_but_mentioned(text: str, count: int, more: bool = False) -> str:
+    """A name search found no drug, and the full-text search finds pages that mention it:
+    "No drug named 'coumadin'. 3 pages mention 'coumadin'." (a page that mentions a name is
+    not that drug's page)."""
+    return f"No drug named '{text}'. {pages_mention(text, count, more)}"
+
+
+def no_page_mentions(text: str, words: int) -> str:
+    """The full-text search found nothing; for several words, absence is not safety."""
+    sentence = pages_mention(text, 0)
+    return f"{sentence} {NOT_A_SIGN_OF_SAFETY}" if words > 1 else sentence
+
+
 def covers(names: Sequence[str]) -> str:
     """Which of the asked drugs a related page covers."""
     return f"covers {join_names(names)}"

@@ -60,6 +60,10 @@ def _print_answer(library: Library, found: Answer) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    if args.text:
+        from rxcombo.cli.text_search import cmd_text_search  # sqlite3 only when asked
+
+        return cmd_text_search(args)
     library = load(args)
     found = answer(library, " ".join(args.query), limit=args.limit)
     if args.json:

@@ -68,8 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("query", nargs="+", help="drug names, e.g. 'gabapentin amitriptyline'")
     show.add_argument("--json", action="store_true")
 
-    search = commands.add_parser("search", parents=[common], help="search pages by drug name")
-    search.add_argument("query", nargs="*", help="drug names (empty: every page)")
+    search = commands.add_parser(
+        "search", parents=[common], help="search pages by drug name, or every word with --text"
+    )
+    search.add_argument(
+        "query", nargs="*", help='drug names (empty: every page); with --text, words and "phrases"'
+    )
+    search.add_argument(
+        "--text", action="store_true", help="search every word of every page (builds an index on first use)"
+    )
+    search.add_argument("--section", metavar="TITLE", help="with --text: only sections of this title")
     search.add_argument("--json", action="store_true")
     search.add_argument("--limit", type=_positive, default=None, metavar="N", help="at most N results")
     export = commands.add_parser("export", parents=[common], help="write a page to a PDF or Markdown file")
@@ -128,8 +136,11 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(opening.with_open_command(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    args = parser.parse_args(opening.with_open_command(sys.argv[1:] if argv is None else argv))
     args.content = [*(args.content or []), *(getattr(args, "content_after", None) or [])] or None
+    if args.command == "search" and args.section is not None and not args.text:
+        parser.error("--section needs --text")
     if args.command is None:
         no_display = missing_display_message(os.environ, sys.platform)
         if no_display is not None:  # Qt's own abort would blame a missing xcb library
