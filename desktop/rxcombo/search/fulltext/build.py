@@ -142,9 +142,9 @@ def _update(
         # Many pages: their words are read from FTS5 at the end; few: added page by page.
         # The counts of words added page by page are estimates (1): refilled when the
         # library has doubled since the last refill, so common words are known as such.
-        counted = int(_meta(connection, "counted") or 0)
+        counted = int(store.state(connection, "counted") or 0)
         grown = len(pages) > max(BULK_TERMS, 2 * counted)
-        bulk = len(changed) > BULK_TERMS or grown or _meta(connection, "terms") != "complete"
+        bulk = len(changed) > BULK_TERMS or grown or store.state(connection, "terms") != "complete"
         words = None if bulk or not changed else write.vocabulary(connection)
         if renamed or total:
             _write(connection, [lambda: _mark_terms(connection, bulk)])
@@ -173,12 +173,12 @@ def _update(
                 progress(done, total)
         complete = done == total
         if complete and bulk:
-            counted_now = partial(_set_meta, connection, "counted", str(len(pages)))
+            counted_now = partial(store.set_state, connection, "counted", str(len(pages)))
             refill = [partial(write.refill_terms, connection), partial(_mark_terms, connection, False)]
             _write(connection, [*refill, counted_now])
-            merged = _optimize(connection, interrupted)
-        if complete != (_meta(connection, "complete") == "1"):
-            _set_meta(connection, "complete", "1" if complete else "0")
+            merged = write.merge(connection, interrupted, PROGRESS_STEPS)
+        if complete != (store.state(connection, "complete") == "1"):
+            store.set_state(connection, "complete", "1" if complete else "0")
         return BuildStats(
             pages=len(pages),
             indexed=position,
@@ -194,34 +194,9 @@ def _update(
         connection.close()
 
 
-def _meta(connection: sqlite3.Connection, key: str) -> str | None:
-    row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return None if row is None else str(row[0])
-
-
-def _set_meta(connection: sqlite3.Connection, key: str, value: str) -> None:
-    connection.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
-
-
-def _optimize(connection: sqlite3.Connection, interrupted: Callable[[], bool]) -> bool:
-    """Merge the index into one segment after a large build: a query then looks each word
-    up once instead of once per segment (a prefix of 1,400 words at 100,000 pages: 80 ->
-    23 ms). About 10 s at 100,000 pages; cancelled, it leaves the index as it was."""
-    connection.set_progress_handler(interrupted, PROGRESS_STEPS)
-    try:
-        connection.execute("INSERT INTO fts (fts) VALUES ('optimize')")
-    except sqlite3.OperationalError:
-        if not interrupted():
-            raise
-        return False
-    finally:
-        connection.set_progress_handler(None, 0)
-    return True
-
-
 def _mark_terms(connection: sqlite3.Connection, stale: bool) -> None:
     """While ``terms`` lacks words, searches expand no prefix from it (FTS5 does, slower)."""
-    _set_meta(connection, "terms", "stale" if stale else "complete")
+    store.set_state(connection, "terms", "stale" if stale else "complete")
 
 
 def _prepare(source: PageSource) -> write.PageRows:
@@ -251,7 +226,7 @@ def _write(connection: sqlite3.Connection, steps: Sequence[Callable[[], object]]
         return
     connection.execute("BEGIN IMMEDIATE")
     try:
-        _set_meta(connection, "complete", "0")
+        store.set_state(connection, "complete", "0")
         for step in steps:
             step()
         connection.execute("COMMIT")

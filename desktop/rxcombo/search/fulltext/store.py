@@ -141,6 +141,16 @@ def section_token(title: str) -> str:
     return f"\ue000{digest}"
 
 
+def state(connection: sqlite3.Connection, key: str) -> str | None:
+    """A state row of ``meta``: "complete", "terms", "counted"."""
+    row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_state(connection: sqlite3.Connection, key: str, value: str) -> None:
+    connection.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+
+
 def is_damage(error: sqlite3.DatabaseError) -> bool:
     """The file is damaged (rather than busy, read-only or full)."""
     code = getattr(error, "sqlite_errorcode", None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rxcombo.content.names import fold
@@ -138,3 +139,20 @@ def refill_terms(connection: sqlite3.Connection) -> None:
     estimates, used to choose what to rank by.)"""
     connection.execute("DELETE FROM terms")
     connection.execute("INSERT INTO terms SELECT term, doc FROM vocab")
+
+
+def merge(connection: sqlite3.Connection, interrupted: Callable[[], bool], steps: int) -> bool:
+    """Merge the index into one segment after a large build: a query then looks each word
+    up once instead of once per segment (a prefix of 1,400 words at 100,000 pages: 80 ->
+    23 ms). About 10 s at 100,000 pages, looking at ``interrupted`` every ``steps`` SQLite
+    steps; cancelled, it leaves the index as it was and says False."""
+    connection.set_progress_handler(interrupted, steps)
+    try:
+        connection.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+    except sqlite3.OperationalError:
+        if not interrupted():
+            raise
+        return False
+    finally:
+        connection.set_progress_handler(None, 0)
+    return True
