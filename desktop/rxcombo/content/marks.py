@@ -30,7 +30,7 @@ _FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 _BOLD_ONLY = re.compile(r"^(?:\*\*(?P<a>[^*\n]+?)\*\*|__(?P<b>[^_\n]+?)__)\s*$")
 # A paragraph led by a bold label: **Label:** rest, or **Label: rest-in-bold**.
 _LABEL = re.compile(r"^\*\*(?P<inner>[^*\n]{1,200}?)\*\*(?P<rest>.*)$")
-_JOINING_MARKUP = re.compile(r"(?<=[^\W_])(?:\*\*|__|`)(?=[^\W_])")
+_JOINING_MARKUP = re.compile(r"(?<=[^\W_])(?:\*\*|__|`)+(?=[^\W_])")
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
 _INLINE_MARKUP = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 
