@@ -13,7 +13,6 @@ ties alphabetical.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -22,7 +21,7 @@ from enum import IntEnum
 from typing import Any, Protocol
 
 from rxcombo.content.names import fold, tokens
-from rxcombo.search.query import Query, QueryLike
+from rxcombo.search.query import Query, QueryLike, prefix_range
 from rxcombo.search.similar import similar_words
 
 RECENT_QUERIES = 128
@@ -112,8 +111,7 @@ class SearchIndex:
         return self._vocabulary
 
     def _prefix_words(self, word: str) -> list[str]:
-        start = bisect.bisect_left(self._vocabulary, word)
-        end = bisect.bisect_left(self._vocabulary, word + "\U0010ffff", lo=start)
+        start, end = prefix_range(self._vocabulary, word)
         return self._vocabulary[start:end]
 
     def fuzzy_words(self, word: str) -> list[str]:
@@ -130,8 +128,7 @@ class SearchIndex:
     def _signature(self, word: str) -> tuple[object, ...]:
         """What a query word matched, compactly: equal signatures give equal results, so
         typing on through a long name ("blipo", "blipol"…) re-ranks nothing."""
-        start = bisect.bisect_left(self._vocabulary, word)
-        end = bisect.bisect_left(self._vocabulary, word + "\U0010ffff", lo=start)
+        start, end = prefix_range(self._vocabulary, word)
         if end > start:
             return ("prefix", start, end, self._vocabulary[start] == word)
         return ("fuzzy", *self.fuzzy_words(word))

@@ -14,9 +14,9 @@ the comparing (maintained, C++-fast, and it batches one word against a whole voc
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
+from rxcombo.search.query import prefix_range
 from rxcombo.support import lazy
 
 MIN_LENGTH = 4  # shorter words are too often a prefix being typed, not a typo
@@ -35,8 +35,7 @@ def similar_words(word: str, vocabulary: Sequence[str]) -> list[str]:
         return []
     # Typos rarely hit the first letter: look among words that share it first (a 26th of
     # the vocabulary), and only then everywhere.
-    start = bisect.bisect_left(vocabulary, word[0])
-    end = bisect.bisect_left(vocabulary, word[0] + "\U0010ffff", lo=start)
+    start, end = prefix_range(vocabulary, word[0])
     for lo, hi in ((start, end), (0, len(vocabulary))):
         found = _similar_in(word, vocabulary[lo:hi])
         if found:
