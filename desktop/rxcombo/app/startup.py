@@ -84,7 +84,7 @@ class Launcher(QObject):
             return
         bring_to_front(window)
         if folder is not None and folder.is_dir() and folder.resolve() != Path(window.content_dir).resolve():
-            window.open_content_folder(folder.resolve())
+            window.content_folders.open(folder.resolve())
         if request is not None:
             from rxcombo.app.open_request import deliver
 

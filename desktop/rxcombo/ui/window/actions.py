@@ -46,7 +46,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "open_folder",
         "&Open Content Folder…",
-        "choose_content_folder",
+        "content_folders.choose",
         FILE_MENU,
         (QKeySequence.StandardKey.Open,),
         icon="folder-open",
@@ -101,7 +101,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         icon="star",
         enabled=False,  # until a page is open
     ),
-    ActionSpec("show_favorites", "&Show Favorites", "show_favorites", FAVORITES_MENU, ("Ctrl+Shift+D",)),
+    ActionSpec(
+        "show_favorites",
+        "&Show Favorites",
+        "favorite_control.show_favorites",
+        FAVORITES_MENU,
+        ("Ctrl+Shift+D",),
+    ),
     ActionSpec("disclaimer", "&Disclaimer", "show_disclaimer", HELP_MENU, icon="warning"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "show_shortcuts", HELP_MENU, ("F1",)),
     ActionSpec("about", "&About RxCombo", "show_about", HELP_MENU, role=QAction.MenuRole.AboutRole),

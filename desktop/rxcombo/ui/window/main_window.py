@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from rxcombo import APP_NAME
 from rxcombo.content import ContentError
@@ -24,9 +24,10 @@ from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog
 from rxcombo.ui.icons import app_icon
 from rxcombo.ui.page.page_view import PageView
 from rxcombo.ui.sidebar.search_pane import SearchPane
-from rxcombo.ui.sidebar.views import View
 from rxcombo.ui.window import state
 from rxcombo.ui.window.actions import build_actions
+from rxcombo.ui.window.content_folders import ContentFolders
+from rxcombo.ui.window.favorite_control import FavoriteControl
 from rxcombo.ui.window.loading import ContentLoading
 from rxcombo.ui.window.navigation import Navigation
 from rxcombo.ui.window.open_requests import OpenRequests
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(settings, self.page_view, self.open_page, lambda: self.library)
         self.requests = OpenRequests(lambda: self.library, self.open_page, self.search_for, self.statusBar())
         self.output = PageOutput(self, self.page_view, self.statusBar(), lambda: self.content_dir)
+        self.favorite_control = FavoriteControl(self)
+        self.content_folders = ContentFolders(self)
         self.window_actions = build_actions(self)
         self.navigation.attach(self.window_actions)
         app = QApplication.instance()
@@ -103,7 +106,7 @@ class MainWindow(QMainWindow):
         self.window_actions["toggle_sidebar"].setChecked(True)
 
         self.search_pane.page_activated.connect(self.open_page)
-        self.search_pane.favorite_toggle_requested.connect(self._toggle_favorite_of)
+        self.search_pane.favorite_toggle_requested.connect(self.favorite_control.toggle)
         self.search_pane.counts_changed.connect(self._show_counts)
         self.page_view.favorite_toggled.connect(self.toggle_favorite)
         self.page_view.drug_activated.connect(self.search_pane.show_drug)
@@ -226,22 +229,7 @@ class MainWindow(QMainWindow):
     # -- favorites ---------------------------------------------------------------------
 
     def toggle_favorite(self) -> None:
-        document = self.page_view.document
-        if document is not None and self.page_view.showing_page():  # not the page under a notice
-            self._toggle_favorite_of(document.id, document.title)
-
-    def _toggle_favorite_of(self, page_id: str, title: str) -> None:
-        favorite = self.favorites.toggle(page_id, title)
-        self.saving.save_favorites()
-        if self.current_page_id() == page_id:
-            self.page_view.set_favorite(favorite)
-        self.search_pane.refresh_page(page_id)
-        self.search_pane.set_favorites(self.favorites.items())
-        verb = "Added to" if favorite else "Removed from"
-        self.statusBar().showMessage(f"{verb} favorites: {title}", 4000)
-
-    def show_favorites(self) -> None:
-        self.search_pane.set_view(View.FAVORITES)
+        self.favorite_control.toggle_open_page()
 
     def show_notice(self, text: str) -> QMessageBox:
         """A warning that does not block: the window keeps working behind it."""
@@ -253,20 +241,6 @@ class MainWindow(QMainWindow):
         return box
 
     # -- dialogs -----------------------------------------------------------------------
-
-    def choose_content_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, f"Open Content Folder — {APP_NAME}", str(self.content_dir)
-        )
-        if folder:
-            self.open_content_folder(Path(folder))
-
-    def open_content_folder(self, folder: Path) -> None:
-        self.settings.content_dir = str(folder)
-        self.settings.save()
-        self.page_view.show_message("Loading…")
-        self.setWindowTitle(APP_NAME)
-        self.load_content(folder)
 
     def show_disclaimer(self) -> None:
         dialog = DisclaimerDialog(self.disclaimer_text, first_launch=False, parent=self)
