@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rxcombo import wording
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, emit_json, load
@@ -33,42 +32,6 @@ LONE_PLUS = (
 )
 
 NOT_TEXT = "a drug's name holds bytes that are not UTF-8 text"
-
-
-def add_parsers(commands: Any, parents: Sequence[argparse.ArgumentParser] = ()) -> None:
-    """The ``combos`` and ``lists`` subcommands, on ``rxcombo``'s subparsers; ``parents``
-    adds the options every command takes (``--content DIR`` after the command)."""
-    combos = commands.add_parser(
-        "combos", parents=list(parents), help="which pages exist for several drugs at once"
-    )
-    combos.add_argument(
-        "drugs",
-        nargs="*",
-        metavar="DRUG",
-        help="one argument per drug, e.g. 'sodium chloride'; a product is one: 'Aceclofenac + Paracetamol'",
-    )
-    combos.add_argument("--list", metavar="NAME", help="the entries of a saved list (then any DRUG given)")
-    output = combos.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true")
-    output.add_argument("--markdown", action="store_true")
-    output.add_argument("--csv", action="store_true")
-
-    lists = commands.add_parser(
-        "lists", parents=list(parents), help="saved drug lists: print, add, remove, rename, delete"
-    )
-    lists.add_argument("--json", action="store_true")
-    actions = lists.add_subparsers(dest="lists_action", metavar="ACTION")
-    add = actions.add_parser("add", help="add drugs to a list (made if new)")
-    add.add_argument("name", metavar="NAME")
-    add.add_argument("drugs", nargs="+", metavar="DRUG", help="one argument per drug or product")
-    remove = actions.add_parser("remove", help="remove drugs from a list")
-    remove.add_argument("name", metavar="NAME")
-    remove.add_argument("drugs", nargs="+", metavar="DRUG")
-    rename = actions.add_parser("rename", help="rename a list")
-    rename.add_argument("name", metavar="NAME")
-    rename.add_argument("new_name", metavar="NEW")
-    delete = actions.add_parser("delete", help="delete a list and its entries")
-    delete.add_argument("name", metavar="NAME")
 
 
 def _usage(message: str) -> int:

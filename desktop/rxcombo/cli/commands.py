@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from rxcombo import dirs
+from rxcombo.cli.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from rxcombo.content import ContentError, Document, Problem, Severity
 from rxcombo.content.shown import ShownPage, shown_page
 from rxcombo.library import Library, Source, load_sources
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE"]
 NO_SOURCE = "rxcombo: no content source is enabled (see 'rxcombo sources')"
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rxcombo.app.display import missing_display_message
-from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from rxcombo.cli.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from rxcombo.links import LinkError, OpenRequest, is_link, request_for
 
 # Options of ``rxcombo`` itself that take a value (the value is not a command).

@@ -1,0 +1,38 @@
+"""The command table: every command the parser offers runs a real function, and parsing
+the arguments (which the window's start does too) imports no command."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+from rxcombo.cli.main import COMMANDS, command
+from rxcombo.cli.parser import build_parser
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def test_every_command_of_the_parser_has_a_function() -> None:
+    offered = _subcommands(build_parser())
+    assert offered == set(COMMANDS)
+    for name in offered:
+        assert callable(command(name)), name
+
+
+def test_starting_the_window_imports_no_command_module() -> None:
+    probe = (
+        "import sys\n"
+        "from rxcombo.cli.main import build_parser\n"
+        "build_parser().parse_args([])\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[:2] == ['rxcombo', 'cli']"
+        " and m.split('.')[-1] in ('commands', 'lookup', 'combos', 'sources', 'favorites'))\n"
+        "print(','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
