@@ -14,11 +14,13 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rxcombo.app.display import missing_display_message
 from rxcombo.cli.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from rxcombo.links import LinkError, OpenRequest, is_link, request_for
+
+if TYPE_CHECKING:  # links (and the search it brings) are imported when a link is seen
+    from rxcombo.links import OpenRequest
 
 # Options of ``rxcombo`` itself that take a value (the value is not a command).
 _VALUE_OPTIONS = ("--content",)
@@ -50,8 +52,11 @@ def with_open_command(argv: Sequence[str]) -> list[str]:
         if arg.startswith("-"):
             position += 1
             continue
-        if is_link(arg):
-            args.insert(position, "open")
+        if ":" in arg:  # only then can it be a link: a plain start imports no links
+            from rxcombo.links import is_link
+
+            if is_link(arg):
+                args.insert(position, "open")
         break
     return args
 
@@ -81,6 +86,8 @@ def cmd_open(args: argparse.Namespace) -> int:
         text = " ".join(args.text)
         if not text.strip():
             return _fail("name a page, a search or an rxcombo: link to open (or use --clipboard)", EXIT_USAGE)
+    from rxcombo.links import LinkError, request_for
+
     try:
         request = request_for(text)
     except LinkError as exc:
