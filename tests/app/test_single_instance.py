@@ -105,6 +105,35 @@ def test_second_cannot_listen_while_first_runs(pair) -> None:
     assert SingleInstance().ping()
 
 
+def test_a_launch_that_has_reserved_the_name_is_found_once_it_listens(qapp: QApplication) -> None:
+    # The first launch takes the lock at once but listens only after its first paint.
+    first, second = SingleInstance(), SingleInstance(timeout_ms=100)
+    try:
+        assert first.reserve()
+        assert second.try_activate_existing() is False  # nobody listens yet
+        assert second.listen() is False  # the lock is held: it cannot take the name
+        assert "cannot lock" in second.last_error
+        assert first.listen()
+        assert second.try_activate_existing()  # now it finds the first
+        assert second.listen() is False
+        assert "another instance" in second.last_error
+    finally:
+        first.close()
+        second.close()
+
+
+def test_no_socket_file_means_no_connection_attempt(pair, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _second = pair
+    assert not Path(first.name).exists()
+
+    def no_socket(*_args: object) -> None:
+        raise AssertionError("a connection was attempted with no socket file")
+
+    monkeypatch.setattr("PySide6.QtNetwork.QLocalSocket.connectToServer", no_socket)
+    assert first.try_activate_existing() is False
+    assert first.last_error == "no instance is running"
+
+
 def test_close_removes_socket(pair) -> None:
     first, second = pair
     assert first.listen()
@@ -301,3 +330,23 @@ def test_two_processes(qapp: QApplication) -> None:
             _stop(process)
         errors = _stop(first)
     assert "Traceback" not in errors, errors
+
+
+@pytest.mark.slow
+def test_two_launches_at_the_same_moment_leave_one_window(qapp: QApplication) -> None:
+    launches = [_start_app(), _start_app()]  # fresh XDG dirs: each would show the disclaimer
+    try:
+        deadline = time.monotonic() + 30
+        while all(launch.poll() is None for launch in launches):
+            assert time.monotonic() < deadline, "neither launch gave way to the other"
+            time.sleep(0.2)
+        gone = [launch for launch in launches if launch.poll() is not None]
+        assert len(gone) == 1
+        assert gone[0].returncode == 0, _stop(gone[0])
+        time.sleep(1)
+        assert [launch for launch in launches if launch.poll() is None], "the instance must keep running"
+        assert SingleInstance(timeout_ms=1000).ping()
+    finally:
+        errors = "".join(_stop(launch) for launch in launches)
+    assert "Traceback" not in errors, errors
+    assert "without single-instance check" not in errors, errors

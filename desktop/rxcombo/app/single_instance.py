@@ -15,6 +15,11 @@ test runs with different ``XDG_DATA_HOME``, never see each other. On Linux the s
 in ``$XDG_RUNTIME_DIR`` (private to the user) when that folder exists; the socket itself is
 created with user-only access in any case.
 
+A launch with no instance running pays for none of this before its window is painted:
+no socket file means nobody listens (no QtNetwork import, no connection attempt), and the
+new instance takes the lock at once (:meth:`SingleInstance.reserve`) but starts listening
+after its first paint; a launch meanwhile waits for the lock and then finds it.
+
 Both sides are non-blocking: the client waits in a local event loop rather than with
 ``waitFor…()``, so a client and a server in the same thread (the tests) work too.
 """
@@ -22,11 +27,14 @@ Both sides are non-blocking: the client waits in a local event loop rather than 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QDir, QEventLoop, QLockFile, QObject, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:  # QtNetwork is imported when a socket is really needed (see above)
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from rxcombo.dirs import server_name
 
@@ -78,7 +86,17 @@ class SingleInstance(QObject):
         self.timeout_ms = timeout_ms
         self.server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._lock: QLockFile | None = None  # held from reserve() until listening
         self.last_error = ""
+
+    def _nobody_listens(self) -> bool:
+        """True when no socket file exists, so no instance can answer (named pipes on
+        Windows leave no file: there, always ask)."""
+        if sys.platform == "win32":
+            return False
+        name = Path(self.name)
+        socket_file = name if name.is_absolute() else Path(QDir.tempPath()) / self.name
+        return not socket_file.exists()
 
     # -- the launch that finds an instance ---------------------------------------------
 
@@ -92,6 +110,11 @@ class SingleInstance(QObject):
 
     def _request(self, message: dict[str, Any]) -> bool:
         self.last_error = ""
+        if self._nobody_listens():
+            self.last_error = "no instance is running"
+            return False
+        from PySide6.QtNetwork import QLocalSocket
+
         payload = encode_message(message)
         socket = QLocalSocket()
         loop = QEventLoop()
@@ -141,18 +164,31 @@ class SingleInstance(QObject):
 
     # -- the launch that stays ---------------------------------------------------------
 
-    def listen(self) -> bool:
-        """Become the running instance. False if another one answers or the socket fails.
-
-        A lock file makes "is anyone there? no: take the name" one step, so two launches at
-        the same moment cannot both end up listening (the later one finds the earlier).
-        """
-        if self.server is not None and self.server.isListening():
+    def reserve(self) -> bool:
+        """Take the lock that makes this launch the instance, before listening: a launch
+        meanwhile waits for it (see :meth:`listen`). False if it cannot be had."""
+        if self._lock is not None:
             return True
         lock = QLockFile(self.lock_path())
         if not lock.tryLock(self.timeout_ms * 2):
             self.last_error = f"cannot lock {self.lock_path()}: {lock.error().name}"
             return False
+        self._lock = lock
+        return True
+
+    def listen(self) -> bool:
+        """Become the running instance. False if another one answers or the socket fails.
+
+        The lock (taken here, or earlier by :meth:`reserve`) makes "is anyone there? no:
+        take the name" one step, so two launches at the same moment cannot both end up
+        listening (the later one finds the earlier).
+        """
+        if self.server is not None and self.server.isListening():
+            return True
+        if not self.reserve():
+            return False
+        from PySide6.QtNetwork import QLocalServer
+
         try:
             if self.ping():
                 self.last_error = "another instance is running"
@@ -167,11 +203,16 @@ class SingleInstance(QObject):
                 server.deleteLater()
                 return False
         finally:
-            lock.unlock()
+            self._release()
         server.newConnection.connect(self._on_new_connection)
         self.server = server
         self.last_error = ""
         return True
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
 
     def lock_path(self) -> str:
         if Path(self.name).is_absolute():
@@ -180,6 +221,7 @@ class SingleInstance(QObject):
 
     def close(self) -> None:
         """Stop listening and remove the socket file."""
+        self._release()
         if self.server is not None:
             self.server.close()
             self.server.deleteLater()

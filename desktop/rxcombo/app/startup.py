@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # links and requests are imported when one arrives: most star
     from rxcombo.links import OpenRequest
 
 DESKTOP_FILE_NAME = "io.github.rxcombo.RxCombo"
+LISTEN_AT_THE_LATEST_MS = 2000
 
 
 def disclaimer_text() -> str:
@@ -34,6 +36,7 @@ class Launcher(QObject):
     """The start-up sequence, without blocking calls, so tests can drive every step."""
 
     finished = Signal(bool)  # True: the window is up; False: the user quit at the disclaimer
+    settled = Signal()  # the first thing the user sees is up: the disclaimer, or the painted list
 
     def __init__(
         self,
@@ -64,6 +67,7 @@ class Launcher(QObject):
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
+        self.settled.emit()
 
     def activate(self, message: dict[str, Any]) -> None:
         """Another launch asked this instance to come forward, maybe with a folder to open
@@ -125,6 +129,7 @@ class Launcher(QObject):
         content = self._content_dir()
         window = MainWindow(self.settings, self.favorites, content, self.text)
         self.window = window
+        window.loading.first_painted.connect(self.settled)
         window.show()
         timing.mark("window-shown")
         window.load_content(content)
@@ -157,6 +162,11 @@ def _quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
+def _listen(instance: SingleInstance) -> None:
+    if instance.server is None and not instance.listen():
+        print(f"rxcombo: running without single-instance check: {instance.last_error}", file=sys.stderr)
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -183,14 +193,23 @@ def run_gui(
         request.update(message_fields(open_request))
         if instance.try_activate_existing(request):
             return 0  # the running window came forward instead
-        if not instance.listen():
+        if not instance.reserve():
             if instance.try_activate_existing(request):
                 return 0  # another launch became the instance meanwhile
             print(f"rxcombo: running without single-instance check: {instance.last_error}", file=sys.stderr)
+            instance = None
+        elif instance.try_activate_existing(request):
+            instance.close()  # it held the lock until it listened: it is the instance
+            return 0
     _signal_timer = _quit_on_signals(app)
     launcher = Launcher(content, open_request=open_request)
     if instance is not None:
         instance.activation_requested.connect(launcher.activate)
+        listen = partial(_listen, instance)
+        # Listening waits for the first paint (the lock keeps other launches waiting
+        # meanwhile); the timer covers a window that never paints a list.
+        launcher.settled.connect(listen)
+        QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, listen)
     launcher.launch()
     code = app.exec()
     if instance is not None:
