@@ -188,9 +188,10 @@ def run_gui(
     if not new_instance:
         instance = SingleInstance(app)
         request = {"content": str(content.expanduser().resolve())} if content else {}
-        from rxcombo.app.open_request import message_fields
+        if open_request is not None:  # links and the search they need only when one came
+            from rxcombo.app.open_request import message_fields
 
-        request.update(message_fields(open_request))
+            request.update(message_fields(open_request))
         if instance.try_activate_existing(request):
             return 0  # the running window came forward instead
         if not instance.reserve():
