@@ -30,8 +30,8 @@ from rxcombo.content.problems import Problem
 from rxcombo.support.atomic import atomic_write_bytes
 
 # Bumped by hand for changes the schema below cannot see (2: documents gained a description;
-# 3: listed pages keep their date).
-CACHE_FORMAT = 3
+# 3: listed pages keep their date; 4: the library stores no lookups it can rebuild).
+CACHE_FORMAT = 4
 
 
 def _schema() -> tuple[tuple[str, ...], ...]:
