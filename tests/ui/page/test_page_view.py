@@ -23,6 +23,7 @@ def test_every_seed_opens_with_expected_tabs_and_marked_disclaimer(window, qtbot
 
 def test_mojibake_is_shown_repaired(window, qtbot):
     window.open_page("amitriptyline-ketamine")
+    qtbot.waitUntil(window.page_view.rendering_done)  # tabs out of view fill in after the paint
     tabs = window.page_view.tabs
     amitriptyline = tabs.widget(window.page_view.tab_titles().index("Amitriptyline")).toPlainText()
     assert "It’s particularly important" in amitriptyline

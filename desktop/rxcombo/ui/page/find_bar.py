@@ -22,12 +22,17 @@ MAX_MATCHES = 5000  # a one-letter search in a huge page would otherwise walk fo
 
 class FindBar(QWidget):
     def __init__(
-        self, tabs: QTabWidget, skip_tab: Callable[[int], bool], parent: QWidget | None = None
+        self,
+        tabs: QTabWidget,
+        skip_tab: Callable[[int], bool],
+        render_all: Callable[[], None] = lambda: None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
         self._tabs = tabs
         self._skip_tab = skip_tab  # the whole-page tab repeats every other tab's matches
+        self._render_all = render_all  # tabs not yet rendered (they fill in after the paint)
         self.matches: list[tuple[int, QTextCursor]] = []
         self.current = -1
         self.field = QLineEdit()
@@ -79,6 +84,7 @@ class FindBar(QWidget):
         """Find every match of ``text`` in every tab (the page may have changed: re-run)."""
         self.matches = []
         if text:
+            self._render_all()
             for number in range(self._tabs.count()):
                 browser = self._tabs.widget(number)
                 if self._skip_tab(number) or not isinstance(browser, SectionBrowser):

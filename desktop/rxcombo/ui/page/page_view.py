@@ -25,8 +25,6 @@ from rxcombo.ui.page.section_view import SectionBrowser
 from rxcombo.ui.page.start_page import StartPage
 
 EMPTY_TEXT = "Search for a drug on the left, then press Enter to open its page."
-MAX_EAGER_TABS = 30
-MAX_EAGER_CHARS = 200_000
 TAB_ICONS = {TabKind.DISCLAIMER: "warning", TabKind.COMBINED: "combined"}
 
 
@@ -67,7 +65,7 @@ class PageView(QWidget):
         self.footer.setTextFormat(Qt.TextFormat.PlainText)
         self.footer.setForegroundRole(self.footer.palette().ColorRole.PlaceholderText)
 
-        self.find_bar = FindBar(self.tabs, self._skip_in_find)
+        self.find_bar = FindBar(self.tabs, self._skip_in_find, self.render_all)
         page = QWidget()
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
@@ -147,14 +145,14 @@ class PageView(QWidget):
         combined = bool(tabs) and tabs[shown.open_tab].kind is TabKind.COMBINED
         keep = self._user_tab in labels and not combined  # a combination page opens on its combined use
         selected = labels.index(self._user_tab) if keep and self._user_tab else shown.open_tab
-        # A normal page renders its tabs now (~10 ms); the whole-page tab, a huge or a hostile
-        # page render the tab in view now and the others one per event-loop turn.
-        deferred = len(tabs) > MAX_EAGER_TABS or sum(len(t.markdown) for t in tabs) > MAX_EAGER_CHARS
+        # The tab in view is rendered now, the others one per event-loop turn after the page
+        # is painted (Markdown costs ~3 ms a section: rendering all of them first doubled
+        # the time from Enter to the page); the whole-page tab when it is opened.
         self._pending.clear()
         self.tabs.setUpdatesEnabled(False)
         self._filling = True
         try:
-            self._fill_tabs(shown, selected, deferred)
+            self._fill_tabs(shown, selected)
             self.tabs.setCurrentIndex(selected)
         finally:
             self._filling = False
@@ -169,7 +167,7 @@ class PageView(QWidget):
             self.placeholder.setText("This page has no text to show.")
             self.stack.setCurrentWidget(self.placeholder)
 
-    def _fill_tabs(self, shown: ShownPage, selected: int, deferred: bool) -> None:
+    def _fill_tabs(self, shown: ShownPage, selected: int) -> None:
         # Tabs are reused from page to page: creating a text browser costs more than filling one.
         tabs = shown.tabs
         while self.tabs.count() > len(tabs):
@@ -188,8 +186,7 @@ class PageView(QWidget):
                 browser.zoom_requested.connect(self.zoom_requested)
                 self.tabs.addTab(browser, "")
             disclaimer = tab.kind is TabKind.DISCLAIMER
-            later = tab.kind is TabKind.WHOLE_PAGE or deferred
-            if later and number != selected:
+            if number != selected:
                 browser.setPlainText("")
                 self._pending[number] = (tab.markdown, disclaimer)
             else:
@@ -224,6 +221,12 @@ class PageView(QWidget):
             self._pending_timer.stop()  # the whole-page tab waits until it is opened
             return
         self._render_tab(pending[0])
+
+    def render_all(self) -> None:
+        """Render every tab still waiting now (the find bar searches them all); the
+        whole-page tab waits until it is opened: it repeats the others."""
+        for number in [n for n in self._pending if not self._skip_in_find(n)]:
+            self._render_tab(number)
 
     def rendering_done(self) -> bool:
         """Every tab of the open page has its text (tabs of huge pages fill in shortly after;
