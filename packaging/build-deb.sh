@@ -61,6 +61,8 @@ DEPENDS=(
     libzstd1 libbrotli1 libgssapi-krb5-2
     # The C/C++ runtime and the libraries of Python's own extension modules.
     libstdc++6 libgcc-s1 zlib1g libbz2-1.0 liblzma5 libffi8 libssl3
+    # Full-text search: Python's sqlite3 module links the system's SQLite (built with FTS5).
+    libsqlite3-0
     # Debian's libpython3.11 links the system's expat (a python.org or pyenv build carries its
     # own copy); listed whichever Python froze the app, so the package is the same either way.
     libexpat1
@@ -104,8 +106,8 @@ License: MIT
 Files: opt/rxcombo/_internal/*
 Comment: The bundled runtime: CPython (PSF-2.0), Qt 6 and PySide6 (LGPL-3.0, used as
  shared libraries; full text in /usr/share/common-licenses/LGPL-3), ICU (Unicode-3.0),
- Markdown (BSD-3-Clause), python-frontmatter, PyYAML, platformdirs, wcwidth, nh3 and
- rapidfuzz (MIT), ftfy (Apache-2.0). Their licence files are in
+ Markdown (BSD-3-Clause), python-frontmatter, PyYAML, platformdirs, wcwidth and nh3
+ (MIT), ftfy (Apache-2.0). Their licence files are in
  /opt/rxcombo/_internal/licenses/.
 License: various
 

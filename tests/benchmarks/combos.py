@@ -105,7 +105,7 @@ def measure(library: Library, runs: int) -> dict[str, Any]:
         name: summarize(timed(lambda export=export: export(report), runs), 2)
         for name, export in (("text", report_text), ("markdown", report_markdown), ("csv", report_csv))
     }
-    names.suggest("warm")  # the first call builds the word postings and imports rapidfuzz
+    names.suggest("warm")  # the first call builds the word postings
     keystrokes = [
         t
         for drug in biggest

@@ -20,10 +20,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from rxcombo.library import load_library
-from rxcombo.search.similar import cutoff, similar_words
+from rxcombo.search.similar import cutoff, indel_ratio_reaches, similar_words
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "composition"
 
@@ -33,10 +31,9 @@ def previous_rule(word: str, vocabulary: Sequence[str]) -> list[str]:
     if len(word) < 4:
         return []
     for pool in ([v for v in vocabulary if v[0] == word[0]], list(vocabulary)):
-        starts = [candidate[: len(word)] for candidate in pool]
-        found = process.extract(word, starts, scorer=fuzz.ratio, score_cutoff=cutoff(word), limit=None)
+        found = [c for c in pool if indel_ratio_reaches(word, c[: len(word)], cutoff(word))]
         if found:
-            return [pool[i] for _, _, i in found]
+            return found
     return []
 
 

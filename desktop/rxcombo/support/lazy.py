@@ -1,6 +1,6 @@
 """Importing heavy modules late, and only ever on the main thread.
 
-ftfy, rapidfuzz, markdown and nh3 cost 20-150 ms each to import and most starts never
+ftfy, markdown and nh3 cost 20-150 ms each to import and most starts never
 need them, so they are imported on first use. But once PySide6 is loaded, its import hook
 runs for every new module, and a first import on a worker thread while the Qt event loop
 is busy has aborted the process. So a worker never imports: it waits until the main

@@ -91,7 +91,6 @@ class ContentLoading(QObject):
     def _after_first_paint(self) -> None:
         """Now prepare what typing will need, off the critical path."""
         self.first_painted.emit()
-        # rapidfuzz (3.4 MB) is left to the first typo: most sessions never make one.
         lazy.preload("markdown", "nh3")
         if self._warm_loader is not None:
             self._warm_loader.window_painted()
