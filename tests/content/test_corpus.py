@@ -111,7 +111,9 @@ def test_faq_answers_indented_by_three_spaces_nest_under_their_question(corpus_l
     document = next(d for d in corpus_library.documents if d.path.name == "aclidinium-formoterol.md")
     faqs = next(tab for tab in shown_page(document).tabs if tab.title.startswith("FAQ"))
     html = render_markdown(faqs.markdown)
-    assert html.count("<ul>") > 1 and re.search(r"<li>\s*(<p>)?<strong>Q:.*?</strong>(</p>)?\s*<ul>", html, re.S)
+    assert html.count("<ul>") > 1 and re.search(
+        r"<li>\s*(<p>)?<strong>Q:.*?</strong>(</p>)?\s*<ul>", html, re.S
+    )
 
 
 def test_check_on_the_corpus_exits_0(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,9 @@ from rxcombo.content.rendering import render_markdown
 @pytest.mark.parametrize("indent", [2, 3, 4])
 def test_a_nested_list_nests_whatever_its_indentation(indent: int) -> None:
     pad = " " * indent
-    text = f"* **Q: Is Testazepam invented?**\n{pad}* **A:** Yes.\n* **Q: Fakeoxetine?**\n{pad}* **A:** Also.\n"
+    text = (
+        f"* **Q: Is Testazepam invented?**\n{pad}* **A:** Yes.\n* **Q: Fakeoxetine?**\n{pad}* **A:** Also.\n"
+    )
     assert render_markdown(text).replace("\n", "") == (
         "<ul><li><strong>Q: Is Testazepam invented?</strong><ul><li><strong>A:</strong> Yes.</li></ul></li>"
         "<li><strong>Q: Fakeoxetine?</strong><ul><li><strong>A:</strong> Also.</li></ul></li></ul>"
@@ -20,7 +22,10 @@ def test_a_nested_list_nests_whatever_its_indentation(indent: int) -> None:
 
 def test_three_levels_by_two_spaces() -> None:
     html = render_markdown("* Adults\n  * Oral\n    * One invented tablet\n* Children\n").replace("\n", "")
-    assert html == "<ul><li>Adults<ul><li>Oral<ul><li>One invented tablet</li></ul></li></ul></li><li>Children</li></ul>"
+    assert (
+        html
+        == "<ul><li>Adults<ul><li>Oral<ul><li>One invented tablet</li></ul></li></ul></li><li>Children</li></ul>"
+    )
 
 
 def test_an_ordered_list_with_a_nested_bullet() -> None:

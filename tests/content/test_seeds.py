@@ -100,9 +100,9 @@ def test_seed_002_drug_fields_stay_inside_the_drug_tab(seeds_dir: Path) -> None:
     """Bold-line style: `**Usage:**` and `**FAQs (...):**` are fields, not tabs."""
     tabs = {tab.title: tab for tab in _seed(seeds_dir, SEED_002).tabs}
     assert "**Usage:**" in tabs["Gabapentin"].markdown
-    assert "**FAQs (regarding combined use):**" in tabs[
-        "Combined Use of Gabapentin and Amitriptyline"
-    ].markdown
+    assert (
+        "**FAQs (regarding combined use):**" in tabs["Combined Use of Gabapentin and Amitriptyline"].markdown
+    )
 
 
 def test_seed_overview_does_not_repeat_the_title(seeds_dir: Path) -> None:
@@ -126,9 +126,7 @@ def test_seed_001_mojibake_repair_is_reported_with_its_line(seeds_dir: Path) -> 
     assert "Itâ€™s" in line_37
 
     document = read_page(path)
-    assert [(r.line, "Itâ€™s" in r.before, "It’s" in r.after) for r in document.repairs] == [
-        (37, True, True)
-    ]
+    assert [(r.line, "Itâ€™s" in r.before, "It’s" in r.after) for r in document.repairs] == [(37, True, True)]
     warnings = [p for p in document.problems if p.severity is Severity.WARNING]
     assert len(warnings) == 1
     assert warnings[0].line == 37

@@ -36,6 +36,8 @@ _INLINE_MARKUP = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 
 UNTITLED = "Untitled section"
 MAX_MARK_TITLE = 80
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     index: int  # 0-based line index in the body

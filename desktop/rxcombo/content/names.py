@@ -30,7 +30,10 @@ def split_drugs(title: str) -> list[str]:
 def fold(text: str) -> str:
     """Matching key: ``"Ácido  Fólico-"`` -> ``"acido folico"``."""
     if text.isascii():  # nearly every name: skip the per-character Unicode work
-        return _SPACES.sub(" ", text.casefold()).strip().rstrip("- ").strip()
+        folded = text.casefold()
+        if "  " in folded or not folded.isprintable():  # else there is no run of spaces to join
+            folded = _SPACES.sub(" ", folded)
+        return folded.strip().rstrip("- ").strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # The German sharp s and similar survive NFKD; casefold already mapped ß -> ss.

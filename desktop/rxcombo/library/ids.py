@@ -17,6 +17,7 @@ name, or their file) so that they can be told apart.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -30,7 +31,7 @@ def assign_unique_ids(documents: list[Document], root: Path) -> list[Problem]:
     """Same title twice: the first file (by path) keeps the plain id, the others get a suffix
     from their own path, so ids (and the favorites that use them) do not shift between runs."""
     problems: list[Problem] = []
-    by_path = sorted(documents, key=lambda d: relative(d.path, root))
+    by_path = sorted(documents, key=lambda d: relative_source(d, root))
     first_holder: dict[str, Document] = {}
     for document in by_path:
         document.id = slugify(document.title)  # ids from a cache may carry an old suffix
@@ -87,6 +88,17 @@ def source_hints(
             else:
                 hints[document.id] = f"{name}: {file}" if names.count(name) > 1 else name
     return hints
+
+
+def relative_source(document: Document, root: Path) -> str:
+    """:func:`relative` of the document's file, from its path string when it lies under
+    ``root`` as written (a cold start at 100,000 pages spent 2 s making Path objects here)."""
+    prefix = str(root).rstrip(os.sep) + os.sep
+    source = document.source
+    if source.startswith(prefix) and os.sep + "." not in source:
+        rest = source[len(prefix) :]
+        return rest.replace(os.sep, "/") if os.sep != "/" else rest
+    return relative(document.path, root)
 
 
 def relative(path: Path, root: Path) -> str:

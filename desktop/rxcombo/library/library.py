@@ -17,7 +17,7 @@ from rxcombo.content.names import fold, slugify
 from rxcombo.content.problems import Problem, Severity
 from rxcombo.library.changes import Changes
 from rxcombo.library.facts import PageDate, SourceFacts, page_date
-from rxcombo.library.ids import assign_unique_ids, duplicate_hints, relative, source_hints
+from rxcombo.library.ids import assign_unique_ids, duplicate_hints, relative_source, source_hints
 from rxcombo.search.index import SearchIndex
 
 
@@ -81,7 +81,7 @@ class Library:
         library = cls(root=root, problems=list(problems))
         library.files_seen = len(documents) if files_seen is None else files_seen
         library.problems.extend(assign_unique_ids(documents, root))
-        library._set_documents(documents, duplicate_hints(documents, lambda d: relative(d.path, root)))
+        library._set_documents(documents, duplicate_hints(documents, lambda d: relative_source(d, root)))
         return library
 
     @classmethod

@@ -24,6 +24,7 @@ from rxcombo.library.changes import Changes, compare
 from rxcombo.library.facts import DateTally, SourceFacts, read_about
 from rxcombo.library.files import scan_page_files
 from rxcombo.library.library import Library, LoadStats
+from rxcombo.library.parallel import read_pages
 
 ProgressCallback = Callable[[int, int], None]
 CacheWriter = Callable[[], bool]
@@ -168,24 +169,23 @@ def load_library_deferred(
             progress(len(files), len(files))
         return _refreshed(cached.snapshot, root, name, LoadStats(len(files), 0, len(files), True)), None
 
+    # Pages whose file changed (or is new) are read, on several processes when there are
+    # many (rxcombo.library.parallel); the others come from the cache.
+    stale = [
+        path
+        for path, relative, signature in files
+        if (entry := cached.pages.get(relative)) is None or entry[0] != signature
+    ]
+    counter = _Counter(len(files) - len(stale), len(files), progress)
+    read = read_pages(stale, counter.add, interrupted)
+    fresh = iter(read or [])
     documents: list[Document] = []
     problems = list(listing_problems)
     pages: dict[str, tuple[Signature, Document | list[Problem]]] = {}
-    parsed = reused = 0
     dates = DateTally()
-    for done, (path, relative, signature) in enumerate(files, 1):
-        if interrupted():
-            break
+    for path, relative, signature in files if read is not None else ():
         entry = cached.pages.get(relative)
-        if entry is not None and entry[0] == signature:
-            found = entry[1]
-            reused += 1
-        else:
-            try:
-                found = read_page(Path(path), body=False)
-            except ContentError as exc:
-                found = [exc.to_problem()]
-            parsed += 1
+        found = entry[1] if entry is not None and entry[0] == signature else next(fresh)
         pages[relative] = (signature, found)
         if isinstance(found, Document):
             if found.source != path:
@@ -195,8 +195,7 @@ def load_library_deferred(
             dates.add(found, signature[1])
         else:
             problems.extend(found)
-        if progress is not None:
-            progress(done, len(files))
+    parsed, reused = (len(stale), len(files) - len(stale)) if read is not None else (0, 0)
     library = Library.from_documents(root, documents, problems, files_seen=len(files))
     library = _with_facts(library, root, name, dates).with_stats(LoadStats(len(files), parsed, reused, False))
     library.index  # noqa: B018 - built now so that the cached snapshot holds it
@@ -207,6 +206,18 @@ def load_library_deferred(
     if not (parsed or len(pages) != len(cached.pages) or cached.snapshot_key != key):
         return library, None
     return library, lambda: cache.write(CacheContents(pages, key, replace(library, changes=Changes())))
+
+
+class _Counter:
+    """Progress over every page, the cached ones counted as done from the start."""
+
+    def __init__(self, done: int, total: int, progress: ProgressCallback | None) -> None:
+        self.done, self.total, self.progress = done, total, progress
+
+    def add(self, count: int) -> None:
+        self.done += count
+        if self.progress is not None:
+            self.progress(self.done, self.total)
 
 
 def cache_size(cache_dir: Path | None = None) -> int:

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from types import ModuleType
 
 _ready: dict[str, threading.Event] = {}
+_done: dict[str, ModuleType] = {}  # fully imported: later calls return at once (a cold
+# start asks for the front-matter parser once per page)
 _guard = threading.Lock()
 _requester: Callable[[str], None] | None = None
 WORKER_WAIT_SECONDS = 30.0
@@ -28,11 +30,17 @@ def set_requester(requester: Callable[[str], None] | None) -> None:
 
 def _event(name: str) -> threading.Event:
     with _guard:
-        return _ready.setdefault(name, threading.Event())
+        event = _ready.get(name)
+        if event is None:
+            event = _ready[name] = threading.Event()
+        return event
 
 
 def module(name: str) -> ModuleType:
     """``name``, imported now if on the main thread, else once the main thread has."""
+    done = _done.get(name)
+    if done is not None:
+        return done
     event = _event(name)
     if not event.is_set() and threading.current_thread() is not threading.main_thread():
         requester = _requester
@@ -41,6 +49,7 @@ def module(name: str) -> ModuleType:
             event.wait(WORKER_WAIT_SECONDS)
         # Without a GUI there is no requester, and importing here is safe: Qt is not running.
     loaded = importlib.import_module(name)
+    _done[name] = loaded
     event.set()
     return loaded
 
