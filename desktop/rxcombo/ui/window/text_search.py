@@ -140,6 +140,10 @@ class TextSearchControl(QObject):
             if not self._state.complete:
                 self._publish(IndexState(self._state.percent, stopped=True))
 
+    def running(self) -> bool:
+        """A build's thread is running (perhaps one stopped but not yet ended)."""
+        return any(build.isRunning() for build in self._running)
+
     def stop(self) -> None:
         """The window closes: end every build (Qt aborts if a running QThread is destroyed)."""
         self.cancel()
