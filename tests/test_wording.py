@@ -102,7 +102,7 @@ def test_text_results_limited_to_a_section_or_half_indexed_never_read_as_an_answ
     assert wording.no_page_mentions_in("xyzzy", 1) == "No page mentions 'xyzzy'."
     # While the index is built, nothing found is not "no page mentions".
     assert wording.not_found_yet("warfarin", 35).startswith("No page indexed so far mentions 'warfarin', but")
-    assert "still being indexed (35% done)" in wording.text_index_building(35)
+    assert wording.text_index_building(35).startswith("Still indexing the page text (35% done)")
     assert "stopped at 35%" in wording.text_index_stopped(35)
     assert wording.not_found_yet("warfarin", 35, stopped=True).startswith(
         "No page indexed so far mentions 'warfarin'. Indexing the text of the pages was stopped at 35%"

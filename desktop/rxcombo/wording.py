@@ -150,10 +150,7 @@ def no_page_mentions_in(text: str, words: int, section: str | None = None) -> st
 
 def text_index_building(percent: int) -> str:
     """Results of a full-text search while the index is still being built."""
-    return (
-        f"The text of the pages is still being indexed ({percent}% done): "
-        "pages not indexed yet are missing from these results."
-    )
+    return f"Still indexing the page text ({percent}% done): pages not indexed yet are missing here."
 
 
 def not_found_yet(text: str, percent: int, *, stopped: bool = False) -> str:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # imported after the first paint, on the main thread (see sta
     from rxcombo.ui.window.text_index_build import TextIndexBuild
 
 PAUSE_AFTER_KEY_S = 0.5
-PROGRESS_FORMAT = "Indexing page text… %p%"
+PROGRESS_FORMAT = "Indexing text %p%"
 STOP_TIP = "Stop indexing the text of the pages (Edit > Index Page Text goes on later)"
 
 
@@ -39,12 +39,14 @@ class TextSearchControl(QObject):
         self._running: list[TextIndexBuild] = []  # a stopped build may still be ending
         self._state = IndexState()
         self._typing_until = 0.0
+        self._closed = False  # the window closed: a first paint still queued starts nothing
 
         self.progress_box = QWidget()
         self.progress = QProgressBar()
         self.progress.setObjectName("textIndexProgress")
-        self.progress.setMaximumWidth(200)
         self.progress.setFormat(PROGRESS_FORMAT)
+        # Room for its words at 100%: the count label beside it would squeeze them away.
+        self.progress.setFixedWidth(self.progress.fontMetrics().horizontalAdvance(PROGRESS_FORMAT) + 40)
         self.stop_button = QToolButton()
         self.stop_button.setObjectName("stopTextIndexButton")
         self.stop_button.setText("✕")
@@ -101,7 +103,7 @@ class TextSearchControl(QObject):
     def start_build(self, *, rebuild: bool = False) -> None:
         """After the first paint (and Edit > Index Page Text): bring the index up to date."""
         library = self._window.library
-        if library is None:
+        if library is None or self._closed:
             return
         from rxcombo.search.fulltext import fts5_missing
 
@@ -146,6 +148,7 @@ class TextSearchControl(QObject):
 
     def stop(self) -> None:
         """The window closes: end every build (Qt aborts if a running QThread is destroyed)."""
+        self._closed = True
         self.cancel()
         for build in self._running:
             build.requestInterruption()
