@@ -93,3 +93,17 @@ def test_closing_the_window_ends_a_build_that_waits(qtbot, text_pages, monkeypat
     assert window.text_search.running()
     window.close()
     assert not window.text_search.running()
+
+
+def test_a_damaged_index_is_said_so_and_built_again(text_window, qtbot):
+    from helpers.fulltext import damage_table
+    from rxcombo.library.fulltext import text_index_path
+    from rxcombo.ui.sidebar.text_mode import DAMAGED
+
+    pane = text_window.search_pane
+    damage_table(text_index_path(text_window.library.root), "sections")
+    pane.search_field.setText("?rhabdomyolysis")
+    assert pane.text_mode.panel.status_label.text() == DAMAGED
+    qtbot.waitUntil(lambda: pane.text_mode.state.complete, timeout=60_000)
+    assert pane.text_mode.panel.status_label.text() == "1 page mentions 'rhabdomyolysis'."
+    assert [hit.title for hit in pane.text_mode.panel.model.hits()] == ["Testazepam"]
