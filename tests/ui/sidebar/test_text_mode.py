@@ -127,3 +127,8 @@ def test_with_several_words_the_count_is_added_and_the_safety_sentence_stays(tex
     pane.search_field.setText("xyzzyq")
     assert pane.notice_banner.text_label.text() == wording.no_drug_named(["xyzzyq"])
     assert not pane.notice_banner.mentions_button.isVisible()
+
+
+def test_the_results_model_passes_qt_model_tester(text_window, qtmodeltester):
+    type_text(text_window.search_pane.search_field, "?pretend")
+    qtmodeltester.check(text_window.search_pane.text_mode.panel.model)
