@@ -29,6 +29,12 @@ def every_sentence() -> list[str]:
         wording.pages_mention("coumadin", 3),
         wording.no_drug_named_but_mentioned("coumadin", 3),
         wording.no_page_mentions("warfarin aspirin", 2),
+        wording.pages_mention_in("warfarin", 3, section="Drug Interactions"),
+        wording.no_page_mentions_in("warfarin", 1, "Drug Interactions"),
+        wording.text_index_building(35),
+        wording.not_found_yet("warfarin", 35),
+        wording.text_index_stopped(35),
+        wording.not_found_yet("warfarin", 35, stopped=True),
     ]
 
 
@@ -81,6 +87,26 @@ def test_full_text_counts_say_mention_never_more() -> None:
         "This is not a sign that the combination is safe: ask a pharmacist or doctor."
     )
     assert wording.no_page_mentions("xyzzy", 1) == "No page mentions 'xyzzy'."
+
+
+def test_text_results_limited_to_a_section_or_half_indexed_never_read_as_an_answer() -> None:
+    assert wording.pages_mention_in("warfarin", 3, section="Drug Interactions") == (
+        "3 pages mention 'warfarin' in a section titled 'Drug Interactions'."
+    )
+    assert wording.pages_mention_in("warfarin", 3) == "3 pages mention 'warfarin'."
+    # One word missing from "Drug Interactions" is not "no interaction".
+    assert wording.no_page_mentions_in("warfarin", 1, "Drug Interactions") == (
+        "No page mentions 'warfarin' in a section titled 'Drug Interactions'. "
+        "This is not a sign that the combination is safe: ask a pharmacist or doctor."
+    )
+    assert wording.no_page_mentions_in("xyzzy", 1) == "No page mentions 'xyzzy'."
+    # While the index is built, nothing found is not "no page mentions".
+    assert wording.not_found_yet("warfarin", 35).startswith("No page indexed so far mentions 'warfarin', but")
+    assert wording.text_index_building(35).startswith("Still indexing the page text (35% done)")
+    assert "stopped at 35%" in wording.text_index_stopped(35)
+    assert wording.not_found_yet("warfarin", 35, stopped=True).startswith(
+        "No page indexed so far mentions 'warfarin'. Indexing the text of the pages was stopped at 35%"
+    )
 
 
 def test_dates_and_flags_say_what_the_source_says() -> None:

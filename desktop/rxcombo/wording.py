@@ -134,6 +134,44 @@ def no_page_mentions(text: str, words: int) -> str:
     return f"{sentence} {NOT_A_SIGN_OF_SAFETY}" if words > 1 else sentence
 
 
+def pages_mention_in(text: str, count: int, more: bool = False, section: str | None = None) -> str:
+    """:func:`pages_mention`, when the search was limited to sections titled ``section``."""
+    sentence = pages_mention(text, count, more)
+    return sentence if section is None else f"{sentence[:-1]} in a section titled '{section}'."
+
+
+def no_page_mentions_in(text: str, words: int, section: str | None = None) -> str:
+    """The full-text search found nothing. Limited to one section ("Drug Interactions"), a
+    missing word must not read as "no interaction" either, even for one word."""
+    if section is None:
+        return no_page_mentions(text, words)
+    return f"{pages_mention_in(text, 0, section=section)} {NOT_A_SIGN_OF_SAFETY}"
+
+
+def text_index_building(percent: int) -> str:
+    """Results of a full-text search while the index is still being built."""
+    return f"Still indexing the page text ({percent}% done): pages not indexed yet are missing here."
+
+
+def not_found_yet(text: str, percent: int, *, stopped: bool = False) -> str:
+    """Nothing found while the index is still being built (or its build was stopped):
+    never "no page mentions", since the pages not indexed yet may."""
+    if stopped:
+        return f"No page indexed so far mentions '{text}'. {text_index_stopped(percent)}"
+    return (
+        f"No page indexed so far mentions '{text}', but the text of the pages is still being "
+        f"indexed ({percent}% done). Search again when it is done."
+    )
+
+
+def text_index_stopped(percent: int) -> str:
+    """The build was cancelled: what is found is true, what is missing may be in the rest."""
+    return (
+        f"Indexing the text of the pages was stopped at {percent}%: pages not indexed yet are "
+        "missing from these results. Edit > Index Page Text finishes it."
+    )
+
+
 def covers(names: Sequence[str]) -> str:
     """Which of the asked drugs a related page covers."""
     return f"covers {join_names(names)}"

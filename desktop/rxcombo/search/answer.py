@@ -89,6 +89,7 @@ class Notice:
     kind: NoticeKind
     text: str
     drugs: tuple[str, ...] = ()  # the named drugs, for NO_PAGE_COVERS
+    mentions: int = 0  # pages whose text mentions the words (the window's full-text count)
 
 
 @dataclass(frozen=True, slots=True)

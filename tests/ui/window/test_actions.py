@@ -47,6 +47,10 @@ def test_menus_list_every_command_with_its_keys(window):
         ("&Find in Page…", "Ctrl+F"),
         ("Find &Next", "F3"),
         ("Find &Previous", "Shift+F3"),
+        ("", ""),
+        ("Search Page &Text", "Ctrl+Shift+F"),
+        ("&Index Page Text", ""),
+        ("St&op Indexing Page Text", ""),
     ]
     assert items["&View"][:4] == [
         ("Show &Sidebar", "F9"),

@@ -64,6 +64,17 @@ class FindBar(QWidget):
         self.field.selectAll()
         self.search(self.field.text())
 
+    def find_text(self, text: str) -> None:
+        """Show the bar with ``text`` found and highlighted from the open tab on, the focus
+        left where it is (a full-text result was opened from the search field)."""
+        self.show()
+        self.field.blockSignals(True)
+        try:
+            self.field.setText(text)
+        finally:
+            self.field.blockSignals(False)
+        self.search(text)
+
     def close_bar(self) -> None:
         self.hide()
         self._highlight([])

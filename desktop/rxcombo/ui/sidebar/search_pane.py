@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStackedWidget,
     QTabBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +30,9 @@ from rxcombo.ui.sidebar.item_views import make_list_view, make_tree_view, page_i
 from rxcombo.ui.sidebar.notice import NoticeBanner, NoticeState, related_rows
 from rxcombo.ui.sidebar.page_menu import show_page_menu
 from rxcombo.ui.sidebar.page_models import FavoriteCheck, PageListModel, SearchResultsProxy
+from rxcombo.ui.sidebar.pane_layout import lay_out_pane
 from rxcombo.ui.sidebar.search_keys import SearchFieldKeys
+from rxcombo.ui.sidebar.text_mode import TextSearchMode
 from rxcombo.ui.sidebar.views import VIEW_LABELS, View
 from rxcombo.userdata import Favorite
 
@@ -61,7 +62,10 @@ class SearchPane(QWidget):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_field.textChanged.connect(self._on_query_changed)
-        self.search_keys = SearchFieldKeys(self.search_field, self.current_item_view, self.open_current)
+        self.search_keys = SearchFieldKeys(self.search_field, self._keyed_view, self.open_current)
+        self.text_mode = TextSearchMode(self.search_field, self)  # the words of every page: "?" or the toggle
+        self.text_mode.retake.connect(lambda: self._on_query_changed(self.search_field.text()))
+        self._notices.count_mentions = self.text_mode.count_mentions  # "3 pages mention 'coumadin'"
 
         self.view_bar = QTabBar()
         self.view_bar.setObjectName("viewBar")
@@ -106,14 +110,16 @@ class SearchPane(QWidget):
         self.notice_banner = NoticeBanner()
         self.notice_banner.setAccessibleName("Search notice")
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 0, 4)
-        layout.setSpacing(6)
-        layout.addWidget(self.search_field)
-        layout.addWidget(self.view_bar)
-        layout.addWidget(self.notice_banner)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.empty_label, 1)
+        self.notice_banner.mentions_requested.connect(lambda: self.text_mode.set_sticky(True))
+
+        self.modes = lay_out_pane(
+            self,
+            self.search_field,
+            self.text_mode.button,
+            ((self.view_bar, 0), (self.notice_banner, 0), (self.stack, 1), (self.empty_label, 1)),
+            self.text_mode.panel,
+        )
+        self.text_mode.mode_changed.connect(lambda on: self.modes.setCurrentIndex(int(on)))
 
     # -- data --------------------------------------------------------------------------
 
@@ -154,6 +160,10 @@ class SearchPane(QWidget):
         self.search_field.setText(text)
 
     def _on_query_changed(self, text: str) -> None:
+        if self.text_mode.take(text):  # the text search answers; names rest, blank (no notice)
+            if not str(self._query):
+                return
+            text = ""
         self._query = Query.parse(text)  # the only parse: everything below shares this value
         self.delegate.set_query(self._query)
         self._stale = set(View)
@@ -240,6 +250,7 @@ class SearchPane(QWidget):
 
     def show_drug(self, name: str) -> None:
         """List a drug's pages: the by-drug view, narrowed to it and expanded."""
+        self.text_mode.set_sticky(False)  # a drug's pages: a name search
         self.set_view(View.BY_DRUG)
         self.set_query(name)
         index = self.drug_filter.index_of_drug(fold(name))  # its key: a name, not a query
@@ -250,8 +261,15 @@ class SearchPane(QWidget):
 
     # -- activation --------------------------------------------------------------------
 
+    def _keyed_view(self) -> QAbstractItemView:
+        """The list the arrow keys in the field move through."""
+        return self.text_mode.view if self.text_mode.on else self.current_item_view()
+
     def open_current(self) -> None:
         """Enter: open the selected row, or the first one when none is selected."""
+        if self.text_mode.on:
+            self.text_mode.open_current()
+            return
         view = self.current_item_view()
         model = view.model()
         if model is None or model.rowCount() == 0:

@@ -71,6 +71,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("find_next", "Find &Next", "find_bar.next", EDIT_MENU, ("F3",)),
     ActionSpec("find_previous", "Find &Previous", "find_bar.previous", EDIT_MENU, ("Shift+F3",)),
+    ActionSpec(
+        "text_search",
+        "Search Page &Text",
+        "text_search.toggle_mode",
+        EDIT_MENU,
+        ("Ctrl+Shift+F",),
+        separator_before=True,
+        checkable=True,
+    ),
+    ActionSpec("index_text", "&Index Page Text", "text_search.start_build", EDIT_MENU),
+    ActionSpec("stop_index_text", "St&op Indexing Page Text", "text_search.cancel", EDIT_MENU, enabled=False),
     ActionSpec("toggle_sidebar", "Show &Sidebar", "toggle_sidebar", VIEW_MENU, ("F9",), checkable=True),
     ActionSpec(
         "zoom_in", "Zoom &In", "navigation.zoom_in", VIEW_MENU, (QKeySequence.StandardKey.ZoomIn, "Ctrl+=")

@@ -36,6 +36,7 @@ from rxcombo.ui.window.save_retry import SaveRetry
 from rxcombo.ui.window.search_notice import SearchNoticeShown
 from rxcombo.ui.window.start import start_content
 from rxcombo.ui.window.status_bar import add_status_widgets, count_text
+from rxcombo.ui.window.text_search import TextSearchControl
 from rxcombo.userdata import FavoritesStore, SettingsStore
 
 if TYPE_CHECKING:  # links are imported when a request comes: most starts have none
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.output = PageOutput(self, self.page_view, self.statusBar(), lambda: self.content_dir)
         self.favorite_control = FavoriteControl(self)
         self.content_folders = ContentFolders(self)
+        self.text_search = TextSearchControl(self)
         self.window_actions = build_actions(self)
         self.navigation.attach(self.window_actions)
         app = QApplication.instance()
@@ -266,6 +268,7 @@ class MainWindow(QMainWindow):
     def stop_loaders(self) -> None:
         """End every loading or warm-up thread (see ContentLoading.stop_all)."""
         self.loading.stop_all()
+        self.text_search.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_loaders()

@@ -1,0 +1,38 @@
+"""How the search pane is laid out: the field with its mode toggle on top, and below it
+either the name search's part (view tabs, notice, list) or the text search's panel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+
+def lay_out_pane(
+    pane: QWidget,
+    field: QLineEdit,
+    toggle: QWidget,
+    names: Sequence[tuple[QWidget, int]],
+    text_panel: QWidget,
+) -> QStackedWidget:
+    """Lay ``pane`` out; ``names`` are the name search's widgets with their stretch. The
+    stack returned shows the name part (0) or the text panel (1)."""
+    name_part = QWidget()
+    name_layout = QVBoxLayout(name_part)
+    name_layout.setContentsMargins(0, 0, 0, 0)
+    name_layout.setSpacing(6)
+    for widget, stretch in names:
+        name_layout.addWidget(widget, stretch)
+    modes = QStackedWidget()
+    modes.addWidget(name_part)
+    modes.addWidget(text_panel)
+    field_row = QHBoxLayout()
+    field_row.setSpacing(2)
+    field_row.addWidget(field, 1)
+    field_row.addWidget(toggle)
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(8, 8, 0, 4)
+    layout.setSpacing(6)
+    layout.addLayout(field_row)
+    layout.addWidget(modes, 1)
+    return modes
