@@ -23,13 +23,14 @@ from rxcombo.content.shown import Tab, TabKind
 from rxcombo.ui.page.section_view import SectionBrowser, disclaimer_box
 
 CLOSE_TIP = "Close the comparison (Esc)"
+CELL_PADDING = 6
 
 
 def comparison_html(rows: list[AlignedTabs], titles: tuple[str, str], palette: QPalette) -> str:
     """One table: a heading row per section title, then the two pages' sections side by side.
     The whole-page tabs are left out: they repeat every section already shown."""
     heading_color = palette.color(QPalette.ColorRole.AlternateBase).name()  # neutral: not a warning
-    parts = ['<table width="100%" cellspacing="0" cellpadding="6">']
+    parts = [f'<table width="100%" cellspacing="0" cellpadding="{CELL_PADDING}">']
     for row in rows:
         if _whole(row.left) or _whole(row.right):
             continue
@@ -89,6 +90,10 @@ class CompareView(QWidget):
         self.footer.setForegroundRole(self.footer.palette().ColorRole.PlaceholderText)
         self.browser.installEventFilter(self)  # Esc in the text closes, as anywhere in the view
 
+        # Each title over its half: indented by the text's margins in the browser below.
+        margin = int(self.browser.document().documentMargin())
+        self.left_title.setIndent(margin + CELL_PADDING + 1)
+        self.right_title.setIndent(CELL_PADDING + 7)  # the close button stands over the scroll bar
         titles = QHBoxLayout()
         titles.addWidget(self.left_title, 1)
         titles.addWidget(self.right_title, 1)

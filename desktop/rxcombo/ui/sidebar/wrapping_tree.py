@@ -31,9 +31,9 @@ class WrappingDelegate(QStyledItemDelegate):
         style = self._view.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._view) + 1
         view = self._view
-        width = view.viewport().width() - view.indentation() * (depth + 1) - 2 * margin - 4
-        if not view.verticalScrollBar().isVisible():  # it may appear once the rows are measured
-            width -= view.verticalScrollBar().sizeHint().width()
+        # Measured as if the scroll bar were shown: it appears once the rows are measured.
+        inside = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width()
+        width = inside - view.indentation() * (depth + 1) - 2 * margin - 4
         bounds = item.fontMetrics.boundingRect(
             QRect(0, 0, max(width, 40), 100_000), int(Qt.TextFlag.TextWordWrap), item.text
         )
