@@ -213,6 +213,7 @@ class SettingOptions:
     # Health look-ups are private: with keep_history off, nothing opened is written to disk.
     keep_history = Option("keep_history", True, BOOL)
     history: Option[list[str], list[str]] = Option("history", [], TEXT_LIST)  # page ids, newest first
+    compare_page_id = Option("compare_page_id", None, TEXT)  # the page beside the last one, at exit
 
     @classmethod
     def options(cls) -> list[Option[Any, Any]]:

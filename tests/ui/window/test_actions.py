@@ -29,7 +29,7 @@ def test_menus_have_the_usual_shortcuts(window):
     assert window.toggle_favorite_action.shortcut().toString() == "Ctrl+D"
     assert window.open_folder_action.shortcut().toString() == "Ctrl+O"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View", "&Go", "F&avorites", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Go", "F&avorites", "&Lists", "&Help"]
 
 
 def test_menus_list_every_command_with_its_keys(window):
@@ -47,6 +47,7 @@ def test_menus_list_every_command_with_its_keys(window):
         ("&Find in Page…", "Ctrl+F"),
         ("Find &Next", "F3"),
         ("Find &Previous", "Shift+F3"),
+        ("Copy &Link to Page", ""),
         ("", ""),
         ("Search Page &Text", "Ctrl+Shift+F"),
         ("&Index Page Text", ""),
@@ -60,6 +61,16 @@ def test_menus_list_every_command_with_its_keys(window):
     ]
     assert items["&Go"][:2] == [("&Back", "Alt+Left"), ("&Forward", "Alt+Right")]
     assert items["F&avorites"] == [("&Toggle Favorite", "Ctrl+D"), ("&Show Favorites", "Ctrl+Shift+D")]
+    assert items["&Lists"] == [
+        ("&Show Drug Lists", "Ctrl+Shift+L"),
+        ("&New List…", ""),
+        ("&Rename or Save List…", ""),
+        ("&Delete List…", ""),
+        ("", ""),
+        ("&Copy Report as Text", ""),
+        ("&Export Report…", ""),
+        ("&Print Report…", ""),
+    ]
     assert items["&Help"] == [("&Disclaimer", ""), ("&Keyboard Shortcuts", "F1"), ("&About RxCombo", "")]
     assert not window.toggle_favorite_action.isEnabled()  # until a page is open
     assert window.quit_action.menuRole() == QAction.MenuRole.QuitRole

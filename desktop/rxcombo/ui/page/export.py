@@ -38,6 +38,11 @@ def footer_text(document: Document, folder_name: str, today: datetime.date | Non
 
 def paint_pages(device: QPagedPaintDevice, document: Document, folder_name: str) -> int:
     """Lay the page out on ``device`` sheet by sheet with the footer; returns the sheet count."""
+    return paint_html(device, page_html(document), footer_text(document, folder_name))
+
+
+def paint_html(device: QPagedPaintDevice, html: str, footer: str) -> int:
+    """Any printable text (a page, a list's report) with ``footer`` on every sheet."""
     device.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -53,10 +58,9 @@ def paint_pages(device: QPagedPaintDevice, document: Document, folder_name: str)
         body = QTextDocument()
         body.documentLayout().setPaintDevice(device)  # point sizes at the sheet's resolution
         body.setDefaultStyleSheet("body { color: #000000; } h1 { font-size: 150%; } h2 { font-size: 120%; }")
-        body.setHtml(page_html(document))
+        body.setHtml(html)
         body.setPageSize(QSizeF(rect.width(), rect.height() - footer_height))
         sheets = body.pageCount()
-        footer = footer_text(document, folder_name)
         font = QFont(painter.font())
         font.setPointSizeF(FOOTER_POINTS)
         for sheet in range(sheets):

@@ -1,4 +1,5 @@
-"""The context menu of a page row: open it, add it to or remove it from the favorites."""
+"""The context menu of a page row: open it, add it to or remove it from the favorites,
+compare it with the open page, copy its link."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 from rxcombo.ui.icons import icon
 from rxcombo.ui.roles import FAVORITE_ROLE, MISSING_ROLE, PAGE_ID_ROLE
 
+COMPARE_TEXT = "Compare with Open Page"
+COPY_LINK_TEXT = "Copy Link"
+
 
 def show_page_menu(
     parent: QWidget,
@@ -18,13 +22,16 @@ def show_page_menu(
     position: QPoint,
     open_page: Callable[[str], None],
     toggle_favorite: Callable[[str, str], None],
+    *,
+    compare: Callable[[str], None] | None = None,
+    copy_link: Callable[[str], None] | None = None,
 ) -> None:
     """Runs the menu for the row at ``position``; drug rows and empty space have none."""
     index = view.indexAt(position)
     page_id = index.data(PAGE_ID_ROLE) if index.isValid() else None
     if page_id is None:
         return
-    title = str(index.data(Qt.ItemDataRole.DisplayRole))
+    title = str(index.data(Qt.ItemDataRole.DisplayRole)).split("\n", 1)[0]  # a report row: its title
     menu = QMenu(parent)
     open_action = QAction("Open", menu)
     open_action.setEnabled(not index.data(MISSING_ROLE))
@@ -40,4 +47,11 @@ def show_page_menu(
     star.triggered.connect(lambda: toggle_favorite(str(page_id), title))
     menu.addAction(open_action)
     menu.addAction(star)
+    if compare is not None:
+        compare_action = QAction(COMPARE_TEXT, menu)
+        compare_action.setEnabled(not index.data(MISSING_ROLE))
+        compare_action.triggered.connect(lambda: compare(str(page_id)))
+        menu.addAction(compare_action)
+    if copy_link is not None:
+        menu.addAction(COPY_LINK_TEXT).triggered.connect(lambda: copy_link(str(page_id)))
     menu.exec(view.viewport().mapToGlobal(position))

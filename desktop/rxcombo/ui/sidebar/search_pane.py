@@ -1,6 +1,7 @@
-"""The left pane: the search field above three views of the library.
+"""The left pane: the search field above three views of the library, and the drug lists.
 
-All pages (a flat list in ranking order), by drug (a tree), and favorites. Every
+All pages (a flat list in ranking order), by drug (a tree), favorites, and the user's drug
+lists with their reports (lists_panel). Every
 keystroke parses the text once into a :class:`~rxcombo.search.Query` and hands that one
 value to the delegate and to the visible view's filter, as qutebrowser's completion hands
 one pattern to each category; the other views are marked stale and catch up when shown.
@@ -23,14 +24,14 @@ from rxcombo.search import Query, SearchIndex
 from rxcombo.search.answer import Notice
 from rxcombo.ui.icons import icon
 from rxcombo.ui.sidebar.delegate import HighlightDelegate
-from rxcombo.ui.sidebar.drug_tree_model import DrugTreeFilter, DrugTreeModel
 from rxcombo.ui.sidebar.empty_state import EmptyStateLabel
-from rxcombo.ui.sidebar.favorites_model import FavoritesFilter, FavoritesModel
-from rxcombo.ui.sidebar.item_views import make_list_view, make_tree_view, page_id_at, set_up_view
+from rxcombo.ui.sidebar.item_views import page_id_at, set_up_view
+from rxcombo.ui.sidebar.lists_panel import DrugListsPanel
 from rxcombo.ui.sidebar.notice import NoticeBanner, NoticeState, related_rows
 from rxcombo.ui.sidebar.page_menu import show_page_menu
-from rxcombo.ui.sidebar.page_models import FavoriteCheck, PageListModel, SearchResultsProxy
+from rxcombo.ui.sidebar.page_models import FavoriteCheck
 from rxcombo.ui.sidebar.pane_layout import lay_out_pane
+from rxcombo.ui.sidebar.pane_views import make_views
 from rxcombo.ui.sidebar.search_keys import SearchFieldKeys
 from rxcombo.ui.sidebar.text_mode import TextSearchMode
 from rxcombo.ui.sidebar.views import VIEW_LABELS, View
@@ -42,6 +43,8 @@ PLACEHOLDER = "Search drugs…"
 class SearchPane(QWidget):
     page_activated = Signal(str)
     favorite_toggle_requested = Signal(str, str)  # page id, title
+    compare_requested = Signal(str)  # a row's page, beside the open page
+    link_copy_requested = Signal(str)  # a row's page
     counts_changed = Signal(int, int)  # shown, total
     notice_changed = Signal(object, object, bool)  # Notice | None, related pages, any page found
     choice_needed = Signal()  # Enter with a notice and no row picked: nothing opened
@@ -77,34 +80,18 @@ class SearchPane(QWidget):
 
         self.delegate = HighlightDelegate(self)
 
-        self.page_model = PageListModel(self)
-        self.results = SearchResultsProxy(self)
-        self.results.setSourceModel(self.page_model)
-        self.all_view = make_list_view("allPagesView")
-        self.all_view.setModel(self.results)
-
-        self.drug_model = DrugTreeModel(self)
-        self.drug_filter = DrugTreeFilter(self)
-        self.drug_filter.setSourceModel(self.drug_model)
-        self.drug_view = make_tree_view("drugTreeView")
-        self.drug_view.setModel(self.drug_filter)
-
-        self.favorites_model = FavoritesModel(self)
-        self.favorites_filter = FavoritesFilter(self)
-        self.favorites_filter.setSourceModel(self.favorites_model)
-        self.favorites_view = make_list_view("favoritesView")
-        self.favorites_view.setModel(self.favorites_filter)
-
-        for view, name in (
-            (self.all_view, "All pages"),
-            (self.drug_view, "Drugs"),
-            (self.favorites_view, "Favorites"),
-        ):
-            view.setAccessibleName(name)
+        (
+            self.page_model, self.results, self.all_view,
+            self.drug_model, self.drug_filter, self.drug_view,
+            self.favorites_model, self.favorites_filter, self.favorites_view,
+        ) = views = make_views(self)  # fmt: skip
         self.stack = QStackedWidget()
-        for item_view in (self.all_view, self.drug_view, self.favorites_view):
+        for item_view in views.item_views():
             set_up_view(item_view, self.delegate, self._open_index, self._context_menu)
             self.stack.addWidget(item_view)
+        self.lists_panel = DrugListsPanel()  # View.LISTS: driven by the window's ListControl
+        self.lists_panel.connect_rows(self._open_index, self._context_menu)
+        self.stack.addWidget(self.lists_panel)
 
         self.empty_label = EmptyStateLabel()
         self.notice_banner = NoticeBanner()
@@ -221,6 +208,10 @@ class SearchPane(QWidget):
         return self.drug_filter.page_count  # taken from the hits: see DrugTreeFilter.set_query
 
     def _update_empty_state(self) -> None:
+        if self.current_view() is View.LISTS:  # the lists panel says itself what it holds
+            self.empty_label.hide()
+            self.stack.show()
+            return
         model = self.current_item_view().model()
         empty = model is None or model.rowCount() == 0
         noticed = self._notices.notice is not None  # the banner already says why the list is empty
@@ -241,6 +232,8 @@ class SearchPane(QWidget):
 
     def current_item_view(self) -> QAbstractItemView:
         widget = self.stack.widget(int(self.current_view()))
+        if isinstance(widget, DrugListsPanel):
+            return widget.report_view
         assert isinstance(widget, QAbstractItemView)
         return widget
 
@@ -290,4 +283,7 @@ class SearchPane(QWidget):
             self.page_activated.emit(page_id)
 
     def _context_menu(self, view: QAbstractItemView, position: QPoint) -> None:
-        show_page_menu(self, view, position, self.page_activated.emit, self.favorite_toggle_requested.emit)
+        show_page_menu(
+            self, view, position, self.page_activated.emit, self.favorite_toggle_requested.emit,
+            compare=self.compare_requested.emit, copy_link=self.link_copy_requested.emit,
+        )  # fmt: skip

@@ -1,4 +1,4 @@
-"""The pane's three views of the library: their order, their names in the settings, their tab labels."""
+"""The pane's views of the library: their order, their names in the settings, their tab labels."""
 
 from __future__ import annotations
 
@@ -11,7 +11,13 @@ class View(IntEnum):
     ALL = 0
     BY_DRUG = 1
     FAVORITES = 2
+    LISTS = 3  # the drug lists and their reports (lists_panel), not a view of pages
 
 
-VIEW_NAMES = {View.ALL: "all", View.BY_DRUG: "by-drug", View.FAVORITES: "favorites"}
-VIEW_LABELS = {View.ALL: "All pages", View.BY_DRUG: "By drug", View.FAVORITES: "Favorites"}
+VIEW_NAMES = {View.ALL: "all", View.BY_DRUG: "by-drug", View.FAVORITES: "favorites", View.LISTS: "lists"}
+VIEW_LABELS = {
+    View.ALL: "All pages",
+    View.BY_DRUG: "By drug",
+    View.FAVORITES: "Favorites",
+    View.LISTS: "Lists",
+}

@@ -22,6 +22,7 @@ EDIT_MENU = "&Edit"
 VIEW_MENU = "&View"
 GO_MENU = "&Go"
 FAVORITES_MENU = "F&avorites"
+LISTS_MENU = "&Lists"
 HELP_MENU = "&Help"
 
 
@@ -71,6 +72,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("find_next", "Find &Next", "find_bar.next", EDIT_MENU, ("F3",)),
     ActionSpec("find_previous", "Find &Previous", "find_bar.previous", EDIT_MENU, ("Shift+F3",)),
+    ActionSpec("copy_link", "Copy &Link to Page", "compare_control.copy_link", EDIT_MENU),
     ActionSpec(
         "text_search",
         "Search Page &Text",
@@ -90,6 +92,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "zoom_out", "Zoom &Out", "navigation.zoom_out", VIEW_MENU, (QKeySequence.StandardKey.ZoomOut,)
     ),
     ActionSpec("zoom_reset", "&Normal Size", "navigation.zoom_reset", VIEW_MENU, ("Ctrl+0",)),
+    ActionSpec(
+        "compare",
+        "Co&mpare Selected Row with Open Page",
+        "compare_control.compare_selected",
+        VIEW_MENU,
+        ("Ctrl+Shift+M",),
+        separator_before=True,
+    ),
+    ActionSpec("close_compare", "&Close Comparison", "compare_control.close", VIEW_MENU),
     ActionSpec(
         "theme_system",
         "Theme: Follow the &System",
@@ -119,6 +130,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         FAVORITES_MENU,
         ("Ctrl+Shift+D",),
     ),
+    ActionSpec("show_lists", "&Show Drug Lists", "list_control.show_lists", LISTS_MENU, ("Ctrl+Shift+L",)),
+    ActionSpec("new_list", "&New List…", "list_control.new_list", LISTS_MENU),
+    ActionSpec("rename_list", "&Rename or Save List…", "list_control.rename_list", LISTS_MENU),
+    ActionSpec("delete_list", "&Delete List…", "list_control.delete_list", LISTS_MENU),
+    ActionSpec(
+        "copy_report", "&Copy Report as Text", "list_control.output.copy", LISTS_MENU, separator_before=True
+    ),
+    ActionSpec("export_report", "&Export Report…", "list_control.output.export", LISTS_MENU),
+    ActionSpec("print_report", "&Print Report…", "list_control.output.print", LISTS_MENU),
     ActionSpec("disclaimer", "&Disclaimer", "show_disclaimer", HELP_MENU, icon="warning"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "show_shortcuts", HELP_MENU, ("F1",)),
     ActionSpec("about", "&About RxCombo", "show_about", HELP_MENU, role=QAction.MenuRole.AboutRole),

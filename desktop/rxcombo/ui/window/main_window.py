@@ -26,8 +26,10 @@ from rxcombo.ui.page.page_view import PageView
 from rxcombo.ui.sidebar.search_pane import SearchPane
 from rxcombo.ui.window import state
 from rxcombo.ui.window.actions import build_actions
+from rxcombo.ui.window.compare_control import CompareControl
 from rxcombo.ui.window.content_folders import ContentFolders
 from rxcombo.ui.window.favorite_control import FavoriteControl
+from rxcombo.ui.window.list_control import ListControl
 from rxcombo.ui.window.loading import ContentLoading
 from rxcombo.ui.window.navigation import Navigation
 from rxcombo.ui.window.open_requests import OpenRequests
@@ -92,7 +94,10 @@ class MainWindow(QMainWindow):
 
         self.find_bar = self.page_view.find_bar
         self.navigation = Navigation(settings, self.page_view, self.open_page, lambda: self.library)
-        self.requests = OpenRequests(lambda: self.library, self.open_page, self.search_for, self.statusBar())
+        self.list_control = ListControl(self)
+        self.compare_control = CompareControl(self)
+        status, combos = self.statusBar(), self.list_control.show_from_link
+        self.requests = OpenRequests(lambda: self.library, self.open_page, self.search_for, status, combos)
         self.output = PageOutput(self, self.page_view, self.statusBar(), lambda: self.content_dir)
         self.favorite_control = FavoriteControl(self)
         self.content_folders = ContentFolders(self)
@@ -261,6 +266,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         tab, _scroll = self.page_view.position()
+        self.compare_control.save_state()
+        self.list_control.save_now()
         state.save_layout(self, self.splitter, self.search_pane, self.settings, self.current_page_id(), tab)
         if self.favorites.dirty:
             self.favorites.save()

@@ -27,11 +27,13 @@ class OpenRequests:
         open_page: Callable[[str], None],
         search_for: Callable[[str], None],
         status_bar: QStatusBar,
+        show_combos: Callable[[tuple[str, ...]], None],
     ) -> None:
         self._library = library
         self._open_page = open_page
         self._search_for = search_for
         self._status = status_bar
+        self._show_combos = show_combos
         self.pending: OpenRequest | None = None  # until a library is on screen
 
     def request(self, request: OpenRequest) -> None:
@@ -43,9 +45,7 @@ class OpenRequests:
 
         plan = plan_open(library, request)
         if plan.drugs:
-            # The drug lists view is not built yet: the combination searched shows which pages
-            # exist for these drugs, or the notice that none covers them together.
-            self._search_for(" ".join(plan.drugs))
+            self._show_combos(plan.drugs)  # their report, as a list of its own (not saved)
         if plan.query:
             self._search_for(plan.query)
         if plan.page_id:
