@@ -52,8 +52,10 @@ def text_pages(tmp_path):
 
 
 @pytest.fixture
-def text_window(qtbot, text_pages):
-    """The window on made-up pages, once their text is indexed."""
+def text_window(qtbot, text_pages, monkeypatch):
+    """The window on made-up pages, once their text is indexed (built at once, not after
+    the few seconds a real start leaves it)."""
+    monkeypatch.setattr("rxcombo.ui.window.text_search.BUILD_DELAY_MS", 0)
     launcher = launch(qtbot, text_pages)
     window = launcher.window
     assert window is not None

@@ -53,6 +53,7 @@ def many_pages(root, count: int = EXTRA_PAGES):
 
 
 def test_the_build_waits_while_typing_can_be_stopped_and_finished_later(qtbot, text_pages, monkeypatch):
+    monkeypatch.setattr(text_search, "BUILD_DELAY_MS", 0)
     monkeypatch.setattr(text_search, "PAUSE_AFTER_KEY_S", 3600.0)  # a keystroke holds the build
     launcher = launch(qtbot, many_pages(text_pages))
     window = launcher.window
@@ -83,7 +84,25 @@ def test_the_build_waits_while_typing_can_be_stopped_and_finished_later(qtbot, t
     window.close()
 
 
+def test_the_build_leaves_the_first_moments_alone_unless_the_text_search_is_used(
+    qtbot, text_pages, monkeypatch
+):
+    monkeypatch.setattr(text_search, "BUILD_DELAY_MS", 60_000)
+    launcher = launch(qtbot, text_pages)
+    window = launcher.window
+    wait_loaded(qtbot, window)
+    pane = window.search_pane
+    qtbot.wait(300)
+    assert not window.text_search.running()
+    assert not window.text_search.progress_box.isVisible()
+    pane.search_field.setText("?fakarin")  # wanted now: built at once
+    qtbot.waitUntil(lambda: pane.text_mode.state.complete, timeout=60_000)
+    assert pane.text_mode.panel.status_label.text() == "3 pages mention 'fakarin'."
+    window.close()
+
+
 def test_closing_the_window_ends_a_build_that_waits(qtbot, text_pages, monkeypatch):
+    monkeypatch.setattr(text_search, "BUILD_DELAY_MS", 0)
     monkeypatch.setattr(text_search, "PAUSE_AFTER_KEY_S", 3600.0)
     launcher = launch(qtbot, many_pages(text_pages))
     window = launcher.window

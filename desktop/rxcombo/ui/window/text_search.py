@@ -25,6 +25,10 @@ if TYPE_CHECKING:  # imported after the first paint, on the main thread (see sta
     from rxcombo.ui.window.text_index_build import TextIndexBuild
 
 PAUSE_AFTER_KEY_S = 0.5
+# The build starts a few seconds after the first paint, or at once when the text search is
+# used: the first moments after a start are for the look-up the user came for (a build
+# in them cost a warm start 2 s of CPU and a status bar changing for seconds).
+BUILD_DELAY_MS = 3000
 PROGRESS_FORMAT = "Indexing text %p%"
 STOP_TIP = "Stop indexing the text of the pages (Edit > Index Page Text goes on later)"
 
@@ -63,7 +67,10 @@ class TextSearchControl(QObject):
         window.statusBar().addPermanentWidget(self.progress_box)
 
         window.search_pane.search_field.textChanged.connect(self._typed)
-        window.loading.first_painted.connect(self.start_build)
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.timeout.connect(self.start_build)
+        window.loading.first_painted.connect(self._after_first_paint)
         self._mode.hit_activated.connect(self.open_hit)
         self._mode.index_damaged.connect(self._on_damaged)
         self._mode.searched.connect(self._show_count)
@@ -83,6 +90,12 @@ class TextSearchControl(QObject):
 
     def _on_mode(self, on: bool) -> None:
         self._window.window_actions["text_search"].setChecked(on)
+        if on and self._delay.isActive():
+            self.start_build()  # wanted now: no need to wait
+
+    def _after_first_paint(self) -> None:
+        if not self._closed:
+            self._delay.start(BUILD_DELAY_MS)
 
     def _show_count(self, text: str) -> None:
         self._window.count_label.setText(text)
@@ -102,6 +115,7 @@ class TextSearchControl(QObject):
 
     def start_build(self, *, rebuild: bool = False) -> None:
         """After the first paint (and Edit > Index Page Text): bring the index up to date."""
+        self._delay.stop()
         library = self._window.library
         if library is None or self._closed:
             return
@@ -149,6 +163,7 @@ class TextSearchControl(QObject):
     def stop(self) -> None:
         """The window closes: end every build (Qt aborts if a running QThread is destroyed)."""
         self._closed = True
+        self._delay.stop()
         self.cancel()
         for build in self._running:
             build.requestInterruption()
