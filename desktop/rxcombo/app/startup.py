@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+import rxcombo.app.qt_import  # noqa: F401 - before the rest: makes each later import cheaper
 from rxcombo import APP_NAME, __version__
 from rxcombo.app.single_instance import SingleInstance
 from rxcombo.dirs import bundled_content_dir, favorites_path, resources_dir, settings_path
