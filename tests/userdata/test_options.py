@@ -56,6 +56,7 @@ def test_the_table_holds_every_setting_the_app_uses():
         "theme",
         "keep_history",
         "history",
+        "favorites_sort",
     ]
     # A store inherits the table: asking the store gives the same options.
     assert SettingsStore.options() == OPTIONS

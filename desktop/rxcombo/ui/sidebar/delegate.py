@@ -78,7 +78,7 @@ class HighlightDelegate(QStyledItemDelegate):
             base_font.setItalic(True)
             if not selected:
                 color = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-            text = f"{text} (not in this library)"
+            text = f"{text} ({wording.NOT_IN_ANY_ENABLED_SOURCE})"
         bold_font = QFont(base_font)
         bold_font.setBold(True)
         if index.data(DRUG_KEY_ROLE):

@@ -1,15 +1,18 @@
-"""The context menu of a page row: open it, add it to or remove it from the favorites."""
+"""The context menu of a page row: open it, add it to or remove it from the favorites, and,
+in the favorites view, edit its note or move it to a folder."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
 from rxcombo.ui.icons import icon
-from rxcombo.ui.roles import FAVORITE_ROLE, MISSING_ROLE, PAGE_ID_ROLE
+from rxcombo.ui.roles import FAVORITE_KEY_ROLE, FAVORITE_ROLE, MISSING_ROLE, PAGE_ID_ROLE
+
+FavoriteItem = tuple[str, Callable[[str], None]]  # menu text, what it does with the saved page id
 
 
 def show_page_menu(
@@ -18,6 +21,7 @@ def show_page_menu(
     position: QPoint,
     open_page: Callable[[str], None],
     toggle_favorite: Callable[[str, str], None],
+    favorite_items: Sequence[FavoriteItem] = (),
 ) -> None:
     """Runs the menu for the row at ``position``; drug rows and empty space have none."""
     index = view.indexAt(position)
@@ -40,4 +44,11 @@ def show_page_menu(
     star.triggered.connect(lambda: toggle_favorite(str(page_id), title))
     menu.addAction(open_action)
     menu.addAction(star)
+    key = index.data(FAVORITE_KEY_ROLE)
+    if key is not None and favorite_items:
+        menu.addSeparator()
+        for text, handler in favorite_items:
+            action = QAction(text, menu)
+            action.triggered.connect(lambda _checked=False, handler=handler: handler(str(key)))
+            menu.addAction(action)
     menu.exec(view.viewport().mapToGlobal(position))

@@ -27,6 +27,7 @@ from rxcombo.ui.sidebar.delegate import HighlightDelegate
 from rxcombo.ui.sidebar.drug_tree_model import DrugTreeFilter, DrugTreeModel
 from rxcombo.ui.sidebar.empty_state import EmptyStateLabel
 from rxcombo.ui.sidebar.favorites_model import FavoritesFilter, FavoritesModel
+from rxcombo.ui.sidebar.favorites_sort import FavoritesSortBox
 from rxcombo.ui.sidebar.item_views import make_list_view, make_tree_view, page_id_at, set_up_view
 from rxcombo.ui.sidebar.notice import NoticeBanner, NoticeState, related_rows
 from rxcombo.ui.sidebar.page_menu import show_page_menu
@@ -41,6 +42,8 @@ PLACEHOLDER = "Search drugs…"
 class SearchPane(QWidget):
     page_activated = Signal(str)
     favorite_toggle_requested = Signal(str, str)  # page id, title
+    favorite_note_requested = Signal(str)  # a favorite's page id as saved: edit its note
+    favorite_folder_requested = Signal(str)  # … move it to another folder
     counts_changed = Signal(int, int)  # shown, total
     notice_changed = Signal(object, object, bool)  # Notice | None, related pages, any page found
     choice_needed = Signal()  # Enter with a notice and no row picked: nothing opened
@@ -90,6 +93,7 @@ class SearchPane(QWidget):
         self.favorites_filter.setSourceModel(self.favorites_model)
         self.favorites_view = make_list_view("favoritesView")
         self.favorites_view.setModel(self.favorites_filter)
+        self.favorites_sort = FavoritesSortBox()  # shown with the favorites view
 
         for view, name in (
             (self.all_view, "All pages"),
@@ -111,6 +115,7 @@ class SearchPane(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.search_field)
         layout.addWidget(self.view_bar)
+        layout.addWidget(self.favorites_sort)
         layout.addWidget(self.notice_banner)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.empty_label, 1)
@@ -236,6 +241,7 @@ class SearchPane(QWidget):
 
     def _on_view_changed(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
+        self.favorites_sort.setVisible(index == View.FAVORITES)
         self._apply_query()
 
     def show_drug(self, name: str) -> None:
@@ -272,4 +278,7 @@ class SearchPane(QWidget):
             self.page_activated.emit(page_id)
 
     def _context_menu(self, view: QAbstractItemView, position: QPoint) -> None:
-        show_page_menu(self, view, position, self.page_activated.emit, self.favorite_toggle_requested.emit)
+        note, folder = self.favorite_note_requested.emit, self.favorite_folder_requested.emit
+        items = [("Edit &Note…", note), ("&Move to Folder…", folder)] if view is self.favorites_view else []
+        toggle = self.favorite_toggle_requested.emit
+        show_page_menu(self, view, position, self.page_activated.emit, toggle, items)
