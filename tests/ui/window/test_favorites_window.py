@@ -208,7 +208,7 @@ def test_a_hostile_import_changes_nothing_and_says_why(window, tmp_path, content
     window.favorites_files.import_from(hostile)
     box = window.favorites_files.last_message
     assert box is not None and box.isVisible()
-    assert box.text().startswith("Nothing was imported.") and "hostile.json" in box.text()
+    assert box.text().endswith("Nothing was imported.") and "hostile.json" in box.text() and "cannot import favorites" in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert len(box.text()) < 600
     assert window.favorites_files.last_report is None

@@ -85,7 +85,7 @@ class FavoritesFiles:
         try:
             entries = read_import(path, store.items(), resolve)
         except ImportFileError as exc:
-            self._refuse(f"Nothing was imported. {exc}")
+            self._refuse(str(exc))
             return
         report = store.merge_import(entries)
         if report.added or report.updated:
