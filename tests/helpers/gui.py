@@ -52,6 +52,13 @@ def wait_loaded(qtbot, window: MainWindow, timeout: int = 60_000) -> None:
             pass
 
 
+def wait_idle(qtbot, window: MainWindow, timeout: int = 60_000) -> None:
+    """Until the loading threads are done: the library's cache is written (what the next
+    start compares with)."""
+    wait_loaded(qtbot, window, timeout)
+    qtbot.waitUntil(lambda: not window.loading.busy(), timeout=timeout)
+
+
 def type_text(widget: QWidget, text: str) -> None:
     """Type like a user, one key event per character (works for non-ASCII too)."""
     for char in text:

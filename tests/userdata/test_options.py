@@ -57,6 +57,7 @@ def test_the_table_holds_every_setting_the_app_uses():
         "keep_history",
         "history",
         "compare_page_id",
+        "favorites_sort",
     ]
     # A store inherits the table: asking the store gives the same options.
     assert SettingsStore.options() == OPTIONS

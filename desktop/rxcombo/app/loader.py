@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
-from rxcombo.library import cached_snapshot, load_library_deferred
+from rxcombo.library import Source, cached_sources_snapshot, load_sources_deferred
 from rxcombo.search import warm_up_queries
 from rxcombo.support import lazy, timing
 
@@ -43,7 +44,7 @@ def _install_importer() -> None:
 
 
 class LibraryLoader(QThread):
-    """Loads one folder; ``progress(done, total)`` then ``loaded(Library)``.
+    """Loads the enabled sources into one library; ``progress(done, total)`` then ``loaded(Library)``.
 
     A warm start emits ``loaded`` twice at most: the cached library at once, then the
     checked one if files changed since the last run."""
@@ -52,10 +53,12 @@ class LibraryLoader(QThread):
     loaded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, root: Path, cache_dir: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, sources: Sequence[Source], cache_dir: Path | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         _install_importer()
-        self.root = root
+        self.sources = list(sources)
         self.cache_dir = cache_dir
         self._last_reported = -1
         self._painted = threading.Event()  # see window_painted
@@ -82,17 +85,18 @@ class LibraryLoader(QThread):
 
     def run(self) -> None:
         try:
-            shown, cached = cached_snapshot(self.root, self.cache_dir)
+            shown, cached = cached_sources_snapshot(self.sources, self.cache_dir)
             if shown is not None:
                 # Warm start: show what the last run saw now, and check the files once the
                 # window has painted it (the check would compete with painting for the GIL).
                 self.loaded.emit(shown)
                 self._painted.wait(WARM_UP_DELAY_LIMIT)
-            result, write_cache = load_library_deferred(
-                self.root, self._report, self.cache_dir, self.isInterruptionRequested, cached
+            result, write_cache = load_sources_deferred(
+                self.sources, self._report, self.cache_dir, self.isInterruptionRequested, cached
             )
         except Exception as exc:  # reported to the user, never lost in a thread
-            self.failed.emit(f"Could not load {self.root}: {exc}")
+            folders = ", ".join(str(source.folder) for source in self.sources if source.enabled)
+            self.failed.emit(f"Could not load {folders}: {exc}")
             return
         if self.isInterruptionRequested():
             return

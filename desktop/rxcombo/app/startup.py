@@ -103,37 +103,29 @@ class Launcher(QObject):
         self.finished.emit(False)
         QApplication.quit()
 
-    def _content_dir(self) -> Path:
+    def _load(self, window: MainWindow) -> None:
+        """The folder asked for on the command line (alone, and remembered), else the
+        user's saved sources."""
         if self.requested_content is not None:
             chosen = self.requested_content.expanduser().resolve()
             if chosen.is_dir():
-                self.settings.content_dir = str(chosen)
-                return chosen
+                window.content_folders.open(chosen)
+                return
             self._startup_messages.append(
-                f"The content folder {chosen} does not exist; showing the bundled pages instead."
+                f"The content folder {chosen} does not exist; showing your saved sources instead."
             )
-            return bundled_content_dir()
-        remembered = self.settings.content_dir
-        if remembered:
-            if Path(remembered).is_dir():
-                return Path(remembered)
-            self._startup_messages.append(
-                f"The content folder {remembered} is missing or unreadable; "
-                "showing the bundled pages instead."
-            )
-        return bundled_content_dir()
+        window.content_folders.load_saved()
 
     def _open_window(self) -> None:
         report = self.favorites.load()
         if not report.ok and report.message:
             self._startup_messages.append(report.message)
-        content = self._content_dir()
-        window = MainWindow(self.settings, self.favorites, content, self.text)
+        window = MainWindow(self.settings, self.favorites, bundled_content_dir(), self.text)
         self.window = window
         window.loading.first_painted.connect(self.settled)
         window.show()
         timing.mark("window-shown")
-        window.load_content(content)
+        self._load(window)
         if self.pending_open is not None:
             from rxcombo.app.open_request import deliver
 

@@ -17,12 +17,11 @@ from typing import Any
 
 from rxcombo import dirs
 from rxcombo.cli.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, emit_json, load
-from rxcombo.content import fold, slugify
 from rxcombo.library import Library
 from rxcombo.userdata import FavoriteSort, FavoritesStore, ImportFileError, ImportReport, Outcome, read_import
 from rxcombo.userdata.favorites_export import export_kind, export_text, favorite_record, write_export
 from rxcombo.userdata.favorites_file import Favorite
-from rxcombo.userdata.sources import favorite_mark, favorite_page
+from rxcombo.userdata.sources import favorite_mark, favorite_page, title_resolver
 
 
 def _store() -> FavoritesStore | None:
@@ -84,27 +83,14 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _resolver(library: Library) -> dict[str, tuple[str, str]]:
-    """Title -> (page id, source) for a CSV row: the page holding the title's plain id."""
-    found: dict[str, tuple[str, str]] = {}
-    for document in library.documents:
-        key = fold(document.title)
-        if key not in found or document.id == slugify(document.title):
-            found[key] = (document.id, library.source_of(document.id) or "")
-    return found
-
-
 def _import(args: argparse.Namespace) -> int:
     store = _store()
     if store is None:
         return EXIT_PROBLEMS
     if store.read_only:
         return EXIT_PROBLEMS  # a newer RxCombo's file: the load report said so
-    titles = _resolver(load(args))
     try:
-        entries = read_import(
-            Path(args.file).expanduser(), store.items(), lambda title: titles.get(fold(title))
-        )
+        entries = read_import(Path(args.file).expanduser(), store.items(), title_resolver(load(args)))
     except ImportFileError as exc:
         print(f"rxcombo: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -190,6 +190,10 @@ def _theme_name(name: str) -> bool:
     return name in ("system", "light", "dark")
 
 
+def _favorites_sort(name: str) -> bool:
+    return name in ("added", "name", "folder")  # userdata.favorites.FavoriteSort
+
+
 class SettingOptions:
     """The table of settings; :class:`~.settings.SettingsStore` gives them values.
 
@@ -214,6 +218,7 @@ class SettingOptions:
     keep_history = Option("keep_history", True, BOOL)
     history: Option[list[str], list[str]] = Option("history", [], TEXT_LIST)  # page ids, newest first
     compare_page_id = Option("compare_page_id", None, TEXT)  # the page beside the last one, at exit
+    favorites_sort = Option("favorites_sort", "added", TEXT, valid=_favorites_sort)  # the view's order
 
     @classmethod
     def options(cls) -> list[Option[Any, Any]]:

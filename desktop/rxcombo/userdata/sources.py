@@ -13,12 +13,13 @@ source holds its page, it is kept and shown as not in any enabled source.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from rxcombo import dirs, wording
 from rxcombo.content.document import Document
+from rxcombo.content.names import fold, slugify
 from rxcombo.library import BUNDLED_NAME, Library, Source
 
 from .favorites_file import Favorite
@@ -111,6 +112,17 @@ def favorite_page(library: Library, favorite: Favorite) -> Document | None:
 def favorite_mark(library: Library, favorite: Favorite) -> str | None:
     """What a list says beside a favorite no enabled source holds (None when found)."""
     return None if favorite_page(library, favorite) is not None else wording.NOT_IN_ANY_ENABLED_SOURCE
+
+
+def title_resolver(library: Library) -> Callable[[str], tuple[str, str] | None]:
+    """Title -> (page id, source) for an imported CSV row (it has no page id): the page
+    holding the title's plain id, else the first page of that title."""
+    found: dict[str, tuple[str, str]] = {}
+    for document in library.documents:
+        key = fold(document.title)
+        if key not in found or document.id == slugify(document.title):
+            found[key] = (document.id, library.source_of(document.id) or "")
+    return lambda title: found.get(fold(title))
 
 
 def _absolute(folder: Path) -> Path:

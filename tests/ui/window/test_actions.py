@@ -27,7 +27,7 @@ def menu_items(window) -> dict[str, list[tuple[str, str]]]:
 def test_menus_have_the_usual_shortcuts(window):
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.toggle_favorite_action.shortcut().toString() == "Ctrl+D"
-    assert window.open_folder_action.shortcut().toString() == "Ctrl+O"
+    assert window.add_folder_action.shortcut().toString() == "Ctrl+O"
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Go", "F&avorites", "&Lists", "&Help"]
 
@@ -35,7 +35,9 @@ def test_menus_have_the_usual_shortcuts(window):
 def test_menus_list_every_command_with_its_keys(window):
     items = menu_items(window)
     assert items["&File"] == [
-        ("&Open Content Folder…", "Ctrl+O"),
+        ("&Add Content Folder…", "Ctrl+O"),
+        ("&Sources…", ""),
+        ("What &Changed Since Last Start…", ""),
         ("&Export as PDF…", "Ctrl+Shift+E"),
         ("&Print…", "Ctrl+P"),
         ("", ""),
@@ -60,7 +62,13 @@ def test_menus_list_every_command_with_its_keys(window):
         ("&Normal Size", "Ctrl+0"),
     ]
     assert items["&Go"][:2] == [("&Back", "Alt+Left"), ("&Forward", "Alt+Right")]
-    assert items["F&avorites"] == [("&Toggle Favorite", "Ctrl+D"), ("&Show Favorites", "Ctrl+Shift+D")]
+    assert items["F&avorites"] == [
+        ("&Toggle Favorite", "Ctrl+D"),
+        ("&Show Favorites", "Ctrl+Shift+D"),
+        ("", ""),
+        ("&Export Favorites…", ""),
+        ("&Import Favorites…", ""),
+    ]
     assert items["&Lists"] == [
         ("&Show Drug Lists", "Ctrl+Shift+L"),
         ("&New List…", ""),

@@ -221,7 +221,7 @@ def test_usable_at_800x600(window, qtbot):
     assert window.page_view.tabs.currentWidget().viewport().width() > 300
 
 
-def test_content_folder_from_command_line_is_remembered(qtbot, tmp_path):
+def test_content_folder_from_command_line_is_shown_alone_and_remembered(qtbot, tmp_path):
     library = tmp_path / "lib"
     library.mkdir()
     (library / "testazepam.md").write_text(
@@ -231,9 +231,11 @@ def test_content_folder_from_command_line_is_remembered(qtbot, tmp_path):
     wait_loaded(qtbot, first.window)
     assert [d.title for d in first.window.library.documents] == ["Testazepam"]
     first.window.close()
+    # The next start without --content shows the saved sources: the folder is among them.
     second = launch(qtbot, None, accept=False)
     wait_loaded(qtbot, second.window)
-    assert second.window.content_dir == library.resolve()
+    assert [facts.folder for facts in second.window.library.sources][-1] == library.resolve()
+    assert "Testazepam" in [d.title for d in second.window.library.documents]
     second.window.close()
 
 

@@ -1,5 +1,6 @@
 """The top of the page pane: a banner for a flag the source states, the title, the drug
-links, header fields (generic name, content date, ingredients…) and the favorite star."""
+links, header fields (generic name, content date, ingredients…), the source the page comes
+from, the favorite star and the favorite's note."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from rxcombo.content.shown import ShownPage
 from rxcombo.ui.icons import icon
 
 DRUG_LINK_SCHEME = "drug"
+SOURCE_LABEL = "Source"
 
 
 class PageHeader(QWidget):
     drug_activated = Signal(str)  # a drug name from the links
     favorite_toggled = Signal()
+    note_requested = Signal()  # the "Note…" button: edit the favorite's note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +70,31 @@ class PageHeader(QWidget):
         self.fields_label.setTextFormat(Qt.TextFormat.RichText)
         self.fields_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.source_label = QLabel()
+        self.source_label.setObjectName("pageSource")
+        self.source_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name is never markup
+        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source_label.hide()
+
+        self.note_label = QLabel()
+        self.note_label.setObjectName("pageNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        italic = self.note_label.font()
+        italic.setItalic(True)
+        self.note_label.setFont(italic)
+        self.note_label.hide()
+
+        self.note_button = QToolButton()
+        self.note_button.setObjectName("noteButton")
+        self.note_button.setText("Note…")
+        self.note_button.setAutoRaise(True)
+        self.note_button.setToolTip("Write a note on this favorite (shown in the Favorites view)")
+        self.note_button.setAccessibleName("Edit the favorite's note")
+        self.note_button.clicked.connect(lambda _checked: self.note_requested.emit())
+        self.note_button.hide()
+
         self.star_button = QToolButton()
         self.star_button.setObjectName("starButton")
         self.star_button.setCheckable(True)
@@ -79,8 +107,11 @@ class PageHeader(QWidget):
         text.addWidget(self.title_label)
         text.addWidget(self.drugs_label)
         text.addWidget(self.fields_label)
+        text.addWidget(self.source_label)
+        text.addWidget(self.note_label)
         row = QHBoxLayout()
         row.addLayout(text, 1)
+        row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.star_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +137,18 @@ class PageHeader(QWidget):
         self.fields_label.setVisible(bool(shown.header))
         self.fields_plain = "\n".join(f"{field.label}: {field.value}" for field in shown.header)
 
+    def set_source(self, name: str | None) -> None:
+        """The name of the source the page comes from (None: not said, one source only)."""
+        self.source_label.setText(f"{SOURCE_LABEL}: {name}" if name else "")
+        self.source_label.setVisible(bool(name))
+
+    def set_note(self, note: str | None) -> None:
+        """The favorite's note (None: the page is no favorite, so it can have none)."""
+        self.note_button.setVisible(note is not None)
+        self.note_label.setText(f"Note: {short_note(note)}" if note else "")
+        self.note_label.setToolTip(note or "")
+        self.note_label.setVisible(bool(note))
+
     def set_favorite(self, favorite: bool) -> None:
         self.star_button.setChecked(favorite)
         self.star_button.setIcon(icon("star" if favorite else "star-outline"))
@@ -116,3 +159,16 @@ class PageHeader(QWidget):
     def _on_drug_link(self, link: str) -> None:
         if link.startswith(f"{DRUG_LINK_SCHEME}:"):
             self.drug_activated.emit(html.unescape(link[len(DRUG_LINK_SCHEME) + 1 :]))
+
+
+NOTE_SHOWN_CHARS = 240
+NOTE_SHOWN_LINES = 3
+
+
+def short_note(note: str) -> str:
+    """A note as the header shows it: a few lines at most (the page stays in view)."""
+    lines = note.strip().splitlines()
+    shown = "\n".join(lines[:NOTE_SHOWN_LINES])
+    if len(shown) > NOTE_SHOWN_CHARS:
+        shown = shown[:NOTE_SHOWN_CHARS].rstrip()
+    return shown + ("…" if shown != note.strip() else "")

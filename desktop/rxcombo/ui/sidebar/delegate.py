@@ -25,6 +25,7 @@ from rxcombo.ui.theme import dim_text
 STAR_SIZE = 14
 PADDING = 6
 MAX_TRAILER_SHARE = 0.6  # the secondary text never takes more than this of the row
+MIN_TRAILER_SHARE = 0.3  # … and it gives way to a long title down to this (a favorite's note)
 
 
 class HighlightDelegate(QStyledItemDelegate):
@@ -78,7 +79,7 @@ class HighlightDelegate(QStyledItemDelegate):
             base_font.setItalic(True)
             if not selected:
                 color = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-            text = f"{text} (not in this library)"
+            text = f"{text} ({wording.NOT_IN_ANY_ENABLED_SOURCE})"
         bold_font = QFont(base_font)
         bold_font.setBold(True)
         if index.data(DRUG_KEY_ROLE):
@@ -86,7 +87,8 @@ class HighlightDelegate(QStyledItemDelegate):
 
         trailer = self._trailer(index)
         if trailer:
-            rect = self._draw_trailer(painter, rect, trailer, opt, color if selected else None)
+            title_width = QFontMetrics(bold_font).horizontalAdvance(text) + PADDING
+            rect = self._draw_trailer(painter, rect, trailer, opt, color if selected else None, title_width)
 
         painter.save()
         painter.setPen(color)
@@ -108,14 +110,21 @@ class HighlightDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _draw_trailer(
-        painter: QPainter, rect: QRect, text: str, opt: QStyleOptionViewItem, selected_color: QColor | None
+        painter: QPainter,
+        rect: QRect,
+        text: str,
+        opt: QStyleOptionViewItem,
+        selected_color: QColor | None,
+        title_width: int,
     ) -> QRect:
-        """Right-aligned, dimmer and italic: read as a remark on the row, not as its title."""
+        """Right-aligned, dimmer and italic: read as a remark on the row, not as its title,
+        which keeps the room it needs first."""
         font = QFont(opt.font)
         font.setItalic(True)
         metrics = QFontMetrics(font)
+        room = max(int(rect.width() * MIN_TRAILER_SHARE), rect.width() - title_width)
         # +2: sub-pixel rounding would otherwise elide a text that fits.
-        width = min(metrics.horizontalAdvance(text) + 2, int(rect.width() * MAX_TRAILER_SHARE))
+        width = min(metrics.horizontalAdvance(text) + 2, int(rect.width() * MAX_TRAILER_SHARE), room)
         color = selected_color or dim_text(opt.palette)  # 4.5:1 on the base, in either theme
         area = QRect(rect.right() - width, rect.top(), width, rect.height())
         painter.save()

@@ -1,16 +1,19 @@
 """The context menu of a page row: open it, add it to or remove it from the favorites,
-compare it with the open page, copy its link."""
+compare it with the open page, copy its link, and, in the favorites view, edit its note or
+move it to a folder."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
 from rxcombo.ui.icons import icon
-from rxcombo.ui.roles import FAVORITE_ROLE, MISSING_ROLE, PAGE_ID_ROLE
+from rxcombo.ui.roles import FAVORITE_KEY_ROLE, FAVORITE_ROLE, MISSING_ROLE, PAGE_ID_ROLE
+
+FavoriteItem = tuple[str, Callable[[str], None]]  # menu text, what it does with the saved page id
 
 COMPARE_TEXT = "Compare with Open Page"
 COPY_LINK_TEXT = "Copy Link"
@@ -22,6 +25,7 @@ def show_page_menu(
     position: QPoint,
     open_page: Callable[[str], None],
     toggle_favorite: Callable[[str, str], None],
+    favorite_items: Sequence[FavoriteItem] = (),
     *,
     compare: Callable[[str], None] | None = None,
     copy_link: Callable[[str], None] | None = None,
@@ -54,4 +58,11 @@ def show_page_menu(
         menu.addAction(compare_action)
     if copy_link is not None:
         menu.addAction(COPY_LINK_TEXT).triggered.connect(lambda: copy_link(str(page_id)))
+    key = index.data(FAVORITE_KEY_ROLE)
+    if key is not None and favorite_items:
+        menu.addSeparator()
+        for text, handler in favorite_items:
+            action = QAction(text, menu)
+            action.triggered.connect(lambda _checked=False, handler=handler: handler(str(key)))
+            menu.addAction(action)
     menu.exec(view.viewport().mapToGlobal(position))

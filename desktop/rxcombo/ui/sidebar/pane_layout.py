@@ -7,6 +7,19 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
+from rxcombo.ui.icons import icon
+
+
+def make_search_field(placeholder: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName("searchField")
+    field.setPlaceholderText(placeholder)
+    field.setAccessibleName("Search drugs")
+    field.setAccessibleDescription("Type drug names; Enter opens the first page found")
+    field.setClearButtonEnabled(True)
+    field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+    return field
+
 
 def lay_out_pane(
     pane: QWidget,

@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPoint, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLineEdit,
     QStackedWidget,
     QTabBar,
     QWidget,
@@ -22,15 +21,15 @@ from rxcombo.content import fold
 from rxcombo.library import Library
 from rxcombo.search import Query, SearchIndex
 from rxcombo.search.answer import Notice
-from rxcombo.ui.icons import icon
 from rxcombo.ui.sidebar.delegate import HighlightDelegate
 from rxcombo.ui.sidebar.empty_state import EmptyStateLabel
+from rxcombo.ui.sidebar.favorites_sort import FavoritesSortBox
 from rxcombo.ui.sidebar.item_views import page_id_at, set_up_view
 from rxcombo.ui.sidebar.lists_panel import DrugListsPanel
 from rxcombo.ui.sidebar.notice import NoticeBanner, NoticeState, related_rows
 from rxcombo.ui.sidebar.page_menu import show_page_menu
 from rxcombo.ui.sidebar.page_models import FavoriteCheck
-from rxcombo.ui.sidebar.pane_layout import lay_out_pane
+from rxcombo.ui.sidebar.pane_layout import lay_out_pane, make_search_field
 from rxcombo.ui.sidebar.pane_views import make_views
 from rxcombo.ui.sidebar.search_keys import SearchFieldKeys
 from rxcombo.ui.sidebar.text_mode import TextSearchMode
@@ -45,6 +44,8 @@ class SearchPane(QWidget):
     favorite_toggle_requested = Signal(str, str)  # page id, title
     compare_requested = Signal(str)  # a row's page, beside the open page
     link_copy_requested = Signal(str)  # a row's page
+    favorite_note_requested = Signal(str)  # a favorite's page id as saved: edit its note
+    favorite_folder_requested = Signal(str)  # … move it to another folder
     counts_changed = Signal(int, int)  # shown, total
     notice_changed = Signal(object, object, bool)  # Notice | None, related pages, any page found
     choice_needed = Signal()  # Enter with a notice and no row picked: nothing opened
@@ -57,13 +58,7 @@ class SearchPane(QWidget):
         self._stale: set[View] = set()
         self._notices = NoticeState()
 
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText(PLACEHOLDER)
-        self.search_field.setAccessibleName("Search drugs")
-        self.search_field.setAccessibleDescription("Type drug names; Enter opens the first page found")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_field = make_search_field(PLACEHOLDER)
         self.search_field.textChanged.connect(self._on_query_changed)
         self.search_keys = SearchFieldKeys(self.search_field, self._keyed_view, self.open_current)
         self.text_mode = TextSearchMode(self.search_field, self)  # the words of every page: "?" or the toggle
@@ -85,6 +80,7 @@ class SearchPane(QWidget):
             self.drug_model, self.drug_filter, self.drug_view,
             self.favorites_model, self.favorites_filter, self.favorites_view,
         ) = views = make_views(self)  # fmt: skip
+        self.favorites_sort = FavoritesSortBox()  # shown with the favorites view
         self.stack = QStackedWidget()
         for item_view in views.item_views():
             set_up_view(item_view, self.delegate, self._open_index, self._context_menu)
@@ -103,7 +99,13 @@ class SearchPane(QWidget):
             self,
             self.search_field,
             self.text_mode.button,
-            ((self.view_bar, 0), (self.notice_banner, 0), (self.stack, 1), (self.empty_label, 1)),
+            (
+                (self.view_bar, 0),
+                (self.favorites_sort, 0),
+                (self.notice_banner, 0),
+                (self.stack, 1),
+                (self.empty_label, 1),
+            ),
             self.text_mode.panel,
         )
         self.text_mode.mode_changed.connect(lambda on: self.modes.setCurrentIndex(int(on)))
@@ -239,6 +241,7 @@ class SearchPane(QWidget):
 
     def _on_view_changed(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
+        self.favorites_sort.setVisible(index == View.FAVORITES)
         self._apply_query()
 
     def show_drug(self, name: str) -> None:
@@ -283,7 +286,9 @@ class SearchPane(QWidget):
             self.page_activated.emit(page_id)
 
     def _context_menu(self, view: QAbstractItemView, position: QPoint) -> None:
+        note, folder = self.favorite_note_requested.emit, self.favorite_folder_requested.emit
+        items = [("Edit &Note…", note), ("&Move to Folder…", folder)] if view is self.favorites_view else []
         show_page_menu(
-            self, view, position, self.page_activated.emit, self.favorite_toggle_requested.emit,
+            self, view, position, self.page_activated.emit, self.favorite_toggle_requested.emit, items,
             compare=self.compare_requested.emit, copy_link=self.link_copy_requested.emit,
         )  # fmt: skip

@@ -68,10 +68,13 @@ class TextHitDelegate(HighlightDelegate):
         marked = color if selected else palette.color(QPalette.ColorRole.Link)
         metrics = QFontMetrics(opt.font)
 
-        title_rect = QRect(rect.left(), rect.top(), rect.width(), metrics.height() + 2)
-        title_rect = self._draw_trailer(painter, title_rect, hit.section, opt, color if selected else None)
         title_font = QFont(opt.font)
         title_font.setWeight(QFont.Weight.DemiBold)
+        title_width = QFontMetrics(title_font).horizontalAdvance(hit.title)
+        title_rect = QRect(rect.left(), rect.top(), rect.width(), metrics.height() + 2)
+        title_rect = self._draw_trailer(
+            painter, title_rect, hit.section, opt, color if selected else None, title_width
+        )
         bold = QFont(opt.font)
         bold.setBold(True)
         painter.save()

@@ -45,13 +45,15 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "open_folder",
-        "&Open Content Folder…",
+        "add_folder",
+        "&Add Content Folder…",
         "content_folders.choose",
         FILE_MENU,
         (QKeySequence.StandardKey.Open,),
         icon="folder-open",
     ),
+    ActionSpec("sources", "&Sources…", "content_folders.edit", FILE_MENU),
+    ActionSpec("what_changed", "What &Changed Since Last Start…", "content_folders.show_changes", FILE_MENU),
     ActionSpec("export_pdf", "&Export as PDF…", "output.export_pdf", FILE_MENU, ("Ctrl+Shift+E",)),
     ActionSpec("print", "&Print…", "output.print_page", FILE_MENU, (QKeySequence.StandardKey.Print,)),
     ActionSpec(
@@ -130,6 +132,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         FAVORITES_MENU,
         ("Ctrl+Shift+D",),
     ),
+    ActionSpec(
+        "export_favorites",
+        "&Export Favorites…",
+        "favorites_files.export",
+        FAVORITES_MENU,
+        separator_before=True,
+    ),
+    ActionSpec("import_favorites", "&Import Favorites…", "favorites_files.import_", FAVORITES_MENU),
     ActionSpec("show_lists", "&Show Drug Lists", "list_control.show_lists", LISTS_MENU, ("Ctrl+Shift+L",)),
     ActionSpec("new_list", "&New List…", "list_control.new_list", LISTS_MENU),
     ActionSpec("rename_list", "&Rename or Save List…", "list_control.rename_list", LISTS_MENU),

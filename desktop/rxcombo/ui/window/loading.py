@@ -1,4 +1,4 @@
-"""Loading a content folder for the window: the loader threads' life-cycle, the progress bar, the first paint.
+"""Loading the content sources for the window: the loader threads, the progress bar, the first paint.
 
 The window owns one :class:`ContentLoading` and talks to the loaders only through it;
 it uses nothing of :class:`~rxcombo.app.loader.LibraryLoader` but its public calls
@@ -7,18 +7,18 @@ it uses nothing of :class:`~rxcombo.app.loader.LibraryLoader` but its public cal
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 
 from rxcombo.app.loader import LibraryLoader
-from rxcombo.library import Library
+from rxcombo.library import Library, Source
 from rxcombo.support import lazy, timing
 
 
 class ContentLoading(QObject):
-    """One folder loading at a time; a warm start's loader is kept until the first paint."""
+    """One set of sources loading at a time; a warm start's loader is kept until the first paint."""
 
     loaded = Signal(object)  # a Library to show (twice at most on a warm start: cached, then checked)
     failed = Signal(str)  # a message for the user
@@ -34,7 +34,7 @@ class ContentLoading(QObject):
         self._loaders: list[LibraryLoader] = []
         self._awaiting_paint = False
 
-    def load(self, root: Path) -> None:
+    def load(self, sources: Sequence[Source]) -> None:
         """Load a library off the UI thread; the window stays usable meanwhile."""
         for previous in (self._loader, self._warm_loader):
             if previous is not None:
@@ -43,8 +43,8 @@ class ContentLoading(QObject):
         self._progress.setRange(0, 0)
         self._progress.setFormat("Loading pages… %p%")
         self._progress.show()
-        self._status.showMessage(f"Loading {root}…")
-        loader = LibraryLoader(root, parent=self._window)
+        self._status.showMessage("Loading pages…")
+        loader = LibraryLoader(sources, parent=self._window)
         self._loaders = [running for running in self._loaders if running.isRunning()] + [loader]
         loader.progress.connect(self._on_progress)
         loader.loaded.connect(self._on_loaded)
@@ -97,6 +97,10 @@ class ContentLoading(QObject):
             self._warm_loader = None
 
     # -- the end -------------------------------------------------------------------------
+
+    def busy(self) -> bool:
+        """A loading or warm-up thread still runs (its cache may not be written yet)."""
+        return any(loader.isRunning() for loader in self._loaders)
 
     def stop_all(self) -> None:
         """End every loading or warm-up thread: Qt aborts if a running QThread is destroyed

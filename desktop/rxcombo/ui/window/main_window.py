@@ -29,6 +29,7 @@ from rxcombo.ui.window.actions import build_actions
 from rxcombo.ui.window.compare_control import CompareControl
 from rxcombo.ui.window.content_folders import ContentFolders
 from rxcombo.ui.window.favorite_control import FavoriteControl
+from rxcombo.ui.window.favorites_io import FavoritesFiles
 from rxcombo.ui.window.list_control import ListControl
 from rxcombo.ui.window.loading import ContentLoading
 from rxcombo.ui.window.navigation import Navigation
@@ -102,13 +103,14 @@ class MainWindow(QMainWindow):
         self.favorite_control = FavoriteControl(self)
         self.content_folders = ContentFolders(self)
         self.text_search = TextSearchControl(self)
+        self.favorites_files = FavoritesFiles(self)
         self.window_actions = build_actions(self)
         self.navigation.attach(self.window_actions)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.navigation)  # the mouse's back/forward buttons
         for name, action in self.window_actions.menu_actions.items():
-            setattr(self, f"{name}_action", action)  # open_folder_action, quit_action, …
+            setattr(self, f"{name}_action", action)  # add_folder_action, quit_action, …
         self.toggle_favorite_action = self.window_actions["toggle_favorite"]
         self.window_actions["toggle_sidebar"].setChecked(True)
 
@@ -125,22 +127,22 @@ class MainWindow(QMainWindow):
         )
 
         state.restore_layout(self, self.splitter, self.search_pane, settings)
-        self.search_pane.set_favorites(self.favorites.items())
+        self.favorite_control.refresh_list()
         # Typing should go straight to the search, as in any dictionary app.
         self.search_pane.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- loading -----------------------------------------------------------------------
 
     def load_content(self, root: Path) -> None:
-        """Load a library off the UI thread; the window stays usable meanwhile."""
-        self.content_dir = root
-        self.loading.load(root)
+        """Load one folder off the UI thread (``content_folders`` loads the saved sources)."""
+        self.content_folders.load_folder(root)
 
     def _on_loaded(self, library: Library) -> None:
         self.library = library
         self.search_pane.set_library(library, self.favorites.contains)
         self.page_view.notice_panel.model.set_hints(library.hint)
-        self.search_pane.set_favorites(self.favorites.items())
+        self.favorite_control.refresh_list()
+        self.content_folders.library_shown(library)
         if library.errors:
             self.statusBar().showMessage(
                 f"{len(library.errors)} page(s) could not be read; run 'rxcombo check' for details",
@@ -190,7 +192,7 @@ class MainWindow(QMainWindow):
             self.navigation.history.visit(page_id)
         if previous is not None and previous is not document:
             previous.release_body()  # only the open page's text stays in memory
-        self.page_view.set_favorite(self.favorites.contains(page_id))
+        self.favorite_control.page_shown(page_id)
         self.toggle_favorite_action.setEnabled(True)
         self.setWindowTitle(f"{document.title} — {APP_NAME}")
         if self.settings.keep_history:
@@ -254,7 +256,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def about_text(self) -> str:
-        return about.about_text(self.content_dir, self.library, self.favorites.path)
+        return about.about_text(self.library, self.favorites.path)
 
     def show_about(self) -> None:
         about.show_about(self, self.about_text())

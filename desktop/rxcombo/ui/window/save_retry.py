@@ -62,6 +62,17 @@ class SaveRetry(QObject):
         if notices:
             self._notify("\n\n".join(notices))
 
+    def save_settings(self) -> None:
+        """Settings the user changed on purpose (the sources): saved now, else retried."""
+        if not self._settings.save():
+            self._status.showMessage(
+                f"Settings not saved yet ({self._settings.last_error}); kept in memory, retrying.", 10_000
+            )
+            self.timer.start()
+        notices = self._settings.take_notices()
+        if notices:
+            self._notify("\n\n".join(notices))
+
     def retry(self) -> None:
         done = True
         for store in (self._favorites, self._settings, *self._others):
