@@ -80,7 +80,9 @@ def test_the_favorites_menu_edits_notes_and_moves_to_folders(window, qtbot, monk
     for item in ("Edit &Note…", "&Move to Folder…"):
         picks.append(item)
         pane._context_menu(view, first_row)
-    assert shown[0] == ["Open", "Remove from Favorites", "Edit &Note…", "&Move to Folder…"]
+    assert shown[0] == [
+        "Open", "Remove from Favorites", "Compare with Open Page", "Copy Link", "Edit &Note…", "&Move to Folder…"
+    ]  # fmt: skip
     favorite = window.favorites.get(GABAPENTIN)  # the newest first
     assert (favorite.note, favorite.folder) == ("Night only", "Sleep")
     assert stored()[GABAPENTIN]["folder"] == "Sleep"
@@ -90,7 +92,7 @@ def test_the_favorites_menu_edits_notes_and_moves_to_folders(window, qtbot, monk
     picks.append("Open")
     assert pane.results.index(0, 0).data() == "Alprazolam + Imipramine"
     pane._context_menu(pane.all_view, pane.all_view.visualRect(pane.results.index(0, 0)).center())
-    assert shown[-1] == ["Open", "Remove from Favorites"]
+    assert shown[-1] == ["Open", "Remove from Favorites", "Compare with Open Page", "Copy Link"]  # no note, no folder
 
 
 def test_sort_by_name_or_folder_is_remembered(qtbot, seeds_dir, monkeypatch):
