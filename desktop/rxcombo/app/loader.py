@@ -18,7 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
-from rxcombo.library import Source, cached_sources_snapshot, load_sources_deferred
+from rxcombo.library import Library, Source, cached_sources_snapshot, load_sources_deferred
+from rxcombo.library.cache import CacheContents
 from rxcombo.search import warm_up_queries
 from rxcombo.support import lazy, timing
 
@@ -54,11 +55,19 @@ class LibraryLoader(QThread):
     failed = Signal(str)
 
     def __init__(
-        self, sources: Sequence[Source], cache_dir: Path | None = None, parent: QObject | None = None
+        self,
+        sources: Sequence[Source],
+        cache_dir: Path | None = None,
+        parent: QObject | None = None,
+        *,
+        cached: CacheContents | None = None,
     ) -> None:
+        """``cached``: the cache the caller has read and shown already (a warm start whose
+        window is not yet on screen shows it in its very first frame): only the check runs."""
         super().__init__(parent)
         _install_importer()
         self.sources = list(sources)
+        self._given = cached
         self.cache_dir = cache_dir
         self._last_reported = -1
         self._painted = threading.Event()  # see window_painted
@@ -85,7 +94,12 @@ class LibraryLoader(QThread):
 
     def run(self) -> None:
         try:
-            shown, cached = cached_sources_snapshot(self.sources, self.cache_dir)
+            shown: Library | None = None
+            cached: CacheContents | None = self._given
+            if cached is not None:
+                self._painted.wait(WARM_UP_DELAY_LIMIT)  # shown already: check once painted
+            else:
+                shown, cached = cached_sources_snapshot(self.sources, self.cache_dir)
             if shown is not None:
                 # Warm start: show what the last run saw now, and check the files once the
                 # window has painted it (the check would compete with painting for the GIL).
@@ -100,7 +114,7 @@ class LibraryLoader(QThread):
             return
         if self.isInterruptionRequested():
             return
-        if shown is None or not result.stats.snapshot:
+        if (shown is None and self._given is None) or not result.stats.snapshot:
             self.loaded.emit(result)  # first load, or files changed since the last run
         stats = result.stats
         timing.mark(

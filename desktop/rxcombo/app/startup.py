@@ -123,9 +123,9 @@ class Launcher(QObject):
         window = MainWindow(self.settings, self.favorites, bundled_content_dir(), self.text)
         self.window = window
         window.loading.first_painted.connect(self.settled)
+        self._load(window)  # before show(): a warm start's first frame holds the list
         window.show()
         timing.mark("window-shown")
-        self._load(window)
         if self.pending_open is not None:
             from rxcombo.app.open_request import deliver
 

@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 
 from rxcombo.app.loader import LibraryLoader
-from rxcombo.library import Library, Source
+from rxcombo.library import Library, Source, cached_sources_snapshot
+from rxcombo.library.cache import CacheContents
 from rxcombo.support import lazy, timing
 
 
@@ -40,17 +41,34 @@ class ContentLoading(QObject):
             if previous is not None:
                 previous.stop()
         self._warm_loader = None
-        self._progress.setRange(0, 0)
-        self._progress.setFormat("Loading pages… %p%")
-        self._progress.show()
-        self._status.showMessage("Loading pages…")
-        loader = LibraryLoader(sources, parent=self._window)
+        shown, cached = self._snapshot_before_showing(sources)
+        if shown is None:
+            self._progress.setRange(0, 0)
+            self._progress.setFormat("Loading pages… %p%")
+            self._progress.show()
+            self._status.showMessage("Loading pages…")
+        loader = LibraryLoader(sources, parent=self._window, cached=cached if shown is not None else None)
         self._loaders = [running for running in self._loaders if running.isRunning()] + [loader]
         loader.progress.connect(self._on_progress)
         loader.loaded.connect(self._on_loaded)
         loader.failed.connect(self._on_failed)
         self._loader = loader
+        if shown is not None:
+            self._on_loaded(shown)  # the window's first frame holds the list
         loader.start()
+
+    def _snapshot_before_showing(
+        self, sources: Sequence[Source]
+    ) -> tuple[Library | None, CacheContents | None]:
+        """A warm start whose window is not on screen yet reads the cached library here, on
+        the UI thread, so that the first frame shows the list (as a bare list of titles
+        would) rather than an empty list that a thread fills in a moment later."""
+        if self._window.isVisible():
+            return None, None
+        try:
+            return cached_sources_snapshot(sources)
+        except Exception:  # the thread's own read reports what is wrong
+            return None, None
 
     def _on_progress(self, done: int, total: int) -> None:
         self._progress.setRange(0, max(total, 1))
