@@ -116,6 +116,13 @@ def test_a_name_that_is_no_drug_counts_the_pages_that_mention_it(text_window, qt
     assert sorted(hit.title for hit in hits(pane)) == ["Mockarin", "Testazepam + Mockarin"]
 
 
+def test_the_count_is_of_the_word_typed_not_of_longer_words_it_starts(text_window):
+    pane = text_window.search_pane
+    type_text(pane.search_field, "fakecoum")  # only the start of the word the pages hold
+    assert pane.notice_banner.text_label.text() == wording.no_drug_named(["fakecoum"])
+    assert not pane.notice_banner.mentions_button.isVisible()
+
+
 def test_with_several_words_the_count_is_added_and_the_safety_sentence_stays(text_window):
     pane = text_window.search_pane
     type_text(pane.search_field, "fakecoumadin testazepam")

@@ -71,6 +71,11 @@ class TextQuery:
     def blank(self) -> bool:
         return not self.terms
 
+    def whole_words(self) -> TextQuery:
+        """The same words, each matching only itself: "pages mention 'sulfa'" must not count
+        pages that only say "sulfasalazine", another drug."""
+        return TextQuery(self.text, tuple(Term(term.words, False) for term in self.terms), self.truncated)
+
     def match_expression(self, expansions: Mapping[Term, Sequence[str]] | None = None) -> str:
         """The FTS5 MATCH expression: every term, anywhere in a section (title, section title
         or text); a prefix term as the words given in ``expansions``. Empty when blank."""

@@ -171,7 +171,7 @@ class TextSearchMode(QObject):
             return 0, False
         from rxcombo.search.fulltext import FullTextError, TextQuery
 
-        query = TextQuery.parse(words)
+        query = TextQuery.parse(words).whole_words()  # a name's mentions, not longer names'
         try:
             return (0, False) if query.blank else self._count(query, None)
         except FullTextError:
