@@ -8,7 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from helpers.gui import launch, visible_titles, wait_idle, wait_loaded
 from helpers.pages import bump, write_page
@@ -62,7 +64,9 @@ def start(qtbot):
     return launcher.window
 
 
-def test_saved_sources_load_together_and_a_shared_title_is_told_apart(qtbot, first, second):
+def test_saved_sources_load_together_and_a_shared_title_is_told_apart(
+    qtbot, first, second, tmp_path, monkeypatch
+):
     save_sources(BUNDLED, Source("First", first), Source("Second pages", second))
     window = start(qtbot)
     assert [facts.name for facts in window.library.sources] == [BUNDLED_NAME, "First", "Second pages"]
@@ -77,6 +81,14 @@ def test_saved_sources_load_together_and_a_shared_title_is_told_apart(qtbot, fir
         header = window.page_view.header
         assert header.source_label.isVisibleTo(window)
         assert header.source_label.text() == f"Source: {index.data(NOTE_ROLE)}"
+        # File > Export as PDF names the same source under the page.
+        out = tmp_path / f"{index.data(NOTE_ROLE)}.pdf"
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *_a, out=out, **_k: (str(out), "PDF (*.pdf)")
+        )
+        window.export_pdf_action.trigger()
+        text = " ".join(PdfReader(str(out)).pages[0].extract_text().split())
+        assert f"Testazepam — RxCombo, pages from {index.data(NOTE_ROLE)}, printed" in text
     window.close()
 
 
@@ -137,7 +149,9 @@ def test_pages_changed_between_starts_are_counted_and_listed(qtbot, first):
     dialog = window.content_folders.dialog
     assert isinstance(dialog, WhatChangedDialog)
     model = dialog.model
-    rows = {model.index(r, 1).data(): [model.index(r, c).data() for c in (0, 4)] for r in range(model.rowCount())}
+    rows = {
+        model.index(r, 1).data(): [model.index(r, c).data() for c in (0, 4)] for r in range(model.rowCount())
+    }
     assert rows == {
         "Mockacillin": ["Removed", FAVORITE_GONE],
         "Newoxetine": ["Added", ""],

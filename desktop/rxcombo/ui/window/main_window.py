@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.compare_control = CompareControl(self)
         status, combos = self.statusBar(), self.list_control.show_from_link
         self.requests = OpenRequests(lambda: self.library, self.open_page, self.search_for, status, combos)
-        self.output = PageOutput(self, self.page_view, self.statusBar(), lambda: self.content_dir)
+        self.output = PageOutput(self, self.page_view, self.statusBar(), self._source_name)
         self.favorite_control = FavoriteControl(self)
         self.content_folders = ContentFolders(self)
         self.text_search = TextSearchControl(self)
@@ -164,6 +164,11 @@ class MainWindow(QMainWindow):
         painted = super().event(event)
         self.loading.update_done()
         return painted
+
+    def _source_name(self, page_id: str) -> str:
+        """Where a page comes from, as its printout says: its source's name."""
+        name = self.library.source_of(page_id) if self.library is not None else None
+        return name or self.content_dir.name
 
     def _show_counts(self, shown: int, total: int) -> None:
         self.count_label.setText(count_text(self.search_pane, self.library, shown, total))

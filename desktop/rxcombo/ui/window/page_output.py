@@ -18,12 +18,13 @@ MESSAGE_MS = 5000
 
 class PageOutput:
     def __init__(
-        self, window: QWidget, page_view: PageView, status_bar: QStatusBar, folder: Callable[[], Path]
+        self, window: QWidget, page_view: PageView, status_bar: QStatusBar, source: Callable[[str], str]
     ) -> None:
+        """``source(page_id)``: the name of the source the page comes from, printed under it."""
         self._window = window
         self._page_view = page_view
         self._status = status_bar
-        self._folder = folder
+        self._source = source
 
     def _open(self) -> bool:
         if self._page_view.document is None or not self._page_view.showing_page():
@@ -40,7 +41,7 @@ class PageOutput:
             self._window, f"Export as PDF — {APP_NAME}", suggested, "PDF (*.pdf)"
         )
         if name:
-            sheets = write_pdf(Path(name), document, self._folder().name)
+            sheets = write_pdf(Path(name), document, self._source(document.id))
             self._status.showMessage(f"Saved {name} ({sheets} page{'s' if sheets != 1 else ''}).", MESSAGE_MS)
 
     def print_page(self) -> None:
@@ -53,7 +54,7 @@ class PageOutput:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self._window)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            paint_pages(printer, document, self._folder().name)
+            paint_pages(printer, document, self._source(document.id))
 
     def copy_markdown(self) -> None:
         document = self._page_view.document
