@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu
 from helpers.gui import launch, visible_titles, wait_loaded
 from rxcombo.dirs import favorites_path
 from rxcombo.ui.dialogs.import_report import ImportReportDialog
-from rxcombo.ui.roles import NOTE_ROLE
+from rxcombo.ui.roles import NOTE_ROLE, PAGE_ID_ROLE
 from rxcombo.ui.sidebar.views import View
 from rxcombo.userdata import FavoriteSort
 
@@ -92,7 +92,12 @@ def test_the_favorites_menu_edits_notes_and_moves_to_folders(window, qtbot, monk
     picks.append("Open")
     assert pane.results.index(0, 0).data() == "Alprazolam + Imipramine"
     pane._context_menu(pane.all_view, pane.all_view.visualRect(pane.results.index(0, 0)).center())
-    assert shown[-1] == ["Open", "Remove from Favorites", "Compare with Open Page", "Copy Link"]  # no note, no folder
+    assert shown[-1] == [
+        "Open",
+        "Remove from Favorites",
+        "Compare with Open Page",
+        "Copy Link",
+    ]  # no note, no folder
 
 
 def test_sort_by_name_or_folder_is_remembered(qtbot, seeds_dir, monkeypatch):
@@ -147,7 +152,11 @@ def test_export_to_json_and_csv_holds_notes_and_folders(window, tmp_path, monkey
     window.favorite_control.move_to_folder(ALPRAZOLAM)
     window.favorites_files.export_to(tmp_path / "out.json")
     exported = json.loads((tmp_path / "out.json").read_text("utf-8"))["favorites"][0]
-    assert (exported["id"], exported["folder"], exported["note"]) == (ALPRAZOLAM, "Mine", "=cmd|' /C calc'!A0")
+    assert (exported["id"], exported["folder"], exported["note"]) == (
+        ALPRAZOLAM,
+        "Mine",
+        "=cmd|' /C calc'!A0",
+    )
     monkeypatch.setattr(
         "rxcombo.ui.window.favorites_io.QFileDialog.getSaveFileName",
         lambda *args: (str(tmp_path / "out.csv"), "CSV (*.csv)"),
@@ -165,11 +174,20 @@ def test_import_merges_and_reports_what_was_added_updated_skipped(window, tmp_pa
     document = json.loads((tmp_path / "mine.json").read_text("utf-8"))
     entries = {entry["id"]: entry for entry in document["favorites"]}
     # Changed later on another computer: updated here.
-    entries[ALPRAZOLAM].update(note="From the other computer", changed=(datetime.now(UTC) + timedelta(hours=1)).isoformat())
+    entries[ALPRAZOLAM].update(
+        note="From the other computer", changed=(datetime.now(UTC) + timedelta(hours=1)).isoformat()
+    )
     # Changed, but before ours was: ours is kept.
     entries[GABAPENTIN].update(note="An old note", changed="2000-01-01T00:00:00+00:00")
+    # Another drug's name on this page's id (a mistaken or hostile file): the page's own
+    # title is what the list shows, and the file's text is never read as markup.
     document["favorites"].append(
-        {"id": KETAMINE, "title": "Amitriptyline + Ketamine", "added": entries[GABAPENTIN]["added"]}
+        {
+            "id": KETAMINE,
+            "title": "Mockolol <b>x</b>",
+            "note": "<img src=x>",
+            "added": entries[GABAPENTIN]["added"],
+        }
     )
     (tmp_path / "theirs.json").write_text(json.dumps(document), "utf-8")
     monkeypatch.setattr(
@@ -182,12 +200,22 @@ def test_import_merges_and_reports_what_was_added_updated_skipped(window, tmp_pa
     assert dialog.summary.text() == "theirs.json: 1 added, 1 updated, 1 skipped."
     model = dialog.model
     rows = {model.index(r, 1).data(): (model.index(r, 0).data(), model.index(r, 2).data()) for r in range(3)}
-    assert rows["Amitriptyline + Ketamine"] == ("Added", "")
+    assert rows["Mockolol <b>x</b>"] == ("Added", "")
     assert rows["Alprazolam + Imipramine"] == ("Updated", "changed: note")
     assert rows["Gabapentin + Amitriptyline"][0] == "Skipped"
     assert window.favorites.get(ALPRAZOLAM).note == "From the other computer"
     assert window.favorites.get(GABAPENTIN).note == ""  # ours was newer
     assert window.favorites.contains(KETAMINE) and KETAMINE in stored()
+    window.search_pane.set_view(View.FAVORITES)
+    favorites = window.search_pane.favorites_filter
+    row = next(
+        favorites.index(r, 0)
+        for r in range(favorites.rowCount())
+        if favorites.index(r, 0).data(PAGE_ID_ROLE) == KETAMINE
+    )
+    assert row.data() == "Amitriptyline + Ketamine"
+    tip = row.data(Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip and "&lt;img src=x&gt;" in tip
     assert window.page_view.star_button.isChecked() is window.favorites.contains(window.current_page_id())
     dialog.close()
 
@@ -210,7 +238,11 @@ def test_a_hostile_import_changes_nothing_and_says_why(window, tmp_path, content
     window.favorites_files.import_from(hostile)
     box = window.favorites_files.last_message
     assert box is not None and box.isVisible()
-    assert box.text().endswith("Nothing was imported.") and "hostile.json" in box.text() and "cannot import favorites" in box.text()
+    assert (
+        box.text().endswith("Nothing was imported.")
+        and "hostile.json" in box.text()
+        and "cannot import favorites" in box.text()
+    )
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert len(box.text()) < 600
     assert window.favorites_files.last_report is None

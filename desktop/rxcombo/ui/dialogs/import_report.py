@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rxcombo import APP_NAME
+from rxcombo.ui.plain_text import plain_tip
 from rxcombo.userdata import ImportReport, Outcome
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -52,7 +53,8 @@ class ImportReportModel(QAbstractTableModel):
         if entry.outcome is Outcome.UPDATED and detail:
             detail = f"changed: {detail}"
         values = (OUTCOME_WORDS[entry.outcome], entry.title or entry.page_id, detail, entry.line or "")
-        return values[index.column()]
+        value = str(values[index.column()])
+        return plain_tip(value) if role == Qt.ItemDataRole.ToolTipRole else value
 
 
 class ImportReportDialog(QDialog):

@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from rxcombo import wording
 from rxcombo.library import Library, Source, SourceFacts
+from rxcombo.ui.plain_text import plain_tip
 from rxcombo.userdata.sources import add_folder, remove_source
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -106,10 +107,13 @@ class SourcesModel(QAbstractTableModel):
             return Qt.CheckState.Checked if source.enabled else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 7:
             facts = self.facts(index.row())
-            return "\n".join(p.format(facts.folder) for p in facts.problems[:20]) if facts else None
+            return (
+                plain_tip("\n".join(p.format(facts.folder) for p in facts.problems[:20])) if facts else None
+            )
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        return self._cell(source, self.facts(index.row()), index.column())
+        cell = self._cell(source, self.facts(index.row()), index.column())
+        return plain_tip(cell) if role == Qt.ItemDataRole.ToolTipRole else cell
 
     @staticmethod
     def _cell(source: Source, facts: SourceFacts | None, column: int) -> str:

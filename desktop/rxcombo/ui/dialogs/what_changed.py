@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from rxcombo import APP_NAME, wording
 from rxcombo.library import ChangeKind, Library, PageChange
+from rxcombo.ui.plain_text import plain_tip
 from rxcombo.ui.roles import PAGE_ID_ROLE
 from rxcombo.userdata import Favorite
 
@@ -79,7 +80,8 @@ class ChangesModel(QAbstractTableModel):
         favorite = FAVORITE_GONE if change in self.lost else ""
         title = change.title or "(a file that could not be read)"
         values = (KIND_WORDS[change.kind], title, change.source, change.path, favorite)
-        return values[index.column()]
+        value = str(values[index.column()])
+        return plain_tip(value) if role == Qt.ItemDataRole.ToolTipRole else value
 
 
 def summary(library: Library, lost: int) -> str:

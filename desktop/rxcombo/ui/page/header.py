@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 from rxcombo.content import Document
 from rxcombo.content.shown import ShownPage
 from rxcombo.ui.icons import icon
+from rxcombo.ui.plain_text import plain_tip
 
 DRUG_LINK_SCHEME = "drug"
 SOURCE_LABEL = "Source"
@@ -146,7 +147,7 @@ class PageHeader(QWidget):
         """The favorite's note (None: the page is no favorite, so it can have none)."""
         self.note_button.setVisible(note is not None)
         self.note_label.setText(f"Note: {short_note(note)}" if note else "")
-        self.note_label.setToolTip(note or "")
+        self.note_label.setToolTip(plain_tip(note or ""))
         self.note_label.setVisible(bool(note))
 
     def set_favorite(self, favorite: bool) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from rxcombo.content.names import tokens
 from rxcombo.library import Drug, Library
 from rxcombo.search import Query
+from rxcombo.ui.plain_text import plain_tip
 from rxcombo.ui.roles import (
     COUNT_ROLE,
     DRUG_KEY_ROLE,
@@ -121,7 +122,7 @@ class DrugTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{drug.name} ({count})"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{drug.name}: {count} page{'s' if count != 1 else ''}"
+                return plain_tip(f"{drug.name}: {count} page{'s' if count != 1 else ''}")
             if role == DRUG_KEY_ROLE:
                 return drug.key
             if role == COUNT_ROLE:
@@ -135,7 +136,7 @@ class DrugTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return document.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(document.drugs)
+            return plain_tip("\n".join(document.drugs))
         if role == PAGE_ID_ROLE:
             return page_id
         if role == DRUGS_ROLE:

@@ -20,6 +20,7 @@ from rxcombo import wording
 from rxcombo.content import Document, fold
 from rxcombo.library import Library
 from rxcombo.search import Query, SearchIndex
+from rxcombo.ui.plain_text import plain_tip
 from rxcombo.ui.roles import (
     DRUGS_ROLE,
     FAVORITE_KEY_ROLE,
@@ -72,10 +73,10 @@ class FavoritesModel(QAbstractListModel):
             return None
         favorite = self._favorites[index.row()]
         document = self._pages[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return favorite.title
+        if role == Qt.ItemDataRole.DisplayRole:  # the library's title: an import may say otherwise
+            return document.title if document is not None else favorite.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(favorite, document is None)
+            return plain_tip(_tooltip(favorite, document is None))
         if role == PAGE_ID_ROLE:
             return document.id if document is not None else favorite.page_id
         if role == FAVORITE_KEY_ROLE:

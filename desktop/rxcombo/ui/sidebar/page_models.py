@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 
 from rxcombo.content import Document
 from rxcombo.search import Query, SearchIndex
+from rxcombo.ui.plain_text import plain_tip
 from rxcombo.ui.roles import DRUGS_ROLE, FAVORITE_ROLE, NOTE_ROLE, PAGE_ID_ROLE, SIMILAR_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -74,7 +75,7 @@ class PageListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return document.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return document.title if len(document.drugs) < 2 else "\n".join(document.drugs)
+            return plain_tip(document.title if len(document.drugs) < 2 else "\n".join(document.drugs))
         if role == PAGE_ID_ROLE:
             return document.id
         if role == DRUGS_ROLE:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont
 from rxcombo import wording
 from rxcombo.search.answer import Match
 from rxcombo.search.combos import CombinationReport
+from rxcombo.ui.plain_text import plain_tip
 from rxcombo.ui.roles import FAVORITE_ROLE, PAGE_ID_ROLE, SIMILAR_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -158,7 +159,7 @@ class ReportModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.similar:
                 return wording.SIMILAR_TOOLTIP
-            return "Enter or double-click opens this page" if row.page_id else row.text
+            return "Enter or double-click opens this page" if row.page_id else plain_tip(row.text)
         if role == Qt.ItemDataRole.FontRole and row.kind in ("heading", "notice"):
             font = QFont()
             font.setBold(True)

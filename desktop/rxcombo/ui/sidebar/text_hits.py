@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from rxcombo.ui.plain_text import plain_tip
 from rxcombo.ui.roles import NOTE_ROLE, PAGE_ID_ROLE
 
 if TYPE_CHECKING:  # the full-text search (and SQLite) is imported after the first paint
@@ -53,7 +54,7 @@ class TextHitsModel(QAbstractListModel):
         if role == TEXT_HIT_ROLE:
             return hit
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.title}\n{hit.section}\n\n{hit.snippet.text}"
+            return plain_tip(f"{hit.title}\n{hit.section}\n\n{hit.snippet.text}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{hit.title}, {hit.section}: {hit.snippet.text}"
         return None

@@ -35,7 +35,13 @@ LOADING = "Loading pages…"
 SUGGESTIONS = 12
 MESSAGE_MS = 5000
 LIST_ACTIONS = (
-    "new_list", "rename_list", "delete_list", None, "copy_report", "export_report", "print_report",
+    "new_list",
+    "rename_list",
+    "delete_list",
+    None,
+    "copy_report",
+    "export_report",
+    "print_report",
 )
 
 

@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         """A warning that does not block: the window keeps working behind it."""
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("noticeBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # folder and source names are the user's text
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_notice = box
