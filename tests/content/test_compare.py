@@ -114,3 +114,22 @@ def test_two_bundled_pages(seeds_dir: Path, tmp_path: Path) -> None:
     assert aligned[-1].left is not None and aligned[-1].left.kind is TabKind.WHOLE_PAGE
     assert sum(row.left is not None for row in aligned) == len(first.tabs)
     assert sum(row.right is not None for row in aligned) == len(second.tabs)
+
+
+def test_a_section_shown_under_another_tab_title_pairs_by_its_own_heading() -> None:
+    # A combination page shows its "Drug Interactions" as its combined use; the single
+    # drug's page has it under its own title: one row, never "has no section titled".
+    combination = ShownPage(
+        tabs=[tab("Usage"), Tab("Combined use", "Drug Interactions", TabKind.COMBINED, "Fake text.")]
+    )
+    single = ShownPage(tabs=[tab("Usage"), tab("Drug Interactions"), tab("Storage")])
+    assert rows(align_sections(combination, single)) == [
+        ("Usage", "Usage", "Usage"),
+        ("Combined use", "Combined use", "Drug Interactions"),
+        ("Storage", None, "Storage"),
+    ]
+    assert rows(align_sections(single, combination))[1] == (
+        "Drug Interactions",
+        "Drug Interactions",
+        "Combined use",
+    )

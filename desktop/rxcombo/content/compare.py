@@ -50,10 +50,21 @@ def align_sections(shown_a: ShownPage, shown_b: ShownPage) -> list[AlignedTabs]:
     right_by_key = dict(right)
     matched = [AlignedTabs(tab.title, tab, right_by_key[key]) for key, tab in left if key in right_by_key]
     left_keys = {key for key, _tab in left}
+    alone_left = [tab for key, tab in left if key not in right_by_key]
+    alone_right = [tab for key, tab in right if key not in left_keys]
+    # A section can show under another tab title on one page (a combination page shows its
+    # "Drug Interactions" as its combined use): its own heading pairs it then.
+    by_heading = {title_key(tab.full_title): tab for tab in alone_right}
+    for tab in list(alone_left):
+        partner = by_heading.pop(title_key(tab.full_title), None)
+        if partner is not None and partner in alone_right:
+            matched.append(AlignedTabs(tab.title, tab, partner))
+            alone_left.remove(tab)
+            alone_right.remove(partner)
     rows = [
         *matched,
-        *(AlignedTabs(tab.title, tab, None) for key, tab in left if key not in right_by_key),
-        *(AlignedTabs(tab.title, None, tab) for key, tab in right if key not in left_keys),
+        *(AlignedTabs(tab.title, tab, None) for tab in alone_left),
+        *(AlignedTabs(tab.title, None, tab) for tab in alone_right),
     ]
     for first, second in zip_longest(whole_a, whole_b):  # one each on any real page
         rows.append(AlignedTabs((first or second).title, first, second))

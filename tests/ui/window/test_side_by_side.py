@@ -65,6 +65,28 @@ def test_compare_from_a_rows_menu_aligns_sections_by_title(monkeypatch, window):
     assert compare.footer.text() == wording.APP_DISCLAIMER_LINE
 
 
+def test_each_half_says_what_its_page_header_says(qtbot, tmp_path):
+    # A flag the source states (the banned banner) and the content's date stay in view when
+    # the page is compared: the comparison hides the page's own header.
+    folder = write_fake_library(tmp_path / "pages")
+    (folder / "banned.md").write_text(
+        "---\ntitle: Bannedazepam\nis_banned: true\nlastModified: 2024-03-05\n---\n"
+        "# Bannedazepam\n\n### Usage\nFake text.\n",
+        encoding="utf-8",
+    )
+    launcher = launch(qtbot, folder)
+    window = launcher.window
+    wait_loaded(qtbot, window)
+    window.open_page("bannedazepam")
+    assert window.page_view.header.banner.isVisibleTo(window)
+    window.compare_control.compare_with("fakeprofen")
+    left = window.compare_control.view.left_title.text()
+    assert left.startswith("Bannedazepam\n")
+    assert wording.BANNED_BANNER in left and "2024-03-05" in left
+    assert window.compare_control.view.right_title.text() == "Fakeprofen"
+    window.close()
+
+
 def test_escape_and_the_close_button_go_back_to_one_page(qtbot, monkeypatch, window):
     window.open_page("testazepam")
     window.compare_control.compare_with("fakeprofen")

@@ -130,10 +130,18 @@ class CompareView(QWidget):
         label.setFont(font)
         return label
 
-    def show_pages(self, page_ids: tuple[str, str], titles: tuple[str, str], rows: list[AlignedTabs]) -> None:
+    def show_pages(
+        self,
+        page_ids: tuple[str, str],
+        titles: tuple[str, str],
+        rows: list[AlignedTabs],
+        details: tuple[str, str] = ("", ""),
+    ) -> None:
+        """``details``: what each page's header says besides its title (a banner the source
+        states, the source, the content's date), under its title."""
         self.page_ids, self._titles, self._rows = page_ids, titles, rows
-        self.left_title.setText(titles[0])
-        self.right_title.setText(titles[1])
+        self.left_title.setText("\n".join(part for part in (titles[0], details[0]) if part))
+        self.right_title.setText("\n".join(part for part in (titles[1], details[1]) if part))
         self.browser.set_section_html(comparison_html(rows, titles, self.browser.palette()))
         self.browser.verticalScrollBar().setValue(0)
 

@@ -16,9 +16,10 @@ from PySide6.QtGui import QGuiApplication
 
 from rxcombo.content import ContentError
 from rxcombo.content.compare import align_sections
-from rxcombo.content.shown import shown_page
+from rxcombo.content.shown import ShownPage, shown_page
 from rxcombo.links import link_for_page
 from rxcombo.ui.page.compare_view import CompareView
+from rxcombo.ui.page.header import SOURCE_LABEL
 from rxcombo.ui.roles import PAGE_ID_ROLE
 
 if TYPE_CHECKING:
@@ -75,10 +76,21 @@ class CompareControl:
         shown_left = page_view.shown or shown_page(left)
         rows = align_sections(shown_left, shown_right)
         self.view.set_zoom(window.settings.zoom)
-        self.view.show_pages((left.id, right.id), (left.title, right.title), rows)
+        details = (self._details(left.id, shown_left), self._details(right.id, shown_right))
+        self.view.show_pages((left.id, right.id), (left.title, right.title), rows, details)
         right.release_body()  # only the open page's text stays in memory
         page_view.stack.setCurrentWidget(self.view)
         self.view.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _details(self, page_id: str, shown: ShownPage) -> str:
+        """What the page's own header says besides its title, as the single page shows it:
+        its banner, its source (when there are several), its header fields (content date)."""
+        library = self.window.library
+        several = library is not None and len(library.sources) > 1
+        source = library.source_of(page_id) if library is not None and several else None
+        lines = [shown.banner or "", f"{SOURCE_LABEL}: {source}" if source else ""]
+        lines += [f"{field.label}: {field.value}" for field in shown.header]
+        return "\n".join(line for line in lines if line)
 
     def close(self) -> None:
         if self.is_open():
