@@ -69,6 +69,7 @@ class NoticePanel(QWidget):
         self.text_label.setObjectName("noticeText")
         self.text_label.setWordWrap(True)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.text_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         font = self.text_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.text_label.setFont(font)
@@ -94,6 +95,7 @@ class NoticePanel(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.related_label)
         layout.addWidget(self.related_view, 1)
+        layout.addStretch(0)  # with no related pages the notice stays at the top
 
     def show_notice(self, notice: Notice, related: Sequence[Related]) -> None:
         self.text_label.setText(notice.text)

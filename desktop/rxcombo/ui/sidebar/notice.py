@@ -31,6 +31,7 @@ class NoticeBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # its text's height
         self.setObjectName("searchNotice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # Palette roles, not fixed colours: readable in light and dark themes alike.

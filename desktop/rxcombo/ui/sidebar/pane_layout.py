@@ -36,6 +36,9 @@ def lay_out_pane(
     name_layout.setSpacing(6)
     for widget, stretch in names:
         name_layout.addWidget(widget, stretch)
+    # Takes the room when nothing stretching is shown (a notice over no list), so that the
+    # notice keeps its own height at the top instead of spreading down the pane.
+    name_layout.addStretch(0)
     modes = QStackedWidget()
     modes.addWidget(name_part)
     modes.addWidget(text_panel)
