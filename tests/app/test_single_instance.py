@@ -261,7 +261,7 @@ def test_launcher_at_the_disclaimer_comes_forward(pair, qtbot, seeds_dir, tmp_pa
         assert second.try_activate_existing({"content": str(tmp_path)})
     assert launcher.dialog.isVisible()
     assert launcher.window is None  # still waiting for the user's answer
-    assert Path(launcher.requested_content) == tmp_path
+    assert launcher.requested_content == [tmp_path]
 
 
 # -- the real application, twice -----------------------------------------------------------

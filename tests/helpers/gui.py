@@ -32,7 +32,7 @@ SEED_TABS = {
 }
 
 
-def launch(qtbot, content: Path | None, *, accept: bool = True) -> Launcher:
+def launch(qtbot, content: Path | list[Path] | None, *, accept: bool = True) -> Launcher:
     """Start like the app does; accept the disclaimer with Enter if it shows."""
     launcher = Launcher(content)
     launcher.launch()

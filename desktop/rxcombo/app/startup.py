@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,12 +42,12 @@ class Launcher(QObject):
 
     def __init__(
         self,
-        content: Path | None = None,
+        content: Path | Sequence[Path] | None = None,
         parent: QObject | None = None,
         open_request: OpenRequest | None = None,
     ) -> None:
         super().__init__(parent)
-        self.requested_content = content
+        self.requested_content = [content] if isinstance(content, Path) else list(content or ())
         self.pending_open = open_request  # given to the window once it exists
         self.settings = SettingsStore(settings_path())
         self.favorites = FavoritesStore(favorites_path())
@@ -81,7 +82,7 @@ class Launcher(QObject):
         window = self.window
         if window is None:
             if folder is not None:
-                self.requested_content = folder  # opened once the disclaimer is accepted
+                self.requested_content = [folder]  # opened once the disclaimer is accepted
             if request is not None:
                 self.pending_open = request
             if self.dialog is not None:
@@ -104,16 +105,17 @@ class Launcher(QObject):
         QApplication.quit()
 
     def _load(self, window: MainWindow) -> None:
-        """The folder asked for on the command line (alone, and remembered), else the
+        """The folders asked for on the command line (alone, and remembered), else the
         user's saved sources."""
-        if self.requested_content is not None:
-            chosen = self.requested_content.expanduser().resolve()
-            if chosen.is_dir():
-                window.content_folders.open(chosen)
-                return
-            self._startup_messages.append(
-                f"The content folder {chosen} does not exist; showing your saved sources instead."
-            )
+        chosen = [folder.expanduser().resolve() for folder in self.requested_content]
+        present = [folder for folder in chosen if folder.is_dir()]
+        for folder in chosen:
+            if folder not in present:
+                instead = "" if present else "; showing your saved sources instead"
+                self._startup_messages.append(f"The content folder {folder} does not exist{instead}.")
+        if present:
+            window.content_folders.open(*present)
+            return
         window.content_folders.load_saved()
 
     def _open_window(self) -> None:
@@ -174,13 +176,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(
-    content: Path | None = None, new_instance: bool = False, open_request: OpenRequest | None = None
+    content: Path | Sequence[Path] | None = None,
+    new_instance: bool = False,
+    open_request: OpenRequest | None = None,
 ) -> int:
+    """The window; ``content``: the folder or folders of ``--content`` (else the saved sources)."""
+    folders = [content] if isinstance(content, Path) else list(content or ())
     app = make_application()
     instance: SingleInstance | None = None
     if not new_instance:
         instance = SingleInstance(app)
-        request = {"content": str(content.expanduser().resolve())} if content else {}
+        request = {"content": str(folders[0].expanduser().resolve())} if folders else {}
         if open_request is not None:  # links and the search they need only when one came
             from rxcombo.app.open_request import message_fields
 
@@ -196,7 +202,7 @@ def run_gui(
             instance.close()  # it held the lock until it listened: it is the instance
             return 0
     _signal_timer = _quit_on_signals(app)
-    launcher = Launcher(content, open_request=open_request)
+    launcher = Launcher(folders, open_request=open_request)
     if instance is not None:
         instance.activation_requested.connect(launcher.activate)
         listen = partial(_listen, instance)

@@ -60,9 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_PROBLEMS
         from rxcombo.app.startup import run_gui  # Qt is imported only when the window is wanted
 
-        if args.content and len(args.content) > 1:
-            print("rxcombo: the window opens the first --content folder only", file=sys.stderr)
-        return run_gui(content=args.content[0] if args.content else None, new_instance=args.new_instance)
+        return run_gui(content=args.content, new_instance=args.new_instance)
     try:
         return command(args.command)(args)
     except BrokenPipeError:

@@ -95,8 +95,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     if no_display is None:
         from rxcombo.app.startup import run_gui
 
-        first = args.content[0] if args.content else None  # the window opens one folder for now
-        return run_gui(content=first, new_instance=args.new_instance, open_request=request)
+        return run_gui(content=args.content, new_instance=args.new_instance, open_request=request)
     return _hand_over_only(args, request, no_display)
 
 

@@ -92,6 +92,16 @@ def test_saved_sources_load_together_and_a_shared_title_is_told_apart(
     window.close()
 
 
+def test_content_given_twice_on_the_command_line_shows_both_folders(qtbot, first, second):
+    window = launch(qtbot, [first, second]).window  # rxcombo --content FIRST --content SECOND
+    wait_loaded(qtbot, window)
+    assert [facts.folder for facts in window.library.sources] == [first, second]
+    titles = [d.title for d in window.library.documents]
+    assert "Mockacillin" in titles and "Shamoxetine" in titles
+    assert {source.folder for source in saved()} >= {first, second}  # kept for the next start
+    window.close()
+
+
 def test_the_page_header_shows_the_content_date_never_a_review(qtbot, first):
     save_sources(Source("First", first))
     window = start(qtbot)

@@ -62,15 +62,21 @@ class ContentFolders:
         self.changes_button.hide()
         window.loading.load(self.sources)
 
-    def open(self, folder: Path) -> None:
-        """``--content DIR`` or another launch's folder: shown alone, and kept among the
-        saved sources so that the next start still has it."""
-        self._store(add_folder(self.saved(), folder)[0])
+    def open(self, *folders: Path) -> None:
+        """``--content DIR`` (repeated) or another launch's folder: shown alone, and kept
+        among the saved sources so that the next start still has them."""
+        saved = self.saved()
+        for folder in folders:
+            saved = add_folder(saved, folder)[0]
+        self._store(saved)
         window = self.window
         if window.library is not None:  # at start-up the page pane has nothing to replace yet
             window.page_view.show_message("Loading…")
             window.setWindowTitle(APP_NAME)
-        window.load_content(folder)  # the one entry the start-up benchmark's probe watches
+        if len(folders) == 1:
+            window.load_content(folders[0])  # the one entry the start-up benchmark's probe watches
+        else:
+            self.load(command_line_sources(folders, self.saved()))
 
     def choose(self) -> None:
         """File > Add Content Folder…"""
