@@ -60,5 +60,5 @@ def test_without_worker_processes_the_pages_are_read_here(
 
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setattr(parallel, "_pool", no_processes)
     assert _summary(root, tmp_path / "cache-fallback") == here

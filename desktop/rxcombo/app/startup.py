@@ -17,7 +17,6 @@ from rxcombo import APP_NAME, __version__
 from rxcombo.app.single_instance import SingleInstance
 from rxcombo.dirs import bundled_content_dir, favorites_path, resources_dir, settings_path
 from rxcombo.support import timing
-from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog
 from rxcombo.ui.icons import app_icon
 from rxcombo.ui.window.main_window import MainWindow
 from rxcombo.ui.window.raising import bring_to_front
@@ -25,6 +24,7 @@ from rxcombo.userdata import FavoritesStore, SettingsStore, is_accepted, record_
 
 if TYPE_CHECKING:  # links and requests are imported when one arrives: most starts have none
     from rxcombo.links import OpenRequest
+    from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog
 
 DESKTOP_FILE_NAME = "io.github.rxcombo.RxCombo"
 LISTEN_AT_THE_LATEST_MS = 2000
@@ -63,6 +63,8 @@ class Launcher(QObject):
         if is_accepted(self.settings, self.text):
             self._open_window()
             return
+        from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog  # first launch only
+
         self.dialog = DisclaimerDialog(self.text, first_launch=True)
         self.dialog.accepted.connect(self._on_accepted)
         self.dialog.rejected.connect(self._on_rejected)

@@ -10,12 +10,10 @@ workers cannot be started (a sandbox without process support), the pages are rea
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rxcombo.content import ContentError, Document, Problem, read_page
 
@@ -24,6 +22,16 @@ CHUNK = 1000  # pages a worker reads between two progress reports
 MAX_WORKERS = 4
 
 Found = Document | list[Problem]
+
+if TYPE_CHECKING:  # imported when workers start: a warm start never needs them
+    from concurrent.futures import ProcessPoolExecutor
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
 
 def read_one(path: str) -> Found:
@@ -52,9 +60,10 @@ def read_pages(
     found: list[Found] = []
     workers = workers_for(len(paths))
     if workers > 1:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            with _pool(workers) as pool:
                 chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
                 results = pool.map(_read_chunk, chunks)
                 for chunk in results:

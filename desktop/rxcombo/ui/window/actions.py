@@ -149,9 +149,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("export_report", "&Export Report…", "list_control.output.export", LISTS_MENU),
     ActionSpec("print_report", "&Print Report…", "list_control.output.print", LISTS_MENU),
-    ActionSpec("disclaimer", "&Disclaimer", "show_disclaimer", HELP_MENU, icon="warning"),
-    ActionSpec("shortcuts", "&Keyboard Shortcuts", "show_shortcuts", HELP_MENU, ("F1",)),
-    ActionSpec("about", "&About RxCombo", "show_about", HELP_MENU, role=QAction.MenuRole.AboutRole),
+    ActionSpec("disclaimer", "&Disclaimer", "dialogs.show_disclaimer", HELP_MENU, icon="warning"),
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", "dialogs.show_shortcuts", HELP_MENU, ("F1",)),
+    ActionSpec("about", "&About RxCombo", "dialogs.show_about", HELP_MENU, role=QAction.MenuRole.AboutRole),
     ActionSpec("focus_search", "Search", "focus_search", keys=("Ctrl+L",)),
     # Browsers' keys for tabs. Ctrl+Shift+Tab arrives as Ctrl+Backtab on some platforms.
     ActionSpec("next_tab", "Next Tab", "next_tab", keys=("Ctrl+Tab", "Ctrl+PgDown")),

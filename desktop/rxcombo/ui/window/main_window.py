@@ -19,8 +19,6 @@ from rxcombo import APP_NAME
 from rxcombo.content import ContentError
 from rxcombo.library import Library
 from rxcombo.support import timing
-from rxcombo.ui.dialogs import about, links, shortcuts
-from rxcombo.ui.dialogs.disclaimer import DisclaimerDialog
 from rxcombo.ui.icons import app_icon
 from rxcombo.ui.page.page_view import PageView
 from rxcombo.ui.sidebar.search_pane import SearchPane
@@ -40,6 +38,7 @@ from rxcombo.ui.window.search_notice import SearchNoticeShown
 from rxcombo.ui.window.start import start_content
 from rxcombo.ui.window.status_bar import add_status_widgets, count_text
 from rxcombo.ui.window.text_search import TextSearchControl
+from rxcombo.ui.window.window_dialogs import WindowDialogs
 from rxcombo.userdata import FavoritesStore, SettingsStore
 
 if TYPE_CHECKING:  # links are imported when a request comes: most starts have none
@@ -101,6 +100,7 @@ class MainWindow(QMainWindow):
         self.requests = OpenRequests(lambda: self.library, self.open_page, self.search_for, status, combos)
         self.output = PageOutput(self, self.page_view, self.statusBar(), self._source_name)
         self.favorite_control = FavoriteControl(self)
+        self.dialogs = WindowDialogs(self)
         self.content_folders = ContentFolders(self)
         self.text_search = TextSearchControl(self)
         self.favorites_files = FavoritesFiles(self)
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.search_pane.counts_changed.connect(self._show_counts)
         self.page_view.favorite_toggled.connect(self.toggle_favorite)
         self.page_view.drug_activated.connect(self.search_pane.show_drug)
-        self.page_view.external_link_clicked.connect(partial(links.open_external_link, self))
+        self.page_view.external_link_clicked.connect(self.dialogs.open_external_link)
         self.page_view.page_activated.connect(self.open_page)
         self.page_view.search_requested.connect(self.search_for)
         self.search_notice = SearchNoticeShown(
@@ -257,18 +257,8 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -----------------------------------------------------------------------
 
-    def show_disclaimer(self) -> None:
-        dialog = DisclaimerDialog(self.disclaimer_text, first_launch=False, parent=self)
-        dialog.exec()
-
     def about_text(self) -> str:
-        return about.about_text(self.library, self.favorites.path)
-
-    def show_about(self) -> None:
-        about.show_about(self, self.about_text())
-
-    def show_shortcuts(self) -> None:
-        shortcuts.show_shortcuts(self)
+        return self.dialogs.about_text()
 
     # -- state -------------------------------------------------------------------------
 
