@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
         self.favorite_control.refresh_list()
         # Typing should go straight to the search, as in any dictionary app.
         self.search_pane.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Its height from the start: else a relayout just after the first paint moves a pixel
+        # row between it and the panes, a second visible repaint of the whole window.
+        self.statusBar().setFixedHeight(self.statusBar().sizeHint().height())
 
     # -- loading -----------------------------------------------------------------------
 
