@@ -115,7 +115,13 @@ def test_dates_and_flags_say_what_the_source_says() -> None:
     assert wording.content_date_value("2025-09-22", "date") == "2025-09-22 (date)"
     labels = [wording.BRAND_LABEL, wording.COMPANY_LABEL, wording.STRENGTH_LABEL, wording.PACK_LABEL]
     assert [*labels, wording.PRICE_LABEL, wording.GENERIC_PAGE_LABEL, wording.INGREDIENTS_LABEL] == [
-        "Brand", "Company", "Strength", "Pack", "MRP", "Generic page", "Ingredients"
+        "Brand",
+        "Company",
+        "Strength",
+        "Pack",
+        "MRP",
+        "Generic page",
+        "Ingredients",
     ]
 
 

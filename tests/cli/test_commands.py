@@ -388,7 +388,9 @@ Invented overview.
 """
 
 
-def test_show_json_lists_exactly_the_tabs_the_window_shows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_json_lists_exactly_the_tabs_the_window_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from helpers.content import assert_nothing_shown_lost
     from rxcombo.content import read_page
     from rxcombo.content.shown import shown_page
@@ -433,4 +435,7 @@ def test_check_names_every_group_header(tmp_path: Path, capsys: pytest.CaptureFi
     code, out, _ = run(capsys, "check", str(root), "--json")
     report = json.loads(out)
     assert report["splits"] == {"headings": {"group headers": 1}}
-    assert [(h["line"], h["text"]) for h in report["group_headers"]] == [(8, "Testazepam"), (10, "Fakeprofen")]
+    assert [(h["line"], h["text"]) for h in report["group_headers"]] == [
+        (8, "Testazepam"),
+        (10, "Fakeprofen"),
+    ]

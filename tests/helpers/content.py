@@ -81,7 +81,9 @@ _ESCAPED = re.compile(r"\\([\\`*_{}\[\]<>#|])")
 def _words(text: str) -> list[str]:
     """The words of a text, tags left out (``A<sub>1</sub>`` reads "A1"); a Markdown escape
     (``\\<``) reads as the character it shows."""
-    text = _TAG.sub(lambda tag: "" if tag.group(1).lower() in _INLINE_TAGS else " ", _ESCAPED.sub(r"\1", text))
+    text = _TAG.sub(
+        lambda tag: "" if tag.group(1).lower() in _INLINE_TAGS else " ", _ESCAPED.sub(r"\1", text)
+    )
     return [word.casefold() for word in _WORD.findall(text)]
 
 
@@ -105,7 +107,9 @@ def shown_of(shown: Any) -> dict[str, Any]:
     }
 
 
-def hidden_lines(path: Path, document: Document, shown: dict[str, Any], *, independent: bool = True) -> list[str]:
+def hidden_lines(
+    path: Path, document: Document, shown: dict[str, Any], *, independent: bool = True
+) -> list[str]:
     """Body lines whose words the window does not show, in order.
 
     ``shown`` is what ``rxcombo show --json`` prints (or :func:`shown_of`). Each non-blank
@@ -132,7 +136,9 @@ def hidden_lines(path: Path, document: Document, shown: dict[str, Any], *, indep
     return hidden
 
 
-def assert_nothing_shown_lost(path: Path, document: Document, shown: Any, *, independent: bool = True) -> None:
+def assert_nothing_shown_lost(
+    path: Path, document: Document, shown: Any, *, independent: bool = True
+) -> None:
     """Every non-blank body line's text reaches the window (see :func:`hidden_lines`)."""
     listed = shown if isinstance(shown, dict) else shown_of(shown)
     hidden = hidden_lines(path, document, listed, independent=independent)

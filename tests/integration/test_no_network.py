@@ -232,9 +232,7 @@ def test_running_window_touches_no_network(audited_env, hostile_dir: Path) -> No
     page = next(d for d in library.documents if d.path.name == "img.md")
     settings = SettingsStore(settings_path())
     settings.load()
-    record_acceptance(
-        settings, (ROOT / "resources" / "disclaimer.md").read_text("utf-8")
-    )
+    record_acceptance(settings, (ROOT / "resources" / "disclaimer.md").read_text("utf-8"))
     settings.last_page_id = page.id
     settings.content_dir = str(hostile_dir)
     assert settings.save()

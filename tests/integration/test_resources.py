@@ -98,9 +98,7 @@ def test_svg_renders_non_empty(qapp: QApplication, svg: Path) -> None:
         renderer.render(painter, QRectF(0, 0, size, size))
         painter.end()
 
-        painted = sum(
-            1 for y in range(size) for x in range(size) if image.pixelColor(x, y).alpha() > 0
-        )
+        painted = sum(1 for y in range(size) for x in range(size) if image.pixelColor(x, y).alpha() > 0)
         # A visible icon covers a fair part of its square, but never all of it.
         assert painted > size * size // 20, f"{svg.name} at {size}px is (nearly) empty"
         if svg.name != "rxcombo.svg":
@@ -152,9 +150,7 @@ def test_metainfo_matches_project() -> None:
     assert "AI-generated" in description
     assert "not medical advice" in description
 
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
-        "version"
-    ]
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     releases = {r.get("version") for r in root.iter("release")}
     assert version in releases, f"no <release> entry for project version {version}"
 

@@ -210,4 +210,6 @@ def test_by_drug_counts_and_status_bar_say_what_the_view_shows(window, qtbot):
     assert window.count_label.text() == "1 favorite"
     pane.set_view(View.ALL)
     type_text(pane.search_field, "ketamine gabapentin")
-    assert window.count_label.text() == "No page matches; 2 related pages"  # the two seed pages with one of them
+    assert (
+        window.count_label.text() == "No page matches; 2 related pages"
+    )  # the two seed pages with one of them

@@ -87,7 +87,9 @@ def test_find_in_page_counts_walks_and_closes(window, qtbot):
     assert cursor.selectedText().casefold() == "imipramine"
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     assert not bar.isVisible()
-    assert all(not window.page_view.tabs.widget(i).extraSelections() for i in range(window.page_view.tabs.count()))
+    assert all(
+        not window.page_view.tabs.widget(i).extraSelections() for i in range(window.page_view.tabs.count())
+    )
 
 
 def test_zoom_reaches_every_tab_and_survives_restart(qtbot, seeds_dir):
@@ -147,7 +149,9 @@ def test_dark_theme_reaches_the_rendered_page(window, qtbot):
     try:
         dark = theme.page_colors(theme.dark_palette())
         # The palette reaches widgets through posted events: the page re-renders on arrival.
-        qtbot.waitUntil(lambda: dark["text"].name() in disclaimer.document().defaultStyleSheet(), timeout=3000)
+        qtbot.waitUntil(
+            lambda: dark["text"].name() in disclaimer.document().defaultStyleSheet(), timeout=3000
+        )
         assert dark["box"].name() in disclaimer.toHtml().lower()
         assert window.settings.theme == "dark"
     finally:

@@ -84,6 +84,8 @@ def test_each_half_says_what_its_page_header_says(qtbot, tmp_path):
     assert left.startswith("Bannedazepam\n")
     assert wording.BANNED_BANNER in left and "2024-03-05" in left
     assert window.compare_control.view.right_title.text() == "Fakeprofen"
+    window.export_pdf_action.trigger()  # one page at a time: the comparison says how
+    assert window.statusBar().currentMessage() == "Close the comparison (Esc) to print or export one page."
     window.close()
 
 
@@ -107,7 +109,9 @@ def test_the_menu_action_compares_the_selected_row_by_keyboard(qtbot, window):
     model = pane.all_view.model()
     [row] = [r for r in range(model.rowCount()) if model.index(r, 0).data() == "Testazepam"]
     pane.all_view.setCurrentIndex(model.index(row, 0))
-    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     compare = window.compare_control.view
     assert window.page_view.stack.currentWidget() is compare
     assert compare.page_ids == ("placebin", "testazepam")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from rxcombo import APP_NAME
 from rxcombo.content.page_text import page_markdown
+from rxcombo.ui.page.compare_view import CompareView
 from rxcombo.ui.page.export import paint_pages, write_pdf
 from rxcombo.ui.page.page_view import PageView
 
@@ -28,7 +29,13 @@ class PageOutput:
 
     def _open(self) -> bool:
         if self._page_view.document is None or not self._page_view.showing_page():
-            self._status.showMessage("Open a page first.", MESSAGE_MS)
+            comparing = isinstance(self._page_view.stack.currentWidget(), CompareView)
+            text = (
+                "Close the comparison (Esc) to print or export one page."
+                if comparing
+                else "Open a page first."
+            )
+            self._status.showMessage(text, MESSAGE_MS)
             return False
         return True
 
