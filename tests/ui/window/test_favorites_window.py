@@ -249,3 +249,23 @@ def test_a_hostile_import_changes_nothing_and_says_why(window, tmp_path, content
     assert favorites_path().read_bytes() == before
     assert [f.page_id for f in window.favorites.items()] == [ALPRAZOLAM]
     box.close()
+
+
+def test_a_title_from_a_file_is_plain_text_in_the_note_and_folder_questions(window, monkeypatch):
+    from PySide6.QtGui import Qt as GuiQt
+    from PySide6.QtWidgets import QInputDialog
+
+    window.favorites.toggle("ghostazepam", "<img src=x> Ghostazepam")  # a page no source holds
+    labels: list[str] = []
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda _w, _t, label, _n: labels.append(label) or ("", False)
+    )
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda _w, _t, label, *_a: labels.append(label) or ("", False)
+    )
+    window.favorite_control.edit_note("ghostazepam")
+    window.favorite_control.move_to_folder("ghostazepam")
+    assert len(labels) == 2
+    for label in labels:
+        assert "<img src=x> Ghostazepam" in label  # shown as written
+        assert not GuiQt.mightBeRichText(label)  # so Qt shows it as text, not markup

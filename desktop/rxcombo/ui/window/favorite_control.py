@@ -93,8 +93,13 @@ class FavoriteControl:
         favorite = window.favorites.get(page_id)
         if favorite is None:
             return
+        # The title on a line of its own, after plain words: Qt reads a label as HTML only
+        # when its first line holds a tag, and a stored title may come from an import file.
         text, ok = QInputDialog.getMultiLineText(
-            window, f"Note — {APP_NAME}", f"Your note on {favorite.title}:", favorite.note
+            window,
+            f"Note — {APP_NAME}",
+            f"Your note on this favorite:\n{self._title(page_id)}",
+            favorite.note,
         )
         if not ok:
             return
@@ -108,6 +113,12 @@ class FavoriteControl:
             self._refresh(page_id)
             window.statusBar().showMessage(f"Note saved: {favorite.title}", MESSAGE_MS)
 
+    def _title(self, page_id: str) -> str:
+        """The page's own title (a stored one only for a page no source holds)."""
+        library, favorite = self.window.library, self.window.favorites.get(page_id)
+        document = library.get(page_id) if library is not None else None
+        return document.title if document is not None else (favorite.title if favorite else page_id)
+
     def move_to_folder(self, page_id: str) -> None:
         """The favorites view's "Move to Folder…": an existing folder, a new one, or none."""
         window = self.window
@@ -117,7 +128,12 @@ class FavoriteControl:
         folders = window.favorites.folders()
         choices = [favorite.folder] + [f for f in folders if f != favorite.folder]
         name, ok = QInputDialog.getItem(
-            window, f"Move to Folder — {APP_NAME}", f"{favorite.title}\n\n{NO_FOLDER_HINT}", choices, 0, True
+            window,
+            f"Move to Folder — {APP_NAME}",
+            f"The folder of this favorite:\n{self._title(page_id)}\n\n{NO_FOLDER_HINT}",
+            choices,
+            0,
+            True,
         )
         if not ok:
             return

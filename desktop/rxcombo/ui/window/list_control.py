@@ -255,7 +255,8 @@ class ListControl:
             self._say("No list to delete.")
             return
         count = len(saved.entries)
-        question = f"Delete the list {saved.name} and its {count} entr{'y' if count == 1 else 'ies'}?"
+        entries = f"{count} entr{'y' if count == 1 else 'ies'}"
+        question = f"Delete this list and its {entries}?\n{saved.name}"  # the name below: never markup
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         answer = QMessageBox.question(self.window, f"Delete List — {APP_NAME}", question, buttons)
         if answer != QMessageBox.StandardButton.Yes:
