@@ -6,31 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from helpers.cli import rxcombo
 from helpers.pages import write_page
 from rxcombo import dirs
 from rxcombo.userdata import FavoritesStore
 
 LIST_KEYS = {"id", "title", "drugs", "folder", "note", "added", "source"}
-
-
-def rxcombo(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rxcombo", *argv],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        check=False,
-    )
 
 
 @pytest.fixture

@@ -4,30 +4,17 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from helpers.cli import rxcombo
 from helpers.pages import set_day, write_page
 from rxcombo import dirs
 
 INFO_KEYS = {"name", "folder", "pages", "drugs", "newest", "oldest", "dates_from", "problems", "about"}
-
-
-def rxcombo(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rxcombo", *argv],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        check=False,
-    )
 
 
 @pytest.fixture
