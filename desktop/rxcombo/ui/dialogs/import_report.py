@@ -3,10 +3,11 @@ skipped (why). A table over the report (Qt model/view); titles from the file are
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,31 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from rxcombo import APP_NAME
+from rxcombo.ui.dialogs.titled_table import AnyIndex, TitledTableModel
 from rxcombo.ui.plain_text import plain_tip
 from rxcombo.userdata import ImportReport, Outcome
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Result", "Title", "Details", "Line")
 OUTCOME_WORDS = {Outcome.ADDED: "Added", Outcome.UPDATED: "Updated", Outcome.SKIPPED: "Skipped"}
 
 
-class ImportReportModel(QAbstractTableModel):
+class ImportReportModel(TitledTableModel):
     def __init__(self, report: ImportReport, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self._entries = list(report.entries)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
+    def _items(self) -> Sized:
+        return self._entries
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -7,28 +7,28 @@ until the dialog's changes are applied and the library reloads.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from rxcombo import wording
 from rxcombo.library import Library, Source, SourceFacts
+from rxcombo.ui.dialogs.titled_table import AnyIndex, TitledTableModel
 from rxcombo.ui.plain_text import plain_tip
 from rxcombo.userdata.sources import add_folder, remove_source
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Name", "Folder", "Pages", "Drugs", "Newest", "Oldest", "Dates from", "Problems")
 NOT_LOADED = "not loaded"
 
 
-class SourcesModel(QAbstractTableModel):
+class SourcesModel(TitledTableModel):
     def __init__(
         self, sources: Sequence[Source], library: Library | None, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self._sources = list(sources)
         self._facts = {facts.name: facts for facts in library.sources} if library is not None else {}
 
@@ -71,18 +71,8 @@ class SourcesModel(QAbstractTableModel):
 
     # -- Qt ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._sources)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
+    def _items(self) -> Sized:
+        return self._sources
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

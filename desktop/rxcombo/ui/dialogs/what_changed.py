@@ -4,10 +4,10 @@ model/view); opening a row opens its page, when the library still has it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,21 +21,21 @@ from PySide6.QtWidgets import (
 
 from rxcombo import APP_NAME, wording
 from rxcombo.library import ChangeKind, Library, PageChange
+from rxcombo.ui.dialogs.titled_table import AnyIndex, TitledTableModel
 from rxcombo.ui.plain_text import plain_tip
 from rxcombo.ui.roles import PAGE_ID_ROLE
 from rxcombo.userdata import Favorite
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Change", "Page", "Source", "File", "Favorite")
 KIND_WORDS = {ChangeKind.ADDED: "Added", ChangeKind.REMOVED: "Removed", ChangeKind.CHANGED: "Changed"}
 FAVORITE_GONE = "your favorite: page gone"
 
 
-class ChangesModel(QAbstractTableModel):
+class ChangesModel(TitledTableModel):
     def __init__(
         self, library: Library, favorites: Sequence[Favorite], parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self._library = library
         order = {ChangeKind.REMOVED: 0, ChangeKind.ADDED: 1, ChangeKind.CHANGED: 2}
         self._changes = sorted(library.changes.pages, key=lambda c: (order[c.kind], c.source, c.path))
@@ -48,18 +48,8 @@ class ChangesModel(QAbstractTableModel):
     def change(self, row: int) -> PageChange:
         return self._changes[row]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._changes)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
+    def _items(self) -> Sized:
+        return self._changes
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
