@@ -16,7 +16,7 @@ import rxcombo.app.qt_import  # noqa: F401 - before the rest: makes each later i
 from rxcombo import APP_NAME, __version__
 from rxcombo.app.single_instance import SingleInstance
 from rxcombo.dirs import bundled_content_dir, favorites_path, resources_dir, settings_path
-from rxcombo.support import timing
+from rxcombo.support import gc_pause, timing
 from rxcombo.ui.icons import app_icon
 from rxcombo.ui.window.main_window import MainWindow
 from rxcombo.ui.window.raising import bring_to_front
@@ -212,6 +212,7 @@ def run_gui(
         # meanwhile); the timer covers a window that never paints a list.
         launcher.settled.connect(listen)
         QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, listen)
+    QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, gc_pause.resume)  # a window that never paints
     launcher.launch()
     code = app.exec()
     if instance is not None:

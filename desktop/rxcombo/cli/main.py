@@ -21,6 +21,7 @@ from rxcombo.app.display import missing_display_message
 from rxcombo.cli import opening
 from rxcombo.cli.exits import EXIT_OK, EXIT_PROBLEMS
 from rxcombo.cli.parser import build_parser
+from rxcombo.support import gc_pause
 
 __all__ = ["COMMANDS", "build_parser", "main", "main_gui"]
 
@@ -48,6 +49,14 @@ def command(name: str) -> Callable[[Any], int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    gc_pause.pause()  # the window's start runs without collections (it resumes them)
+    try:
+        return _run(argv)
+    finally:
+        gc_pause.resume()  # a command, a window that never painted, a test calling main()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(opening.with_open_command(sys.argv[1:] if argv is None else argv))
     args.content = [*(args.content or []), *(getattr(args, "content_after", None) or [])] or None
@@ -61,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from rxcombo.app.startup import run_gui  # Qt is imported only when the window is wanted
 
         return run_gui(content=args.content, new_instance=args.new_instance)
+    gc_pause.resume()  # commands read many files: collections keep their memory flat
     try:
         return command(args.command)(args)
     except BrokenPipeError:

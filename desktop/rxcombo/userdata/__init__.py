@@ -11,16 +11,56 @@ settings table :mod:`.options` and every sentence shown about these files :mod:`
 
 from __future__ import annotations
 
-from .damaged import set_aside
-from .disclaimer import disclaimer_hash, is_accepted, record_acceptance
-from .favorites import Favorite, FavoriteSort, FavoritesStore
-from .favorites_export import write_export
-from .favorites_import import ImportReport, Incoming, Outcome
-from .favorites_read import ImportFileError, read_import
-from .jsonfile import FileLockError, JsonFile
-from .lists import DrugList, ListsStore
-from .settings import SettingsStore
-from .store import JsonStore, LoadReport
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .damaged import set_aside
+    from .disclaimer import disclaimer_hash, is_accepted, record_acceptance
+    from .favorites import Favorite, FavoriteSort, FavoritesStore
+    from .favorites_export import write_export
+    from .favorites_import import ImportReport, Incoming, Outcome
+    from .favorites_read import ImportFileError, read_import
+    from .jsonfile import FileLockError, JsonFile
+    from .lists import DrugList, ListsStore
+    from .settings import SettingsStore
+    from .store import JsonStore, LoadReport
+
+# name -> the module that defines it: each is imported on first use (PEP 562), so the
+# window's start, which needs the settings and favorites stores, does not also import
+# the lists (and their drug-name search), the import and export of favorites.
+_WHERE = {
+    "DrugList": "lists",
+    "Favorite": "favorites",
+    "FavoriteSort": "favorites",
+    "FavoritesStore": "favorites",
+    "FileLockError": "jsonfile",
+    "ImportFileError": "favorites_read",
+    "ImportReport": "favorites_import",
+    "Incoming": "favorites_import",
+    "JsonFile": "jsonfile",
+    "JsonStore": "store",
+    "ListsStore": "lists",
+    "LoadReport": "store",
+    "Outcome": "favorites_import",
+    "SettingsStore": "settings",
+    "disclaimer_hash": "disclaimer",
+    "is_accepted": "disclaimer",
+    "read_import": "favorites_read",
+    "record_acceptance": "disclaimer",
+    "set_aside": "damaged",
+    "write_export": "favorites_export",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # the next lookup is an ordinary one
+    return value
+
 
 __all__ = [
     "DrugList",

@@ -19,15 +19,17 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rxcombo.content.names import clean_title, fold
 
 from . import messages
 from .favorites_file import FORMAT_NAME, MAX_FOLDER, MAX_NOTE, VERSION, Favorite, Record, parse, payload
-from .favorites_import import ImportReport, Incoming, merge_imported
 from .jsonfile import JsonObject
 from .store import JsonStore
+
+if TYPE_CHECKING:  # imported by an import of favorites only: most starts have none
+    from .favorites_import import ImportReport, Incoming
 
 __all__ = ["Favorite", "FavoriteSort", "FavoritesStore", "folder_name"]
 
@@ -134,6 +136,8 @@ class FavoritesStore(JsonStore[dict[str, Record]]):
         """Merge imported favorites (:mod:`.favorites_read` reads them from a file): new ones
         added, existing ones updated only where the import is newer, nothing removed. Save
         afterwards, as after any change: the save merges with other windows as usual."""
+        from .favorites_import import merge_imported
+
         report, changed = merge_imported(self._records, entries)
         if changed:
             self._mark_dirty()

@@ -31,12 +31,12 @@ def star(window, *page_ids: str) -> None:
 
 def answer_note(monkeypatch, text: str) -> None:
     monkeypatch.setattr(
-        "rxcombo.ui.window.favorite_control.QInputDialog.getMultiLineText", lambda *args: (text, True)
+        "PySide6.QtWidgets.QInputDialog.getMultiLineText", lambda *args: (text, True)
     )
 
 
 def answer_folder(monkeypatch, name: str) -> None:
-    monkeypatch.setattr("rxcombo.ui.window.favorite_control.QInputDialog.getItem", lambda *args: (name, True))
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getItem", lambda *args: (name, True))
 
 
 def stored() -> dict[str, dict]:

@@ -7,6 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from helpers.gui import launch, type_text, wait_loaded
@@ -41,6 +42,21 @@ def test_back_and_forward_walk_the_pages_opened_with_their_tab(window, qtbot):
     window.navigation.fill_go_menu()
     recent = [a.text() for a in window.navigation.go_menu.actions() if a.property("recent")]
     assert recent == ["Gabapentin + Amitriptyline", "Amitriptyline + Ketamine", "Alprazolam + Imipramine"]
+
+
+def test_mouse_back_and_forward_buttons_work_anywhere_in_the_window(window, qtbot):
+    window.open_page("amitriptyline-ketamine")
+    window.open_page("gabapentin-amitriptyline")
+    qtbot.waitExposed(window)
+    handle = window.windowHandle()
+    # Over the drug list, as a real press arrives: through the window, not to one widget.
+    inside = window.search_pane.mapTo(window, window.search_pane.rect().center())
+    QTest.mouseClick(handle, Qt.MouseButton.BackButton, Qt.KeyboardModifier.NoModifier, inside)
+    assert title_of(window) == "Amitriptyline + Ketamine"
+    QTest.mouseClick(handle, Qt.MouseButton.ForwardButton, Qt.KeyboardModifier.NoModifier, inside)
+    assert title_of(window) == "Gabapentin + Amitriptyline"
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, inside)
+    assert title_of(window) == "Gabapentin + Amitriptyline"  # other buttons go to the widget
 
 
 def test_history_kept_across_restart_unless_turned_off(qtbot, seeds_dir):

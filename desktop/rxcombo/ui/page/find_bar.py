@@ -9,13 +9,17 @@ rendered text, never as a pattern.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTabWidget, QTextEdit, QToolButton, QWidget
 
 from rxcombo.ui.page.section_view import SectionBrowser
 from rxcombo.ui.theme import page_colors
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextCursor
 
 MAX_MATCHES = 5000  # a one-letter search in a huge page would otherwise walk forever
 
@@ -95,6 +99,8 @@ class FindBar(QWidget):
         """Find every match of ``text`` in every tab (the page may have changed: re-run)."""
         self.matches = []
         if text:
+            from PySide6.QtGui import QTextCursor, QTextDocument  # (as below) on the first search
+
             self._render_all()
             for number in range(self._tabs.count()):
                 browser = self._tabs.widget(number)
@@ -159,6 +165,9 @@ class FindBar(QWidget):
         by_tab: dict[int, list[QTextEdit.ExtraSelection]] = {}
         colour = page_colors(self._tabs.palette())["find"]
         for tab, cursor in matches:
+            # Imported with the first match: the start touches no class it does not paint with.
+            from PySide6.QtGui import QTextCharFormat
+
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             char_format = QTextCharFormat()

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from rxcombo import wording
 from rxcombo.search.answer import Match
-from rxcombo.search.combos import CombinationReport
 from rxcombo.ui.plain_text import plain_tip
 from rxcombo.ui.roles import FAVORITE_ROLE, PAGE_ID_ROLE, SIMILAR_ROLE
+
+if TYPE_CHECKING:  # the report's module comes with the first list shown
+    from rxcombo.search.combos import CombinationReport
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KIND_ROLE = Qt.ItemDataRole.UserRole + 40  # what a row is: "heading", "page", "pair", …

@@ -7,7 +7,10 @@ without a test seeing it, and the window only says what each handler does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -188,9 +191,7 @@ def build_actions(window: QMainWindow, specs: tuple[ActionSpec, ...] = ACTIONS) 
     built = WindowActions()
     menus: dict[str, QMenu] = {}
     for spec in specs:
-        handler: object = window
-        for part in spec.handler.split("."):
-            handler = getattr(handler, part)  # a typo fails at start-up, not on a key press
+        handler = _handler(window, spec.handler)
         if spec.menu is None:
             for key in spec.keys:
                 shortcut = QShortcut(QKeySequence(key), window)
@@ -221,6 +222,28 @@ def build_actions(window: QMainWindow, specs: tuple[ActionSpec, ...] = ACTIONS) 
         if name in built.menu_actions:
             toolbar.addAction(built.menu_actions[name])
     return built
+
+
+def resolve(window: QMainWindow, path: str) -> Callable[..., object]:
+    """The callable that ``path`` ("part.method") names on the window."""
+    handler: Any = window
+    for part in path.split("."):
+        handler = getattr(handler, part)
+    return cast("Callable[..., object]", handler)
+
+
+def _handler(window: QMainWindow, path: str) -> Callable[..., object]:
+    """A part made on first use (a ``cached_property``, such as the page output and its PDF
+    writer) is looked up when its command runs, so that building the menus does not make
+    it; every other handler now, so that a typo fails at start-up, not on a key press (a
+    test resolves the lazy ones)."""
+    owner: Any = window
+    *parts, method = path.split(".")
+    for part in parts:
+        if isinstance(getattr(type(owner), part, None), cached_property):
+            return lambda *_args: resolve(window, path)()
+        owner = getattr(owner, part)
+    return cast("Callable[..., object]", getattr(owner, method))
 
 
 def shortcut_rows(specs: tuple[ActionSpec, ...] = ACTIONS) -> list[tuple[str, str]]:

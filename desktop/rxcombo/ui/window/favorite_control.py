@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
-
 from rxcombo import APP_NAME
 from rxcombo.ui.sidebar.views import View
 from rxcombo.userdata import FavoriteSort
@@ -93,6 +91,8 @@ class FavoriteControl:
         favorite = window.favorites.get(page_id)
         if favorite is None:
             return
+        from PySide6.QtWidgets import QInputDialog, QMessageBox  # dialogs: on first use
+
         # The title on a line of its own, after plain words: Qt reads a label as HTML only
         # when its first line holds a tag, and a stored title may come from an import file.
         text, ok = QInputDialog.getMultiLineText(
@@ -127,6 +127,8 @@ class FavoriteControl:
             return
         folders = window.favorites.folders()
         choices = [favorite.folder] + [f for f in folders if f != favorite.folder]
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
         name, ok = QInputDialog.getItem(
             window,
             f"Move to Folder — {APP_NAME}",

@@ -10,23 +10,22 @@ a name (Rename List…), so that a link never writes to the user's files.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from rxcombo import APP_NAME
 from rxcombo.dirs import lists_path
 from rxcombo.library import Library
-from rxcombo.search.combos import CombinationReport, combination_report
 from rxcombo.search.drug_names import DrugNames, entry_key
 from rxcombo.ui.sidebar.views import View
-from rxcombo.ui.window.report_output import ReportOutput
 from rxcombo.userdata import ListsStore
 
 if TYPE_CHECKING:
+    from rxcombo.search.combos import CombinationReport
     from rxcombo.ui.window.main_window import MainWindow
+    from rxcombo.ui.window.report_output import ReportOutput
 
 FROM_LINK = "From link (not saved)"
 DEFAULT_LIST = "My list"
@@ -59,7 +58,6 @@ class ListControl:
         self.on_link = False  # the "From link" list is the open one
         self.report: CombinationReport | None = None
         self._names: tuple[Library, DrugNames] | None = None
-        self.output = ReportOutput(window, lambda: self.report, self.title)
         window.saving.watch(self.store)
         self.panel.list_chosen.connect(self._chosen)
         self.panel.add_requested.connect(self.add)
@@ -71,6 +69,14 @@ class ListControl:
         # Typing a search while the lists show means looking for pages: show them.
         window.search_pane.search_field.textEdited.connect(self._search_typed)
         self.refresh()
+
+    @cached_property
+    def output(self) -> ReportOutput:
+        """Copy, export and print of the report, made on first use (its file dialog and
+        printer are not a start's business)."""
+        from rxcombo.ui.window.report_output import ReportOutput
+
+        return ReportOutput(self.window, lambda: self.report, self.title)
 
     # -- what is shown -------------------------------------------------------------------
 
@@ -106,7 +112,7 @@ class ListControl:
             self.report = None
             self.panel.report_model.set_report(None, LOADING)
         else:
-            self.report = combination_report(library, entries, drug_names) if entries else None
+            self.report = _report(library, entries, drug_names) if entries else None
             self.panel.report_model.set_report(self.report, EMPTY_LIST)
         self.panel.report_label.setText(f"Report on {self.title()}" if entries else "Report")
 
@@ -196,6 +202,8 @@ class ListControl:
 
     def _ask_name(self, title: str, label: str, text: str = "") -> str | None:
         caption = f"{title} — {APP_NAME}"
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         name, ok = QInputDialog.getText(self.window, caption, label, QLineEdit.EchoMode.Normal, text)
         return name if ok and name.strip() else None
 
@@ -257,6 +265,8 @@ class ListControl:
         count = len(saved.entries)
         entries = f"{count} entr{'y' if count == 1 else 'ies'}"
         question = f"Delete this list and its {entries}?\n{saved.name}"  # the name below: never markup
+        from PySide6.QtWidgets import QMessageBox
+
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         answer = QMessageBox.question(self.window, f"Delete List — {APP_NAME}", question, buttons)
         if answer != QMessageBox.StandardButton.Yes:
@@ -270,3 +280,10 @@ class ListControl:
         """At close: a list change whose save failed gets one more try."""
         if self.store.dirty:
             self.store.save()
+
+
+def _report(library: Library, entries: list[str], names: DrugNames) -> CombinationReport:
+    """The report of a list's entries; its module is imported with the first list shown."""
+    from rxcombo.search.combos import combination_report
+
+    return combination_report(library, entries, names)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 from rxcombo.app.loader import LibraryLoader
 from rxcombo.library import Library, Source, cached_sources_snapshot
 from rxcombo.library.cache import CacheContents
-from rxcombo.support import lazy, timing
+from rxcombo.support import gc_pause, lazy, timing
 
 
 class ContentLoading(QObject):
@@ -101,6 +101,7 @@ class ContentLoading(QObject):
 
     def update_done(self) -> None:
         """The window has painted: the first time after a new library, the list is on screen."""
+        gc_pause.resume()  # the start is over once anything is on screen
         if self._awaiting_paint:
             self._awaiting_paint = False
             timing.mark("first-paint")

@@ -7,13 +7,13 @@ actions are declared in ``actions.py``, loading in ``loading.py``, what it remem
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from rxcombo import APP_NAME
 from rxcombo.content import ContentError
@@ -27,12 +27,10 @@ from rxcombo.ui.window.actions import build_actions
 from rxcombo.ui.window.compare_control import CompareControl
 from rxcombo.ui.window.content_folders import ContentFolders
 from rxcombo.ui.window.favorite_control import FavoriteControl
-from rxcombo.ui.window.favorites_io import FavoritesFiles
 from rxcombo.ui.window.list_control import ListControl
 from rxcombo.ui.window.loading import ContentLoading
 from rxcombo.ui.window.navigation import Navigation
 from rxcombo.ui.window.open_requests import OpenRequests
-from rxcombo.ui.window.page_output import PageOutput
 from rxcombo.ui.window.save_retry import SaveRetry
 from rxcombo.ui.window.search_notice import SearchNoticeShown
 from rxcombo.ui.window.start import start_content
@@ -42,7 +40,11 @@ from rxcombo.ui.window.window_dialogs import WindowDialogs
 from rxcombo.userdata import FavoritesStore, SettingsStore
 
 if TYPE_CHECKING:  # links are imported when a request comes: most starts have none
+    from PySide6.QtWidgets import QMessageBox
+
     from rxcombo.links import OpenRequest
+    from rxcombo.ui.window.favorites_io import FavoritesFiles
+    from rxcombo.ui.window.page_output import PageOutput
 
 
 class MainWindow(QMainWindow):
@@ -98,17 +100,12 @@ class MainWindow(QMainWindow):
         self.compare_control = CompareControl(self)
         status, combos = self.statusBar(), self.list_control.show_from_link
         self.requests = OpenRequests(lambda: self.library, self.open_page, self.search_for, status, combos)
-        self.output = PageOutput(self, self.page_view, self.statusBar(), self._source_name)
         self.favorite_control = FavoriteControl(self)
         self.dialogs = WindowDialogs(self)
         self.content_folders = ContentFolders(self)
         self.text_search = TextSearchControl(self)
-        self.favorites_files = FavoritesFiles(self)
         self.window_actions = build_actions(self)
         self.navigation.attach(self.window_actions)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.navigation)  # the mouse's back/forward buttons
         for name, action in self.window_actions.menu_actions.items():
             setattr(self, f"{name}_action", action)  # add_folder_action, quit_action, …
         self.toggle_favorite_action = self.window_actions["toggle_favorite"]
@@ -133,6 +130,19 @@ class MainWindow(QMainWindow):
         # Its height from the start: else a relayout just after the first paint moves a pixel
         # row between it and the panes, a second visible repaint of the whole window.
         self.statusBar().setFixedHeight(self.statusBar().sizeHint().height())
+
+    # Made on first use: a start need not import the PDF writer and the file dialogs.
+    @cached_property
+    def output(self) -> PageOutput:
+        from rxcombo.ui.window.page_output import PageOutput
+
+        return PageOutput(self, self.page_view, self.statusBar(), self._source_name)
+
+    @cached_property
+    def favorites_files(self) -> FavoritesFiles:
+        from rxcombo.ui.window.favorites_io import FavoritesFiles
+
+        return FavoritesFiles(self)
 
     # -- loading -----------------------------------------------------------------------
 
@@ -160,6 +170,10 @@ class MainWindow(QMainWindow):
         self.library_loaded.emit()
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.windowHandle() is not None:
+            # Mouse back/forward anywhere in the window: its native window sees each press
+            # first. (An application-wide filter ran Python for every event: +25 ms to start.)
+            self.windowHandle().installEventFilter(self.navigation)
         # The first paint after a library arrives is seen here, just after it is done.
         if event.type() != QEvent.Type.UpdateRequest:
             return super().event(event)
@@ -250,6 +264,8 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, text: str) -> QMessageBox:
         """A warning that does not block: the window keeps working behind it."""
+        from PySide6.QtWidgets import QMessageBox  # on the first notice: most starts have none
+
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("noticeBox")
         box.setTextFormat(Qt.TextFormat.PlainText)  # folder and source names are the user's text
