@@ -30,9 +30,7 @@ def star(window, *page_ids: str) -> None:
 
 
 def answer_note(monkeypatch, text: str) -> None:
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QInputDialog.getMultiLineText", lambda *args: (text, True)
-    )
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getMultiLineText", lambda *args: (text, True))
 
 
 def answer_folder(monkeypatch, name: str) -> None:
