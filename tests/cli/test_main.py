@@ -4,10 +4,11 @@ the arguments (which the window's start does too) imports no command."""
 from __future__ import annotations
 
 import argparse
+import gc
 import subprocess
 import sys
 
-from rxcombo.cli.main import COMMANDS, command
+from rxcombo.cli.main import COMMANDS, command, main
 from rxcombo.cli.parser import build_parser
 
 
@@ -36,3 +37,14 @@ def test_starting_the_window_imports_no_command_module() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_a_command_runs_with_garbage_collection_on(monkeypatch, seeds_dir) -> None:
+    # The window's start pauses collections until its first paint; a command reading
+    # thousands of files must not run without them, nor leave them off afterwards.
+    seen: list[bool] = []
+    module = sys.modules["rxcombo.cli.main"]  # the package's `main` attribute is the function
+    monkeypatch.setattr(module, "command", lambda name: lambda args: seen.append(gc.isenabled()) or 0)
+    assert main(["--content", str(seeds_dir), "list"]) == 0
+    assert seen == [True]
+    assert gc.isenabled()

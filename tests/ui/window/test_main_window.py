@@ -6,6 +6,7 @@ remembers. The search pane, the page view and the action table have their own fi
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt, QUrl
 from helpers.gui import launch, visible_titles, wait_loaded
 from rxcombo import __version__
 from rxcombo.dirs import favorites_path, settings_path
+from rxcombo.support import gc_pause
 from rxcombo.ui.dialogs.disclaimer import DISCLAIMER_TITLE
 from rxcombo.ui.sidebar.views import View
 
@@ -260,3 +262,18 @@ def test_external_link_opens_only_after_confirmation(window, qtbot, monkeypatch)
     assert opened == ["https://example.org/a"]
     window.page_view.external_link_clicked.emit(QUrl("file:///etc/passwd"))
     assert opened == ["https://example.org/a"]
+
+
+def test_garbage_collection_is_back_once_the_window_has_painted(qtbot, seeds_dir):
+    # `rxcombo` pauses collections for its start (support/gc_pause.py); the window turns
+    # them back on at its first paint, so a long session's memory stays in check.
+    gc_pause.pause()
+    try:
+        launcher = launch(qtbot, seeds_dir)
+        assert launcher.window is not None
+        qtbot.waitUntil(gc.isenabled, timeout=10_000)
+        assert gc.get_freeze_count() > 0  # what the start made is out of later collections' way
+        launcher.window.close()
+    finally:
+        gc_pause.resume()
+        gc.unfreeze()  # the other tests' objects are collected as usual
