@@ -177,6 +177,9 @@ def test_a_damaged_lists_file_is_set_aside_and_said(qtbot, fake_dir):
     lists_path().write_text("{ not json", encoding="utf-8")
     launcher = launch(qtbot, fake_dir)
     wait_loaded(qtbot, launcher.window)
+    # The lists are read when first shown (most sessions never open them): the user is
+    # told then, and the damaged file is set aside, not overwritten.
+    launcher.window.search_pane.set_view(View.LISTS)
     qtbot.waitUntil(lambda: launcher.window.last_notice is not None)
     assert "drug lists" in launcher.window.last_notice.text()
     [aside] = lists_path().parent.glob("lists.json.damaged-*")

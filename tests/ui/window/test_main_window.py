@@ -277,3 +277,19 @@ def test_garbage_collection_is_back_once_the_window_has_painted(qtbot, seeds_dir
     finally:
         gc_pause.resume()
         gc.unfreeze()  # the other tests' objects are collected as usual
+
+
+def test_a_start_makes_no_part_it_does_not_show(qtbot, seeds_dir):
+    # Printing, favorites files, the drug lists and the comparison are made when first used
+    # (ui/window/window_parts.py): a one-look-up session does not pay for them at start.
+    launcher = launch(qtbot, seeds_dir)
+    window = launcher.window
+    wait_loaded(qtbot, window)
+    lazy = ("output", "favorites_files", "list_control", "compare_control")
+    assert [part for part in lazy if part in vars(window)] == []
+    assert "lists_panel" not in vars(window.search_pane)
+    window.window_actions["show_lists"].trigger()  # Lists > Show Drug Lists
+    assert window.search_pane.current_view() is View.LISTS
+    assert window.search_pane.stack.currentWidget() is window.search_pane.lists_panel
+    assert "list_control" in vars(window)
+    window.close()

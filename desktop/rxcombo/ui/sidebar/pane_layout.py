@@ -52,3 +52,12 @@ def lay_out_pane(
     layout.addLayout(field_row)
     layout.addWidget(modes, 1)
     return modes
+
+
+def swap_in(stack: QStackedWidget, index: int, widget: QWidget) -> None:
+    """Put ``widget`` at ``index`` of ``stack``, in place of the placeholder kept there."""
+    placeholder = stack.widget(index)
+    stack.insertWidget(index, widget)
+    if placeholder is not None:
+        stack.removeWidget(placeholder)
+        placeholder.deleteLater()

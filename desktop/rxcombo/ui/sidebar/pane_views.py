@@ -4,7 +4,7 @@ all pages (ranked list), by drug (tree) and favorites. The pane wires them to th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTableView, QTreeView
@@ -13,6 +13,10 @@ from rxcombo.ui.sidebar.drug_tree_model import DrugTreeFilter, DrugTreeModel
 from rxcombo.ui.sidebar.favorites_model import FavoritesFilter, FavoritesModel
 from rxcombo.ui.sidebar.item_views import make_list_view, make_tree_view
 from rxcombo.ui.sidebar.page_models import PageListModel, SearchResultsProxy
+from rxcombo.ui.sidebar.views import View
+
+if TYPE_CHECKING:
+    from rxcombo.search import Query
 
 
 class PaneViews(NamedTuple):
@@ -29,6 +33,24 @@ class PaneViews(NamedTuple):
     def item_views(self) -> Iterator[QTableView | QTreeView]:
         """In the order of the views' tabs (rxcombo.ui.sidebar.views.View)."""
         yield from (self.all_view, self.drug_view, self.favorites_view)
+
+    def shown_count(self, view: View) -> int:
+        """Pages ``view`` lists (for the status bar)."""
+        if view is View.ALL:
+            return self.results.rowCount()
+        if view is View.FAVORITES:
+            return self.favorites_filter.rowCount()
+        return self.drug_filter.page_count  # taken from the hits: see DrugTreeFilter.set_query
+
+    def filter_by_drug(self, query: Query, similar: bool) -> None:
+        self.drug_filter.similar = similar
+        self.drug_filter.set_query(query)
+        if str(query) and self.drug_filter.rowCount() <= 3:
+            self.drug_view.expandAll()
+
+    def filter_favorites(self, query: Query, similar: bool) -> None:
+        self.favorites_filter.similar = similar
+        self.favorites_filter.set_query(query)
 
 
 def make_views(parent: QObject) -> PaneViews:

@@ -1,13 +1,15 @@
 """The left pane: the search field above three views of the library, and the drug lists.
 
-All pages (a flat list in ranking order), by drug (a tree), favorites, and the user's drug
-lists with their reports (lists_panel). Every
-keystroke parses the text once into a :class:`~rxcombo.search.Query` and hands that one
-value to the delegate and to the visible view's filter, as qutebrowser's completion hands
-one pattern to each category; the other views are marked stale and catch up when shown.
+All pages (ranked), by drug (a tree), favorites, and the drug lists with their reports
+(lists_panel, made when first shown). Each keystroke parses the text once into a
+:class:`~rxcombo.search.Query` handed to the delegate and the visible view's filter, as
+qutebrowser's completion hands one pattern to each category; the others catch up when shown.
 """
 
 from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Signal
 from PySide6.QtWidgets import (
@@ -25,16 +27,18 @@ from rxcombo.ui.sidebar.delegate import HighlightDelegate
 from rxcombo.ui.sidebar.empty_state import EmptyStateLabel
 from rxcombo.ui.sidebar.favorites_sort import FavoritesSortBox
 from rxcombo.ui.sidebar.item_views import page_id_at, set_up_view
-from rxcombo.ui.sidebar.lists_panel import DrugListsPanel
 from rxcombo.ui.sidebar.notice import NoticeBanner, NoticeState, related_rows
 from rxcombo.ui.sidebar.page_menu import show_page_menu
 from rxcombo.ui.sidebar.page_models import FavoriteCheck
-from rxcombo.ui.sidebar.pane_layout import lay_out_pane, make_search_field
+from rxcombo.ui.sidebar.pane_layout import lay_out_pane, make_search_field, swap_in
 from rxcombo.ui.sidebar.pane_views import make_views
 from rxcombo.ui.sidebar.search_keys import SearchFieldKeys
 from rxcombo.ui.sidebar.text_mode import TextSearchMode
 from rxcombo.ui.sidebar.views import VIEW_LABELS, View
 from rxcombo.userdata import Favorite
+
+if TYPE_CHECKING:
+    from rxcombo.ui.sidebar.lists_panel import DrugListsPanel
 
 PLACEHOLDER = "Search drugs…"
 
@@ -49,6 +53,7 @@ class SearchPane(QWidget):
     counts_changed = Signal(int, int)  # shown, total
     notice_changed = Signal(object, object, bool)  # Notice | None, related pages, any page found
     choice_needed = Signal()  # Enter with a notice and no row picked: nothing opened
+    lists_needed = Signal()  # the lists view is asked for: the window makes what drives it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,15 +84,13 @@ class SearchPane(QWidget):
             self.page_model, self.results, self.all_view,
             self.drug_model, self.drug_filter, self.drug_view,
             self.favorites_model, self.favorites_filter, self.favorites_view,
-        ) = views = make_views(self)  # fmt: skip
+        ) = self.views = views = make_views(self)  # fmt: skip
         self.favorites_sort = FavoritesSortBox()  # shown with the favorites view
         self.stack = QStackedWidget()
         for item_view in views.item_views():
             set_up_view(item_view, self.delegate, self._open_index, self._context_menu)
             self.stack.addWidget(item_view)
-        self.lists_panel = DrugListsPanel()  # View.LISTS: driven by the window's ListControl
-        self.lists_panel.connect_rows(self._open_index, self._context_menu)
-        self.stack.addWidget(self.lists_panel)
+        self.stack.addWidget(QWidget())  # View.LISTS: the lists panel, made when first shown
 
         self.empty_label = EmptyStateLabel()
         self.notice_banner = NoticeBanner()
@@ -191,23 +194,14 @@ class SearchPane(QWidget):
             elif self._notices.similar_only:
                 self.results.set_answer_rows(rows, {}, similar=True)
         elif view is View.BY_DRUG:
-            self.drug_filter.similar = self._notices.similar_only
-            self.drug_filter.set_query(self._query)
-            if str(self._query) and self.drug_filter.rowCount() <= 3:
-                self.drug_view.expandAll()
+            self.views.filter_by_drug(self._query, self._notices.similar_only)
         else:
-            self.favorites_filter.similar = self._notices.similar_only
-            self.favorites_filter.set_query(self._query)
+            self.views.filter_favorites(self._query, self._notices.similar_only)
         self._update_empty_state()
 
     def shown_count(self) -> int:
         """Pages the current view lists (for the status bar)."""
-        view = self.current_view()
-        if view is View.ALL:
-            return self.results.rowCount()
-        if view is View.FAVORITES:
-            return self.favorites_filter.rowCount()
-        return self.drug_filter.page_count  # taken from the hits: see DrugTreeFilter.set_query
+        return self.views.shown_count(self.current_view())
 
     def _update_empty_state(self) -> None:
         if self.current_view() is View.LISTS:  # the lists panel says itself what it holds
@@ -232,14 +226,26 @@ class SearchPane(QWidget):
     def set_view(self, view: View) -> None:
         self.view_bar.setCurrentIndex(int(view))
 
+    @cached_property
+    def lists_panel(self) -> DrugListsPanel:
+        """The lists view (driven by the window's ListControl), made on first use."""
+        from rxcombo.ui.sidebar.lists_panel import DrugListsPanel
+
+        panel = DrugListsPanel()
+        panel.connect_rows(self._open_index, self._context_menu)
+        swap_in(self.stack, View.LISTS, panel)
+        return panel
+
     def current_item_view(self) -> QAbstractItemView:
         widget = self.stack.widget(int(self.current_view()))
-        if isinstance(widget, DrugListsPanel):
-            return widget.report_view
+        if self.current_view() is View.LISTS:
+            return self.lists_panel.report_view
         assert isinstance(widget, QAbstractItemView)
         return widget
 
     def _on_view_changed(self, index: int) -> None:
+        if index == View.LISTS:
+            self.lists_needed.emit()
         self.stack.setCurrentIndex(index)
         self.favorites_sort.setVisible(index == View.FAVORITES)
         self._apply_query()

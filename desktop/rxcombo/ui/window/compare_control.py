@@ -36,11 +36,7 @@ class CompareControl:
         self.view.closed.connect(self.close)
         self.view.browser.zoom_requested.connect(window.page_view.zoom_requested)  # Ctrl+wheel
         window.page_view.zoom_requested.connect(lambda _step: self.view.set_zoom(window.settings.zoom))
-        window.search_pane.compare_requested.connect(self.compare_with)
-        window.search_pane.link_copy_requested.connect(self.copy_link_for)
-        # After the last page is back (connected before this): the comparison open at exit.
-        window.loading.first_painted.connect(self._restore)
-        self._restore_id = window.settings.compare_page_id if window.settings.keep_history else None
+        self.view.set_zoom(window.settings.zoom)
 
     def is_open(self) -> bool:
         return self.window.page_view.stack.currentWidget() is self.view
@@ -116,9 +112,9 @@ class CompareControl:
         open_beside = self.view.page_ids[1] if self.is_open() and self.view.page_ids else None
         settings.compare_page_id = open_beside if settings.keep_history else None
 
-    def _restore(self) -> None:
-        page_id, self._restore_id = self._restore_id, None
-        if page_id and self.window.page_view.showing_page():
+    def restore(self, page_id: str) -> None:
+        """The comparison open at exit, beside the last page once it is back."""
+        if self.window.page_view.showing_page():
             self.compare_with(page_id)
 
     def _say(self, text: str) -> None:

@@ -7,7 +7,7 @@ actions are declared in ``actions.py``, loading in ``loading.py``, what it remem
 
 from __future__ import annotations
 
-from functools import cached_property, partial
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,10 +24,8 @@ from rxcombo.ui.page.page_view import PageView
 from rxcombo.ui.sidebar.search_pane import SearchPane
 from rxcombo.ui.window import state
 from rxcombo.ui.window.actions import build_actions
-from rxcombo.ui.window.compare_control import CompareControl
 from rxcombo.ui.window.content_folders import ContentFolders
 from rxcombo.ui.window.favorite_control import FavoriteControl
-from rxcombo.ui.window.list_control import ListControl
 from rxcombo.ui.window.loading import ContentLoading
 from rxcombo.ui.window.navigation import Navigation
 from rxcombo.ui.window.open_requests import OpenRequests
@@ -37,17 +35,16 @@ from rxcombo.ui.window.start import start_content
 from rxcombo.ui.window.status_bar import add_status_widgets, count_text
 from rxcombo.ui.window.text_search import TextSearchControl
 from rxcombo.ui.window.window_dialogs import WindowDialogs
+from rxcombo.ui.window.window_parts import PartsMadeOnFirstUse
 from rxcombo.userdata import FavoritesStore, SettingsStore
 
 if TYPE_CHECKING:  # links are imported when a request comes: most starts have none
     from PySide6.QtWidgets import QMessageBox
 
     from rxcombo.links import OpenRequest
-    from rxcombo.ui.window.favorites_io import FavoritesFiles
-    from rxcombo.ui.window.page_output import PageOutput
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PartsMadeOnFirstUse, QMainWindow):
     library_loaded = Signal()
 
     def __init__(
@@ -96,9 +93,8 @@ class MainWindow(QMainWindow):
 
         self.find_bar = self.page_view.find_bar
         self.navigation = Navigation(settings, self.page_view, self.open_page, lambda: self.library)
-        self.list_control = ListControl(self)
-        self.compare_control = CompareControl(self)
-        status, combos = self.statusBar(), self.list_control.show_from_link
+        self.connect_parts_made_later(settings)
+        status, combos = self.statusBar(), lambda drugs: self.list_control.show_from_link(drugs)
         self.requests = OpenRequests(lambda: self.library, self.open_page, self.search_for, status, combos)
         self.favorite_control = FavoriteControl(self)
         self.dialogs = WindowDialogs(self)
@@ -130,19 +126,6 @@ class MainWindow(QMainWindow):
         # Its height from the start: else a relayout just after the first paint moves a pixel
         # row between it and the panes, a second visible repaint of the whole window.
         self.statusBar().setFixedHeight(self.statusBar().sizeHint().height())
-
-    # Made on first use: a start need not import the PDF writer and the file dialogs.
-    @cached_property
-    def output(self) -> PageOutput:
-        from rxcombo.ui.window.page_output import PageOutput
-
-        return PageOutput(self, self.page_view, self.statusBar(), self._source_name)
-
-    @cached_property
-    def favorites_files(self) -> FavoritesFiles:
-        from rxcombo.ui.window.favorites_io import FavoritesFiles
-
-        return FavoritesFiles(self)
 
     # -- loading -----------------------------------------------------------------------
 
@@ -283,8 +266,7 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         tab, _scroll = self.page_view.position()
-        self.compare_control.save_state()
-        self.list_control.save_now()
+        self.save_parts_state()
         state.save_layout(self, self.splitter, self.search_pane, self.settings, self.current_page_id(), tab)
         if self.favorites.dirty:
             self.favorites.save()
