@@ -317,6 +317,7 @@ def main() -> int:
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")
     sys.stdout.flush()
+    window.stop_loaders()  # the text index may still be building: Qt aborts on a running QThread
     return 0
 
 

@@ -85,9 +85,21 @@ def test_benchmark_reports_every_field(tmp_path):
         assert _positive(start[key]), (key, start[key])
     assert start["cold_window_shown_s"] <= start["cold_list_ready_s"] <= start["cold_usable_s"]
     assert start["cold_usable_s"] < 60 and start["warm_usable_s"] < 60
-    assert len(start["runs"]["warm"]) == len(start["runs"]["bare"]) == 1
-    for run in (start["runs"]["cold"], *start["runs"]["warm"], *start["runs"]["bare"]):
+    assert len(start["runs"]["warm"]) == len(start["runs"]["bare"]) == len(start["runs"]["floor"]) == 1
+    for run in (
+        start["runs"]["cold"],
+        *start["runs"]["warm"],
+        *start["runs"]["bare"],
+        *start["runs"]["floor"],
+    ):
         assert run["exit_code"] in (0, -15), run
+    # Seen from the X server: each window mapped, then its pixels settled (not before).
+    outside = start["outside"]
+    for who in ("warm", "floor", "bare"):
+        assert _positive(outside[f"{who}_map"]) and outside[f"{who}_map"] <= outside[f"{who}_painted"], who
+    assert outside["warm_over_floor_painted"] == pytest.approx(
+        outside["warm_painted"] / outside["floor_painted"], rel=0.01
+    )
 
     keys = library["keystroke_ms"]
     for name in ("work", "settled", "engine", "clear"):
@@ -103,7 +115,7 @@ def test_benchmark_reports_every_field(tmp_path):
     assert pages["work"]["n"] == 50 and pages["pages_with_tabs"] == 50
 
     memory = library["memory_mb"]
-    for key in ("warm_rss", "cold_rss", "cold_peak", "bare_rss"):
+    for key in ("warm_rss", "cold_rss", "cold_peak", "bare_rss", "floor_rss"):
         assert 10 < memory[key] < 4000, (key, memory[key])
     assert memory["over_bare"] == pytest.approx(memory["warm_rss"] - memory["bare_rss"], abs=0.11)
     assert library["cache_mb"]["after_warm"] >= 0
