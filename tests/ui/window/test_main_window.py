@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 
-from helpers.gui import launch, visible_titles, wait_idle, wait_loaded
+from helpers.gui import launch, visible_titles, wait_loaded
 from rxcombo import __version__
 from rxcombo.dirs import favorites_path, settings_path
 from rxcombo.support import gc_pause
@@ -210,27 +210,6 @@ def test_size_splitter_and_open_page_survive_restart(qtbot, seeds_dir):
     qtbot.waitUntil(lambda: again.window.page_view.document is not None, timeout=5000)
     assert again.window.page_view.document.id == "gabapentin-amitriptyline"
     again.window.close()
-
-
-def test_a_warm_start_shows_the_last_page_in_its_first_frame(qtbot, seeds_dir):
-    first = launch(qtbot, seeds_dir)
-    wait_idle(qtbot, first.window)  # the library's cache is written: the next start is warm
-    first.window.open_page("gabapentin-amitriptyline")
-    first.window.page_view.tabs.setCurrentIndex(1)
-    tab = first.window.page_view.tabs.tabText(1)
-    first.window.close()
-
-    again = launch(qtbot, seeds_dir, accept=False)
-    # Before the event loop has run once, so before any paint: the page and its tab are
-    # there, not the start page with the page following in a second frame.
-    window = again.window
-    assert window.isVisible() and window.library is not None
-    assert (
-        window.page_view.document is not None and window.page_view.document.id == "gabapentin-amitriptyline"
-    )
-    assert window.page_view.showing_page()
-    assert window.page_view.tabs.tabText(window.page_view.tabs.currentIndex()) == tab
-    window.close()
 
 
 def test_usable_at_800x600(window, qtbot):

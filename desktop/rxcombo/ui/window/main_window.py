@@ -147,8 +147,6 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
         self.last_page.library_shown(library)
         if self.requests.library_shown():
             self.last_page.cancel()  # a request from outside wins over the last page
-        elif not self.isVisible():  # a warm start before its first frame: the page is in it
-            self.last_page.reopen(self.page_view, self.open_page)
         self.show_start()
         timing.mark("list-ready")
         self.loading.expect_first_paint()
