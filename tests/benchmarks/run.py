@@ -318,7 +318,7 @@ class Started:
         """From the X server, as the peer harness: when the window maps, when its pixels
         last changed (still for 1 s after). Opened before the process started."""
         try:
-            found = xwatch.wait_map(self.pid, timeout=120)
+            found = xwatch.wait_map(self.pid, timeout=120, alive=lambda: self.process.poll() is None)
             if found is None:
                 return
             window, mapped = found

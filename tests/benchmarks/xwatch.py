@@ -1,23 +1,24 @@
 """Watching a program's window from the X server, as a user's eyes would.
 
-``map_s``: when the server mapped the program's first top-level window (its MapNotify
-event on the root window, read as it arrives: no polling). ``painted_s``: the last time
-that window's pixels changed, sampled with XGetImage every few milliseconds until they
-have been still for a while. Both in seconds after the process was started; the same two
-figures as ``../shared/peer-bench`` measures, so the floors and the app compare alike.
+``map``: when the server mapped the program's first top-level window (the MapNotify events
+the root window receives, drained every 2 ms). ``painted``: the last time that window's
+pixels changed, sampled with XGetImage every 20 ms until they have been still for a while;
+a change confined to a text cursor's box (a caret blinking) is not a change. The same two
+figures as ``../shared/peer-bench`` reports, taken alike for the floors and the app.
 
-libX11 through ctypes (the standard library): a pixel sample every ~5 ms must not cost a
-process start, as an ``xwd`` or ``xdotool`` call in a loop would, on a 2-core machine the
-program being timed shares. Without an X server or libX11 the watcher is unavailable and
-the benchmark reports the in-process marks only.
+libX11 through ctypes (the standard library): a sample must not cost a process start, as
+an ``xwd`` or ``xdotool`` call in a loop would, on a 2-core machine the program being
+timed shares; for the same reason samples are 20 ms apart and compared as bytes, not
+hashed. Without libX11 the watcher is unavailable and the benchmark reports the
+in-process marks only.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import hashlib
 import time
+from collections.abc import Callable
 from ctypes import (
     POINTER,
     Structure,
@@ -37,7 +38,8 @@ SUBSTRUCTURE_NOTIFY_MASK = 1 << 19
 Z_PIXMAP = 2
 ALL_PLANES = 0xFFFFFFFF
 XA_CARDINAL = 6
-SAMPLE_EVERY_S = 0.005
+SAMPLE_EVERY_S = 0.020
+CARET_BOX = (4, 40)  # at most this wide and tall (pixels): a blinking caret, not a paint
 
 
 class _MapEvent(Structure):
@@ -171,10 +173,11 @@ class XWatch:
         finally:
             self._x.XFree(data)
 
-    def wait_map(self, pid: int, timeout: float) -> tuple[int, float] | None:
-        """The first top-level window of process ``pid`` mapped (window, monotonic time)."""
+    def wait_map(self, pid: int, timeout: float, alive: Callable[[], bool]) -> tuple[int, float] | None:
+        """The first top-level window of process ``pid`` mapped (window, monotonic time);
+        None once ``timeout`` has passed or the process has ended."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and alive():
             self._drain()
             for window, seen in self._maps:
                 if self._pid_of(window) == pid:
@@ -182,7 +185,8 @@ class XWatch:
             time.sleep(0.002)
         return None
 
-    def _sample(self, window: int) -> bytes | None:
+    def _sample(self, window: int) -> tuple[bytes, int] | None:
+        """The window's pixels and the bytes per row."""
         attributes = _Attributes()
         if not self._x.XGetWindowAttributes(self._display, window, byref(attributes)):
             return None
@@ -191,8 +195,8 @@ class XWatch:
         if not image:
             return None
         try:
-            size = image.contents.bytes_per_line * image.contents.height
-            return hashlib.blake2b(ctypes.string_at(image.contents.data, size), digest_size=16).digest()
+            stride = image.contents.bytes_per_line
+            return ctypes.string_at(image.contents.data, stride * image.contents.height), stride
         finally:
             self._x.XDestroyImage(image)
 
@@ -213,6 +217,44 @@ class XWatch:
             sample = self._sample(window)
             if sample is None:
                 break
-            if sample != last:
-                last, changed = sample, now
+            if sample[0] != last[0] and not _caret_only(last, sample):
+                changed = now
+            last = sample
         return changed
+
+
+def _caret_only(before: tuple[bytes, int], after: tuple[bytes, int], bpp: int = 4) -> bool:
+    """Whether every pixel that differs lies in one box no bigger than a text caret."""
+    (old, stride), (new, new_stride) = before, after
+    if stride != new_stride or len(old) != len(new):
+        return False  # the window was resized: a change
+    first = _first_diff(old, new)
+    last = len(old) - 1 - _first_diff(old[::-1], new[::-1])
+    top, bottom = first // stride, last // stride
+    if bottom - top + 1 > CARET_BOX[1]:
+        return False
+    spans = [
+        _row_span(old[row * stride : (row + 1) * stride], new[row * stride : (row + 1) * stride])
+        for row in range(top, bottom + 1)
+    ]
+    left = min(span[0] for span in spans if span) // bpp
+    right = max(span[1] for span in spans if span) // bpp
+    return right - left + 1 <= CARET_BOX[0]
+
+
+def _first_diff(a: bytes, b: bytes) -> int:
+    """Index of the first differing byte (equal lengths, known to differ): halving, in C."""
+    low, high = 0, len(a)
+    while high - low > 64:
+        middle = (low + high) // 2
+        if a[low:middle] != b[low:middle]:
+            high = middle
+        else:
+            low = middle
+    return next(i for i in range(low, high) if a[i] != b[i])
+
+
+def _row_span(a: bytes, b: bytes) -> tuple[int, int] | None:
+    if a == b:
+        return None
+    return _first_diff(a, b), len(a) - 1 - _first_diff(a[::-1], b[::-1])

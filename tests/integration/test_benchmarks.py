@@ -93,13 +93,15 @@ def test_benchmark_reports_every_field(tmp_path):
         *start["runs"]["floor"],
     ):
         assert run["exit_code"] in (0, -15), run
-    # Seen from the X server: each window mapped, then its pixels settled (not before).
+    # Seen from the X server: each window mapped, and its pixels settled no earlier than the
+    # process itself says it painted (a watcher on the wrong window, or one that stopped
+    # sampling at the map, would report less).
     outside = start["outside"]
     for who in ("warm", "floor", "bare"):
-        assert _positive(outside[f"{who}_map"]) and outside[f"{who}_map"] <= outside[f"{who}_painted"], who
-    assert outside["warm_over_floor_painted"] == pytest.approx(
-        outside["warm_painted"] / outside["floor_painted"], rel=0.01
-    )
+        assert _positive(outside[f"{who}_map"]) and _positive(outside[f"{who}_painted"]), who
+    for run in (*start["runs"]["warm"], *start["runs"]["floor"], *start["runs"]["bare"]):
+        assert run["x_painted_s"] >= run["first_paint_s"] - 0.05, run
+    assert _positive(outside["warm_over_floor_painted"]) and _positive(outside["warm_over_floor_map"])
 
     keys = library["keystroke_ms"]
     for name in ("work", "settled", "engine", "clear"):

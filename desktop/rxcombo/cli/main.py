@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(argv)
     finally:
-        gc_pause.resume()  # a command, a window that never painted, a test calling main()
+        gc_pause.resume(freeze=False)  # a window that never painted, a test calling main()
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -70,7 +70,7 @@ def _run(argv: Sequence[str] | None) -> int:
         from rxcombo.app.startup import run_gui  # Qt is imported only when the window is wanted
 
         return run_gui(content=args.content, new_instance=args.new_instance)
-    gc_pause.resume()  # commands read many files: collections keep their memory flat
+    gc_pause.resume(freeze=False)  # commands read many files: collections keep memory flat
     try:
         return command(args.command)(args)
     except BrokenPipeError:

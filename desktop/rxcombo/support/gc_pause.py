@@ -28,12 +28,15 @@ def pause() -> None:
         _paused = True
 
 
-def resume() -> None:
-    """Freeze what the start created and collect automatically again (once; idempotent)."""
+def resume(*, freeze: bool = True) -> None:
+    """Collect automatically again (once; idempotent); ``freeze``: first move what the start
+    created out of later collections' way (the window's start: it lives as long as the
+    window; not a command's, whose objects are soon garbage)."""
     global _paused
     if _paused:
         _paused = False
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         gc.enable()
 
 

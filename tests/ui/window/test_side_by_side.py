@@ -134,6 +134,12 @@ def test_an_open_comparison_comes_back_at_the_next_start(qtbot, fake_dir, window
     wait_loaded(qtbot, again.window)
     qtbot.waitUntil(again.window.compare_control.is_open)
     assert again.window.compare_control.view.page_ids == ("testazepam", "fakeprofen")
+    # Closed by the user, it stays closed when a library is loaded again (a folder added).
+    again.window.compare_control.close()
+    with qtbot.waitSignal(again.window.loading.first_painted, timeout=10_000):
+        again.window.load_content(fake_dir)
+    qtbot.wait(50)
+    assert not again.window.compare_control.is_open()
     again.window.close()
 
 

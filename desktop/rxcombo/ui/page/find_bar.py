@@ -164,10 +164,9 @@ class FindBar(QWidget):
     def _highlight(self, matches: list[tuple[int, QTextCursor]]) -> None:
         by_tab: dict[int, list[QTextEdit.ExtraSelection]] = {}
         colour = page_colors(self._tabs.palette())["find"]
-        for tab, cursor in matches:
-            # Imported with the first match: the start touches no class it does not paint with.
+        if matches:  # imported with the first match: a start touches no class it does not paint with
             from PySide6.QtGui import QTextCharFormat
-
+        for tab, cursor in matches:
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             char_format = QTextCharFormat()

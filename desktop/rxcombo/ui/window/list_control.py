@@ -201,9 +201,9 @@ class ListControl:
             self._save()
 
     def _ask_name(self, title: str, label: str, text: str = "") -> str | None:
-        caption = f"{title} — {APP_NAME}"
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        from PySide6.QtWidgets import QInputDialog, QLineEdit  # dialogs: on first use
 
+        caption = f"{title} — {APP_NAME}"
         name, ok = QInputDialog.getText(self.window, caption, label, QLineEdit.EchoMode.Normal, text)
         return name if ok and name.strip() else None
 

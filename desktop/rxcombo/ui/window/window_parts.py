@@ -15,6 +15,8 @@ from __future__ import annotations
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import Qt
+
 if TYPE_CHECKING:
     from rxcombo.ui.window.compare_control import CompareControl
     from rxcombo.ui.window.favorites_io import FavoritesFiles
@@ -63,7 +65,9 @@ class PartsMadeOnFirstUse:
         pane.link_copy_requested.connect(lambda page: self.compare_control.copy_link_for(page))
         if settings.keep_history and settings.compare_page_id:  # open at exit: after the last page
             restore = partial(lambda page: self.compare_control.restore(page), settings.compare_page_id)
-            self._window().loading.first_painted.connect(restore)
+            # Once: first_painted comes again with every library loaded later (a folder
+            # added, a source edited), when the user may have closed that comparison.
+            self._window().loading.first_painted.connect(restore, Qt.ConnectionType.SingleShotConnection)
 
     def save_parts_state(self) -> None:
         """At exit: what the parts that were made have to keep."""
