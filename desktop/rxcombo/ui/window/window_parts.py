@@ -4,8 +4,8 @@ Most sessions are one look-up: they never print, export, import favorites, open 
 lists or compare two pages. Each of those parts imports its own modules and Qt classes
 (the PDF writer, file dialogs, the lists' models and completer, the comparison view), and
 PySide6 builds every enum type of a Qt class the first time the class is named: made at
-start, the lists and the comparison alone cost a warm start 20 ms of its 380 ms to the
-first paint. So each is a ``cached_property``: the first menu command, key, signal or
+start, the lists and the comparison cost a warm start 12 ms of its 364 ms to the first
+paint (offscreen, medians of 9). So each is a ``cached_property``: the first menu command, key, signal or
 test that asks for it makes it (``actions.py`` looks such handlers up when they run), and
 the window connects here what must reach them before they exist.
 """
