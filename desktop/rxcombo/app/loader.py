@@ -121,7 +121,12 @@ class LibraryLoader(QThread):
             "catalog-loaded", f"parsed={stats.parsed} reused={stats.reused} snapshot={int(stats.snapshot)}"
         )
         if write_cache is not None:
-            write_cache()
+            # Once the list is on screen: pickling the library holds the GIL from start to
+            # end (1.5 s at 100,000 pages), and showing the list needs the GIL too. A loader
+            # stopped before that paint (a newer load, the window closed) writes nothing.
+            self._painted.wait(WARM_UP_DELAY_LIMIT)
+            if not self.isInterruptionRequested():
+                write_cache()
         # Once the window has painted the list, answer the costliest
         # queries ahead of the user: one and two letters.
         self.setPriority(QThread.Priority.LowPriority)

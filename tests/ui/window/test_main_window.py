@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 
-from helpers.gui import launch, visible_titles, wait_loaded
+from helpers.gui import launch, visible_titles, wait_idle, wait_loaded
 from rxcombo import __version__
 from rxcombo.dirs import favorites_path, settings_path
 from rxcombo.support import gc_pause
@@ -209,6 +209,22 @@ def test_size_splitter_and_open_page_survive_restart(qtbot, seeds_dir):
     # The last page reopens just after the list is on screen.
     qtbot.waitUntil(lambda: again.window.page_view.document is not None, timeout=5000)
     assert again.window.page_view.document.id == "gabapentin-amitriptyline"
+    again.window.close()
+
+
+def test_the_first_start_caches_its_library_for_a_quick_second_start(qtbot, seeds_dir):
+    first = launch(qtbot, seeds_dir)
+    wait_loaded(qtbot, first.window)
+    # The cache is written once the list has been painted (pickling holds the GIL the list
+    # needs): by the time the loader is done, it is there.
+    wait_idle(qtbot, first.window)
+    first.window.close()
+
+    again = launch(qtbot, seeds_dir, accept=False)
+    # Warm: the list is in the window before its event loop has run once (no thread, no
+    # empty first frame).
+    assert again.window.library is not None
+    assert len(again.window.library.documents) == len(first.window.library.documents) > 0
     again.window.close()
 
 
