@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from helpers.cli import rxcombo as run_rxcombo
 from rxcombo import wording
 from rxcombo.cli import main
 from rxcombo.dirs import lists_path
@@ -181,17 +181,7 @@ def test_a_damaged_lists_file_is_set_aside_and_said(content: Path, capsys) -> No
 
 
 def rxcombo(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}  # carries the test's private XDG dirs
-    return subprocess.run(
-        [sys.executable, "-m", "rxcombo", *argv],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        env=env,
-        check=False,
-    )
+    return run_rxcombo(*argv, cwd=cwd, timeout=60)  # tests/helpers/cli.py, with this file's bound
 
 
 def test_process_lists_then_combos_of_the_saved_list(content: Path, tmp_path: Path) -> None:

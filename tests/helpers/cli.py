@@ -8,14 +8,15 @@ import sys
 from pathlib import Path
 
 
-def rxcombo(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def rxcombo(*argv: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """The environment (the test's private XDG folders among it) is passed on."""
     return subprocess.run(
         [sys.executable, "-m", "rxcombo", *argv],
         cwd=cwd,
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=120,
+        timeout=timeout,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
         check=False,
     )

@@ -237,9 +237,9 @@ class SearchPane(QWidget):
         return panel
 
     def current_item_view(self) -> QAbstractItemView:
-        widget = self.stack.widget(int(self.current_view()))
         if self.current_view() is View.LISTS:
             return self.lists_panel.report_view
+        widget = self.stack.widget(int(self.current_view()))
         assert isinstance(widget, QAbstractItemView)
         return widget
 
