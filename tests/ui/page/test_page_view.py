@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 
-from helpers.gui import SEED_TABS
+from helpers.gui import SEED_TABS, launch
+from rxcombo.content import rendering
+from rxcombo.ui.page.section_tabs import PREPARED_TABS
+from rxcombo.ui.page.section_view import SectionBrowser
 
 
 def test_every_seed_opens_with_expected_tabs_and_marked_disclaimer(window, qtbot):
@@ -55,3 +58,38 @@ def test_tab_navigation_and_same_tab_kept_across_pages(window, qtbot):
     assert window.page_view.tabs.tabText(window.page_view.tabs.currentIndex()) == "Combined use"
     window.open_page("amitriptyline-ketamine")
     assert window.page_view.tabs.tabText(window.page_view.tabs.currentIndex()) == "Disclaimer"
+
+
+def test_tabs_made_ahead_serve_the_first_page_with_the_zoom_and_links_of_any_tab(window, qtbot, monkeypatch):
+    # Once the list is painted, the window makes the first page's text views ahead
+    # (making them was most of the first Enter's time); they must behave as any other.
+    tabs = window.page_view.tabs
+    qtbot.waitUntil(lambda: tabs.spare_count() == PREPARED_TABS)
+    made_ahead = tabs.findChildren(SectionBrowser)  # no page open yet: no tab either
+    assert len(made_ahead) == PREPARED_TABS
+    base_size = made_ahead[0].font().pointSizeF()
+    window.zoom_in_action.trigger()  # chosen after they were made, before any page
+    window.open_page("alprazolam-imipramine")
+    shown = [tabs.widget(number) for number in range(tabs.count())]
+    assert tabs.count() == len(SEED_TABS["Alprazolam + Imipramine"])
+    assert set(shown) <= set(made_ahead) and tabs.spare_count() == PREPARED_TABS - tabs.count()
+    assert {browser.font().pointSizeF() for browser in shown} == {base_size * 1.1}
+    asked: list[str] = []  # the window asks before opening a link (the dialog is tested elsewhere)
+    monkeypatch.setattr(
+        "rxcombo.ui.dialogs.links.confirm_external_link", lambda parent, url: asked.append(url.toString())
+    )
+    shown[0].anchorClicked.emit(QUrl("https://example.org/a"))
+    assert asked == ["https://example.org/a"]
+    assert "Alprazolam" in tabs.currentWidget().toPlainText()
+
+
+def test_the_markdown_converter_is_made_after_the_first_paint_not_on_the_first_enter(qtbot, seeds_dir):
+    first = launch(qtbot, seeds_dir)  # the disclaimer, accepted: it is Markdown too
+    assert first.window is not None
+    first.window.close()
+    rendering._local.markdown = None  # as in a new process (the converter is kept per thread)
+    launcher = launch(qtbot, seeds_dir, accept=False)  # a later start: no disclaimer
+    assert launcher.dialog is None and launcher.window is not None
+    qtbot.waitUntil(lambda: getattr(rendering._local, "markdown", None) is not None, timeout=10_000)
+    assert launcher.window.page_view.document is None  # no page was opened for it
+    launcher.window.close()

@@ -49,7 +49,7 @@ class PageView(QWidget):
         self.drugs_label = self.header.drugs_label
         self.star_button = self.header.star_button
 
-        self.tabs = SectionTabs()
+        self.tabs = SectionTabs(self._new_browser)
         self._pending: dict[int, tuple[str, bool]] = {}
         self._pending_timer = QTimer(self)
         self._pending_timer.setInterval(0)
@@ -180,11 +180,8 @@ class PageView(QWidget):
                 browser = self.tabs.widget(number)
                 assert isinstance(browser, SectionBrowser)
             else:
-                browser = SectionBrowser()
-                browser.set_zoom(self.zoom)
-                browser.anchorClicked.connect(self.external_link_clicked)
-                browser.zoom_requested.connect(self.zoom_requested)
-                self.tabs.addTab(browser, "")
+                browser = self.tabs.add_browser()
+                browser.set_zoom(self.zoom)  # made ahead, perhaps before a zoom change
             disclaimer = tab.kind is TabKind.DISCLAIMER
             if number != selected:
                 browser.setPlainText("")
@@ -195,6 +192,12 @@ class PageView(QWidget):
             name = TAB_ICONS.get(tab.kind)
             self.tabs.setTabIcon(number, icon(name) if name else QIcon())
             self.tabs.setTabToolTip(number, tab.full_title)
+
+    def _new_browser(self) -> SectionBrowser:
+        browser = SectionBrowser()
+        browser.anchorClicked.connect(self.external_link_clicked)
+        browser.zoom_requested.connect(self.zoom_requested)
+        return browser
 
     def _skip_in_find(self, number: int) -> bool:
         """The whole-page tab repeats the others' matches: counted only while it is open."""

@@ -3,14 +3,23 @@
 Qt elides every tab once they do not all fit ("Ove…", "Gabap…"); the row scrolls instead,
 only long titles are shortened (the full title is the tooltip), and at the end of the row a
 menu lists every section, so at 800x600 none hides behind the scroll arrows.
+
+Each tab is a :class:`SectionBrowser`, reused from page to page. Making one costs more
+than filling it (~1.5 ms), and the first page opened made all of its own, so the window
+has some made ahead, once its list is painted (:meth:`SectionTabs.prepare`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QWidget
 
+from rxcombo.ui.page.section_view import SectionBrowser
+
 MAX_TAB_CHARS = 30
+PREPARED_TABS = 8  # a one-drug page's sections and its whole-page tab
 
 
 def tab_label(title: str) -> str:
@@ -21,8 +30,10 @@ def tab_label(title: str) -> str:
 
 
 class SectionTabs(QTabWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, make_browser: Callable[[], SectionBrowser], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._make_browser = make_browser
+        self._spare: list[SectionBrowser] = []  # made ahead, not yet a tab
         self.setObjectName("sectionTabs")
         self.setAccessibleName("Page sections")
         self.setDocumentMode(True)
@@ -44,3 +55,20 @@ class SectionTabs(QTabWidget):
         for number in range(self.count()):
             action = self.sections_menu.addAction(self.tabToolTip(number))
             action.triggered.connect(lambda _checked=False, n=number: self.setCurrentIndex(n))
+
+    def add_browser(self) -> SectionBrowser:
+        """A new last tab (its label still empty), with a browser made ahead if one is left."""
+        browser = self._spare.pop() if self._spare else self._make_browser()
+        self.addTab(browser, "")
+        return browser
+
+    def spare_count(self) -> int:
+        return len(self._spare)
+
+    def prepare(self) -> None:
+        """Make browsers ahead, up to :data:`PREPARED_TABS` tabs and spares together."""
+        while self.count() + len(self._spare) < PREPARED_TABS:
+            browser = self._make_browser()
+            browser.setParent(self)  # closed with the window, as the tabs are
+            browser.hide()
+            self._spare.append(browser)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 
 from rxcombo.app.loader import LibraryLoader
+from rxcombo.content import rendering
 from rxcombo.library import Library, Source, cached_sources_snapshot
 from rxcombo.library.cache import CacheContents
 from rxcombo.support import gc_pause, lazy, timing
@@ -124,9 +125,11 @@ class ContentLoading(QObject):
         if names:
             lazy.preload(names[0])
             QTimer.singleShot(0, partial(self._preload, names[1:]))
-        elif self._warm_loader is not None:
+            return
+        if self._warm_loader is not None:
             self._warm_loader.window_painted()
             self._warm_loader = None
+        QTimer.singleShot(0, rendering.prepare)  # a turn of its own, as each import above
 
     # -- the end -------------------------------------------------------------------------
 
