@@ -185,7 +185,7 @@ def test_add_content_folder_adds_a_saved_source_and_loads_it(qtbot, monkeypatch,
     window = start(qtbot)
     assert len(window.library.documents) == 3
     monkeypatch.setattr(
-        "rxcombo.ui.window.content_folders.QFileDialog.getExistingDirectory", lambda *args: str(first)
+        "PySide6.QtWidgets.QFileDialog.getExistingDirectory", lambda *args: str(first)
     )
     with qtbot.waitSignal(window.library_loaded, timeout=30_000):
         window.add_folder_action.trigger()

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QToolButton
+from PySide6.QtWidgets import QDialog, QToolButton
 
 from rxcombo import APP_NAME, wording
 from rxcombo.library import Library, Source, enabled_sources
@@ -80,6 +80,8 @@ class ContentFolders:
 
     def choose(self) -> None:
         """File > Add Content Folder…"""
+        from PySide6.QtWidgets import QFileDialog  # its five enum types cost a start ~2 ms
+
         folder = QFileDialog.getExistingDirectory(
             self.window, f"Add Content Folder — {APP_NAME}", str(self.window.content_dir)
         )
