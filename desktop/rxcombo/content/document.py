@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rxcombo.content.decoding import Repair
 from rxcombo.content.names import fold
 from rxcombo.content.problems import Problem
-from rxcombo.content.sections import Section, Structure
+
+if TYPE_CHECKING:  # a cached library unpickles Documents before any body is parsed
+    from rxcombo.content.decoding import Repair
+    from rxcombo.content.sections import Section, Structure
 
 
 @dataclass(frozen=True, slots=True)

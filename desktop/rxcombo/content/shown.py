@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from rxcombo import wording
 from rxcombo.content.document import Document
@@ -34,6 +33,7 @@ from rxcombo.content.names import fold
 from rxcombo.content.sections import SectionKind
 from rxcombo.content.shown_labels import escape_heading, short_label, split_under_title
 from rxcombo.content.shown_parts import Part, Split, closing_start, shown_parts
+from rxcombo.content.tab_kinds import TabKind as TabKind  # re-exported: where it was defined before
 
 _COMBINED = re.compile(
     r"\bcombined use\b|^combining\b|^combination\b|\btogether\b|^concomitant\b|^concurrent\b"
@@ -47,14 +47,6 @@ WHOLE_PAGE_MAX_CHARS = 200_000
 MAX_HEADER_VALUE = 60  # a longer "generic name" is a note, not a name: it stays a tab
 _FAQ_TITLE = re.compile(r"^(faq|frequently asked)")
 GROUP_JOIN = " — "
-
-
-class TabKind(StrEnum):
-    OVERVIEW = "overview"
-    PART = "part"
-    COMBINED = "combined"
-    DISCLAIMER = "disclaimer"
-    WHOLE_PAGE = "whole-page"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rxcombo.content.document import Document
-from rxcombo.content.meta import content_date
 from rxcombo.content.problems import Problem
+from rxcombo.support import lazy
 
 # What "dates_from" says: where the dates of a source's pages come from.
 FRONT_MATTER = "front matter"
@@ -51,7 +51,9 @@ class PageDate:
 def page_date(document: Document) -> PageDate | None:
     """The page's front matter date (``lastModified``, ``last_modified`` or ``date``), read
     as the page header reads it (``content.meta``); the listing keeps these keys."""
-    found = content_date(document.metadata) if document.metadata else None
+    # Imported after a warm start's first paint, and by the main thread only.
+    meta = lazy.module("rxcombo.content.meta")
+    found: tuple[str, str] | None = meta.content_date(document.metadata) if document.metadata else None
     if found is None:
         return None
     text, key = found

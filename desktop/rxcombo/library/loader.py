@@ -18,13 +18,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rxcombo import dirs
-from rxcombo.content import ContentError, Document, Problem, Severity, read_page
+from rxcombo.content import ContentError, Document, Problem, Severity
 from rxcombo.library.cache import CacheContents, LibraryCache, Signature, signature_of, signatures_key
 from rxcombo.library.changes import Changes, compare
 from rxcombo.library.facts import DateTally, SourceFacts, read_about
 from rxcombo.library.files import scan_page_files
 from rxcombo.library.library import Library, LoadStats
 from rxcombo.library.parallel import read_pages
+from rxcombo.support import lazy
 
 ProgressCallback = Callable[[int, int], None]
 CacheWriter = Callable[[], bool]
@@ -84,6 +85,8 @@ def _refreshed(snapshot: Library, root: Path, name: str, stats: LoadStats) -> Li
 def _load_fresh(root: Path, progress: ProgressCallback | None, name: str) -> Library:
     if not root.is_dir():
         return _missing(root, name)
+    read_page = lazy.module("rxcombo.content.reader").read_page  # the main thread imports it
+
     problems: list[Problem] = []
     files = scan_page_files(root, problems)
     documents: list[Document] = []

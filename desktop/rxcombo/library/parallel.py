@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rxcombo.content import ContentError, Document, Problem, read_page
+from rxcombo.content import ContentError, Document, Problem
+from rxcombo.support import lazy
 
 PARALLEL_FROM = 5000  # below this, starting workers (~0.3 s) costs more than it saves
 CHUNK = 1000  # pages a worker reads between two progress reports
@@ -35,8 +36,11 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def read_one(path: str) -> Found:
+    # The reader is imported after a warm start's first paint, and by the main thread only.
+    reader = lazy.module("rxcombo.content.reader")
     try:
-        return read_page(Path(path), body=False)
+        document: Document = reader.read_page(Path(path), body=False)
+        return document
     except ContentError as exc:
         return [exc.to_problem()]
 

@@ -11,8 +11,9 @@ settings table :mod:`.options` and every sentence shown about these files :mod:`
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from rxcombo.support.lazy_names import exports
 
 if TYPE_CHECKING:
     from .damaged import set_aside
@@ -53,18 +54,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value  # the next lookup is an ordinary one
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_WHERE})
-
+__getattr__, __dir__ = exports(__name__, _WHERE, globals())
 
 __all__ = [
     "DrugList",

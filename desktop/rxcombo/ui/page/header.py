@@ -5,14 +5,17 @@ from, the favorite star and the favorite's note."""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from rxcombo.content import Document
-from rxcombo.content.shown import ShownPage
 from rxcombo.ui.icons import icon
 from rxcombo.ui.plain_text import plain_tip
+
+if TYPE_CHECKING:
+    from rxcombo.content.shown import ShownPage
 
 DRUG_LINK_SCHEME = "drug"
 SOURCE_LABEL = "Source"

@@ -3,6 +3,8 @@ in its place when a search found no page (see notice_panel), or a message."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from rxcombo.content import Document, render_markdown
-from rxcombo.content.shown import ShownPage, TabKind, shown_page
+from rxcombo.content.tab_kinds import TabKind
 from rxcombo.search.answer import Notice, Related
 from rxcombo.ui.icons import icon
 from rxcombo.ui.page.find_bar import FindBar
@@ -23,6 +25,9 @@ from rxcombo.ui.page.notice_panel import NoticePanel
 from rxcombo.ui.page.section_tabs import SectionTabs, tab_label
 from rxcombo.ui.page.section_view import SectionBrowser
 from rxcombo.ui.page.start_page import StartPage
+
+if TYPE_CHECKING:  # what a page shows is worked out when one is opened (imported after the first paint)
+    from rxcombo.content.shown import ShownPage
 
 EMPTY_TEXT = "Search for a drug on the left, then press Enter to open its page."
 TAB_ICONS = {TabKind.DISCLAIMER: "warning", TabKind.COMBINED: "combined"}
@@ -132,6 +137,8 @@ class PageView(QWidget):
 
     def show_document(self, document: Document) -> None:
         """Render the page's tabs and open the one a reader would want (raises ContentError)."""
+        from rxcombo.content.shown import shown_page
+
         shown = shown_page(document)
         self.document = document
         self.shown = shown

@@ -19,10 +19,20 @@ from rxcombo.library import Library, Source, cached_sources_snapshot
 from rxcombo.library.cache import CacheContents
 from rxcombo.support import gc_pause, lazy, timing
 
-# What the first page opened needs (its front matter read again, its Markdown rendered and
-# cleaned): imported just after the first paint rather than on the first Enter, which
-# they made 50 ms slower.
-AFTER_FIRST_PAINT = ("rxcombo.content.frontmatter_yaml", "markdown", "nh3")
+# What reading pages needs: a warm start imports it after its first paint (and a cold one
+# before its loader starts), on the main thread, as only the main thread imports (see
+# rxcombo.support.lazy): the loader thread reads pages with it.
+PAGE_READING = ("rxcombo.content.reader", "rxcombo.content.meta")
+# What the first page opened needs (its file read again, what it shows worked out, its
+# Markdown rendered and cleaned): imported just after the first paint rather than on the
+# first Enter, which they made 50 ms slower.
+AFTER_FIRST_PAINT = (
+    *PAGE_READING,
+    "rxcombo.content.frontmatter_yaml",
+    "rxcombo.content.shown",
+    "markdown",
+    "nh3",
+)
 
 
 class ContentLoading(QObject):
@@ -50,6 +60,7 @@ class ContentLoading(QObject):
         self._warm_loader = None
         shown, cached = self._snapshot_before_showing(sources)
         if shown is None:
+            lazy.preload(*PAGE_READING)  # the loader reads pages at once (a warm one after the paint)
             self._progress.setRange(0, 0)
             self._progress.setFormat("Loading pages… %p%")
             self._progress.show()

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from rxcombo.ui.sidebar.text_mode import IndexState
-from rxcombo.ui.window.text_hit_open import show_hit
 
 if TYPE_CHECKING:  # imported after the first paint, on the main thread (see start_build)
     from rxcombo.search.fulltext import BuildStats, FullTextIndex, TextHit
@@ -109,6 +108,8 @@ class TextSearchControl(QObject):
 
     def open_hit(self, hit: TextHit) -> None:
         self._window.open_page(hit.page_id)
+        from rxcombo.ui.window.text_hit_open import show_hit  # after the first paint: no cost then
+
         show_hit(self._window.page_view, hit)
 
     # -- the build ---------------------------------------------------------------------
