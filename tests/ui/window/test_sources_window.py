@@ -184,9 +184,7 @@ def test_pages_changed_between_starts_are_counted_and_listed(qtbot, first):
 def test_add_content_folder_adds_a_saved_source_and_loads_it(qtbot, monkeypatch, seeds_dir, first):
     window = start(qtbot)
     assert len(window.library.documents) == 3
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QFileDialog.getExistingDirectory", lambda *args: str(first)
-    )
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getExistingDirectory", lambda *args: str(first))
     with qtbot.waitSignal(window.library_loaded, timeout=30_000):
         window.add_folder_action.trigger()
     qtbot.waitUntil(lambda: len(window.library.documents) == 6)
