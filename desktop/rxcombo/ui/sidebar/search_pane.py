@@ -12,12 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QStackedWidget,
-    QTabBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QStackedWidget, QTabBar, QWidget
 
 from rxcombo.content import fold
 from rxcombo.library import Library
@@ -28,7 +23,6 @@ from rxcombo.ui.sidebar.empty_state import EmptyStateLabel
 from rxcombo.ui.sidebar.favorites_sort import FavoritesSortBox
 from rxcombo.ui.sidebar.item_views import page_id_at, set_up_view
 from rxcombo.ui.sidebar.notice import NoticeBanner, NoticeState, related_rows
-from rxcombo.ui.sidebar.page_menu import show_page_menu
 from rxcombo.ui.sidebar.page_models import FavoriteCheck
 from rxcombo.ui.sidebar.pane_layout import lay_out_pane, make_search_field, swap_in
 from rxcombo.ui.sidebar.pane_views import make_views
@@ -292,6 +286,8 @@ class SearchPane(QWidget):
             self.page_activated.emit(page_id)
 
     def _context_menu(self, view: QAbstractItemView, position: QPoint) -> None:
+        from rxcombo.ui.sidebar.page_menu import show_page_menu  # its QAction enums: not at start
+
         note, folder = self.favorite_note_requested.emit, self.favorite_folder_requested.emit
         items = [("Edit &Note…", note), ("&Move to Folder…", folder)] if view is self.favorites_view else []
         show_page_menu(
