@@ -105,6 +105,11 @@ class LibraryLoader(QThread):
                 # window has painted it (the check would compete with painting for the GIL).
                 self.loaded.emit(shown)
                 self._painted.wait(WARM_UP_DELAY_LIMIT)
+            if self.isInterruptionRequested():
+                # Stopped before the paint (the window closed): the check would import the
+                # page reader, which a worker asks the main thread for, and the main thread
+                # is waiting for this thread to end.
+                return
             result, write_cache = load_sources_deferred(
                 self.sources, self._report, self.cache_dir, self.isInterruptionRequested, cached
             )

@@ -26,7 +26,8 @@ _WHERE = {
     "is_page_file": "reader",
     "read_page": "reader",
 }
-__getattr__, __dir__ = exports(__name__, _WHERE, globals())
+if not TYPE_CHECKING:  # mypy sees the names imported above, and no catch-all __getattr__
+    __getattr__, __dir__ = exports(__name__, _WHERE, globals())
 
 __all__ = [
     "ContentError",

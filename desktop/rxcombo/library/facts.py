@@ -51,9 +51,11 @@ class PageDate:
 def page_date(document: Document) -> PageDate | None:
     """The page's front matter date (``lastModified``, ``last_modified`` or ``date``), read
     as the page header reads it (``content.meta``); the listing keeps these keys."""
-    # Imported after a warm start's first paint, and by the main thread only.
-    meta = lazy.module("rxcombo.content.meta")
-    found: tuple[str, str] | None = meta.content_date(document.metadata) if document.metadata else None
+    # Imported after a warm start's first paint, by the main thread (rxcombo.support.lazy).
+    lazy.module("rxcombo.content.meta")
+    from rxcombo.content.meta import content_date
+
+    found = content_date(document.metadata) if document.metadata else None
     if found is None:
         return None
     text, key = found

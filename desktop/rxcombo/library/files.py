@@ -18,9 +18,10 @@ def scan_page_files(
     Hidden files and folders are skipped. Strings rather than Paths: this runs on every
     start over every file, and pathlib's parsing would cost more than the disk.
     """
-    # The reader is imported after a warm start's first paint, and by the main thread only.
-    reader = lazy.module("rxcombo.content.reader")
-    page_suffixes, is_page_file = reader.PAGE_SUFFIXES, reader.is_page_file
+    # Imported after a warm start's first paint, by the main thread (rxcombo.support.lazy).
+    lazy.module("rxcombo.content.reader")
+    from rxcombo.content.reader import PAGE_SUFFIXES, is_page_file
+
     found: list[tuple[str, str, os.stat_result]] = []
     pending = [(str(root), "")]
     # Symlinked folders are followed, but each real folder is read once: a link back up the
@@ -53,7 +54,7 @@ def scan_page_files(
                 if not entry.is_file():
                     continue
                 suffix = os.path.splitext(entry.name)[1].lower()  # noqa: PTH122 - see docstring
-                if suffix not in page_suffixes and not is_page_file(Path(entry.path)):
+                if suffix not in PAGE_SUFFIXES and not is_page_file(Path(entry.path)):
                     continue
                 found.append((entry.path, relative, entry.stat()))
             except OSError as exc:

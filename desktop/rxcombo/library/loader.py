@@ -85,7 +85,8 @@ def _refreshed(snapshot: Library, root: Path, name: str, stats: LoadStats) -> Li
 def _load_fresh(root: Path, progress: ProgressCallback | None, name: str) -> Library:
     if not root.is_dir():
         return _missing(root, name)
-    read_page = lazy.module("rxcombo.content.reader").read_page  # the main thread imports it
+    lazy.module("rxcombo.content.reader")  # imported by the main thread (rxcombo.support.lazy)
+    from rxcombo.content.reader import read_page
 
     problems: list[Problem] = []
     files = scan_page_files(root, problems)

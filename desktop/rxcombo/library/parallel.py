@@ -36,11 +36,11 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def read_one(path: str) -> Found:
-    # The reader is imported after a warm start's first paint, and by the main thread only.
-    reader = lazy.module("rxcombo.content.reader")
+    lazy.module("rxcombo.content.reader")  # imported by the main thread (rxcombo.support.lazy)
+    from rxcombo.content.reader import read_page
+
     try:
-        document: Document = reader.read_page(Path(path), body=False)
-        return document
+        return read_page(Path(path), body=False)
     except ContentError as exc:
         return [exc.to_problem()]
 

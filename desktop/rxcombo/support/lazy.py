@@ -10,6 +10,7 @@ thread has (the window calls :func:`preload` right after starting the loader).
 from __future__ import annotations
 
 import importlib
+import sys
 import threading
 from collections.abc import Callable
 from types import ModuleType
@@ -41,6 +42,10 @@ def module(name: str) -> ModuleType:
     done = _done.get(name)
     if done is not None:
         return done
+    present = sys.modules.get(name)
+    if present is not None and not getattr(getattr(present, "__spec__", None), "_initializing", False):
+        _done[name] = present  # imported already (by a plain import): nothing to wait for
+        return present
     event = _event(name)
     if not event.is_set() and threading.current_thread() is not threading.main_thread():
         requester = _requester

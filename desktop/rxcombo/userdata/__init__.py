@@ -54,7 +54,8 @@ _WHERE = {
 }
 
 
-__getattr__, __dir__ = exports(__name__, _WHERE, globals())
+if not TYPE_CHECKING:  # mypy sees the names imported above, and no catch-all __getattr__
+    __getattr__, __dir__ = exports(__name__, _WHERE, globals())
 
 __all__ = [
     "DrugList",

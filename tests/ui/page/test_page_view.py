@@ -93,3 +93,16 @@ def test_the_markdown_converter_is_made_after_the_first_paint_not_on_the_first_e
     qtbot.waitUntil(lambda: getattr(rendering._local, "markdown", None) is not None, timeout=10_000)
     assert launcher.window.page_view.document is None  # no page was opened for it
     launcher.window.close()
+
+
+def test_text_views_are_reused_after_a_message_and_between_pages(window, qtbot):
+    tabs = window.page_view.tabs
+    qtbot.waitUntil(lambda: tabs.spare_count() == PREPARED_TABS)
+    for _ in range(3):
+        window.open_page("alprazolam-imipramine")
+        window.page_view.show_message("Loading…")  # as when another folder is opened
+        window.open_page("amitriptyline-ketamine")
+    assert len(tabs.findChildren(SectionBrowser)) == PREPARED_TABS
+    window.open_page("alprazolam-imipramine")
+    assert window.page_view.tab_titles() == SEED_TABS["Alprazolam + Imipramine"]
+    assert "Alprazolam" in tabs.currentWidget().toPlainText()

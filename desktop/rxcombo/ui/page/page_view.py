@@ -103,7 +103,7 @@ class PageView(QWidget):
     def show_message(self, text: str) -> None:
         self.document = None
         self.shown = None
-        self.tabs.clear()
+        self.tabs.remove_all()
         self.placeholder.setText(text)
         self.stack.setCurrentWidget(self.placeholder)
 
@@ -178,10 +178,7 @@ class PageView(QWidget):
         # Tabs are reused from page to page: creating a text browser costs more than filling one.
         tabs = shown.tabs
         while self.tabs.count() > len(tabs):
-            widget = self.tabs.widget(self.tabs.count() - 1)
-            self.tabs.removeTab(self.tabs.count() - 1)
-            if widget is not None:
-                widget.deleteLater()
+            self.tabs.remove_last()
         for number, tab in enumerate(tabs):
             if number < self.tabs.count():
                 browser = self.tabs.widget(number)

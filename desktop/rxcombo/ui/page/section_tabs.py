@@ -65,6 +65,20 @@ class SectionTabs(QTabWidget):
     def spare_count(self) -> int:
         return len(self._spare)
 
+    def remove_last(self) -> None:
+        """Take the last tab away; its browser is kept for a later page (some are)."""
+        browser = self.widget(self.count() - 1)
+        self.removeTab(self.count() - 1)
+        if isinstance(browser, SectionBrowser) and len(self._spare) < PREPARED_TABS:
+            browser.hide()
+            self._spare.append(browser)
+        elif browser is not None:
+            browser.deleteLater()
+
+    def remove_all(self) -> None:
+        while self.count():
+            self.remove_last()
+
     def prepare(self) -> None:
         """Make browsers ahead, up to :data:`PREPARED_TABS` tabs and spares together."""
         while self.count() + len(self._spare) < PREPARED_TABS:
