@@ -66,7 +66,8 @@ class SectionTabs(QTabWidget):
         return len(self._spare)
 
     def remove_last(self) -> None:
-        """Take the last tab away; its browser is kept for a later page (some are)."""
+        """Take the last tab away, keeping its browser for a later page (up to
+        :data:`PREPARED_TABS` are kept; any more are deleted)."""
         browser = self.widget(self.count() - 1)
         self.removeTab(self.count() - 1)
         if isinstance(browser, SectionBrowser) and len(self._spare) < PREPARED_TABS:
