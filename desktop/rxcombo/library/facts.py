@@ -17,8 +17,11 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rxcombo.content.document import Document
 from rxcombo.content.problems import Problem
@@ -48,14 +51,20 @@ class PageDate:
     day: datetime.date | None
 
 
-def page_date(document: Document) -> PageDate | None:
-    """The page's front matter date (``lastModified``, ``last_modified`` or ``date``), read
-    as the page header reads it (``content.meta``); the listing keeps these keys."""
-    # Imported after a warm start's first paint, by the main thread (rxcombo.support.lazy).
+@cache
+def _content_date() -> Callable[[dict[str, Any]], tuple[str, str] | None]:
+    """``content.meta.content_date``, imported after a warm start's first paint and by the
+    main thread (rxcombo.support.lazy); looked up once, as this runs for every page read."""
     lazy.module("rxcombo.content.meta")
     from rxcombo.content.meta import content_date
 
-    found = content_date(document.metadata) if document.metadata else None
+    return content_date
+
+
+def page_date(document: Document) -> PageDate | None:
+    """The page's front matter date (``lastModified``, ``last_modified`` or ``date``), read
+    as the page header reads it (``content.meta``); the listing keeps these keys."""
+    found = _content_date()(document.metadata) if document.metadata else None
     if found is None:
         return None
     text, key = found

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,12 +36,19 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-def read_one(path: str) -> Found:
-    lazy.module("rxcombo.content.reader")  # imported by the main thread (rxcombo.support.lazy)
+@cache
+def _read_page() -> Callable[..., Document]:
+    """``content.reader.read_page``, imported by the main thread (rxcombo.support.lazy);
+    looked up once, as this runs for every page read."""
+    lazy.module("rxcombo.content.reader")
     from rxcombo.content.reader import read_page
 
+    return read_page
+
+
+def read_one(path: str) -> Found:
     try:
-        return read_page(Path(path), body=False)
+        return _read_page()(Path(path), body=False)
     except ContentError as exc:
         return [exc.to_problem()]
 
