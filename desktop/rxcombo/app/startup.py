@@ -9,10 +9,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rxcombo.app import qt_import  # first: Qt is imported through it, and cheaper
+
+# isort: split
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-import rxcombo.app.qt_import  # noqa: F401 - before the rest: makes each later import cheaper
 from rxcombo import APP_NAME, __version__
 from rxcombo.app.single_instance import SingleInstance
 from rxcombo.dirs import bundled_content_dir, favorites_path, resources_dir, settings_path
@@ -127,6 +129,7 @@ class Launcher(QObject):
         window = MainWindow(self.settings, self.favorites, bundled_content_dir(), self.text)
         self.window = window
         window.loading.first_painted.connect(self.settled)
+        window.loading.first_painted.connect(qt_import.save_compiled)  # the window is up
         self._load(window)  # before show(): a warm start's first frame holds the list
         window.show()
         timing.mark("window-shown")
@@ -220,5 +223,6 @@ def run_gui(
     if launcher.window is not None:
         launcher.window.stop_loaders()
         launcher.window.save_state()
+        qt_import.save_compiled()  # a window that never painted a list
     del _signal_timer
     return code

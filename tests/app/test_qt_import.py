@@ -1,0 +1,101 @@
+"""PySide6 imported through rxcombo.app.qt_import: its support code compiled once, not at
+every start, and nothing written before the window is up.
+
+Each case runs in a child process: this test process imported PySide6 long ago.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rxcombo.app.qt_import import CACHE_NAME
+
+# Counts what reaches the real compiler for PySide6's support modules, then imports Qt
+# through qt_import, saves if asked, and checks that PySide6's support code works.
+CHILD = """
+import builtins, json, sys
+compiled = []
+real = builtins.compile
+def counting(source, filename, mode, *args, **kwargs):
+    if isinstance(filename, str) and filename.startswith("shibokensupport/"):
+        compiled.append(filename)
+    return real(source, filename, mode, *args, **kwargs)
+builtins.compile = counting
+from rxcombo.app import qt_import
+from PySide6.QtCore import QObject, QTimer
+builtins.compile = real
+if sys.argv[1] == "save":
+    qt_import.save_compiled()
+import __feature__  # PySide6's feature switches, set up by its support code
+try:  # a wrong call's message lists the signatures, which the support code parses
+    QObject().setObjectName(5)
+except TypeError as exc:
+    message = str(exc)
+print(json.dumps({
+    "compiled": compiled,
+    "signature": message.splitlines()[-1].strip(),
+    "feature": __feature__.__name__,
+    "quick": getattr(sys.modules["shibokensupport.feature"]._mod_uses_pyside, "rxcombo_quick", False),
+}))
+"""
+
+
+def _child(cache_home: Path, action: str) -> dict[str, Any]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, action],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    seen: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return seen
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+def _cache_file(cache_home: Path) -> Path:
+    return cache_home / "RxCombo" / CACHE_NAME
+
+
+def test_the_support_code_is_compiled_once_and_then_read_from_the_cache(cache_home: Path) -> None:
+    first = _child(cache_home, "save")
+    assert len(first["compiled"]) >= 5  # PySide6 compiled its support modules: none were cached
+    assert _cache_file(cache_home).is_file()
+
+    second = _child(cache_home, "save")
+    assert second["compiled"] == []  # every one came from the cache
+    for seen in (first, second):  # and PySide6's signatures and feature switches work
+        assert seen["signature"] == "PySide6.QtCore.QObject.setObjectName(name: str, /)"
+        assert seen["feature"] == "shibokensupport.feature"
+        assert seen["quick"] is True
+
+
+def test_nothing_is_written_until_the_window_asks(cache_home: Path) -> None:
+    """A first launch that ends at the disclaimer leaves no cache folder behind."""
+    seen = _child(cache_home, "no-save")
+    assert seen["compiled"]
+    assert not cache_home.exists()
+
+
+def test_a_damaged_cache_is_compiled_over(cache_home: Path) -> None:
+    cache = _cache_file(cache_home)
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(b"\x00not marshal data at all")
+    damaged = _child(cache_home, "save")
+    assert damaged["compiled"]  # read nothing usable from it, and still started
+    assert damaged["signature"] == "PySide6.QtCore.QObject.setObjectName(name: str, /)"
+    assert _child(cache_home, "save")["compiled"] == []  # rewritten whole
