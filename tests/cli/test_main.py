@@ -8,8 +8,10 @@ import gc
 import subprocess
 import sys
 
+import pytest
+
 from rxcombo.cli.main import COMMANDS, command, main
-from rxcombo.cli.parser import build_parser
+from rxcombo.cli.parser import build_parser, window_arguments
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
@@ -37,6 +39,39 @@ def test_starting_the_window_imports_no_command_module() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--new-instance"],
+        ["--content", "pages"],
+        ["--content=pages"],
+        ["--content=", "--new-instance"],
+        ["--content", "one", "--new-instance", "--content=two words"],
+    ],
+)
+def test_the_window_s_arguments_read_as_the_full_parser_reads_them(argv: list[str]) -> None:
+    # The window's start skips building every command's parser: the result must not differ.
+    assert window_arguments(argv) == build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["--help"],
+        ["--version"],
+        ["--content"],  # a missing value: the full parser says so
+        ["--content", "--new-instance"],
+        ["--new"],  # an abbreviation: the full parser decides
+        ["--content", "pages", "search", "x"],
+        ["open", "rxcombo:page/x"],
+    ],
+)
+def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
+    assert window_arguments(argv) is None
 
 
 def test_a_command_runs_with_garbage_collection_on(monkeypatch, seeds_dir) -> None:

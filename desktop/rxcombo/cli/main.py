@@ -20,7 +20,7 @@ from typing import Any
 from rxcombo.app.display import missing_display_message
 from rxcombo.cli import opening
 from rxcombo.cli.exits import EXIT_OK, EXIT_PROBLEMS
-from rxcombo.cli.parser import build_parser
+from rxcombo.cli.parser import build_parser, window_arguments
 from rxcombo.support import gc_pause
 
 __all__ = ["COMMANDS", "build_parser", "main", "main_gui"]
@@ -57,11 +57,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(opening.with_open_command(sys.argv[1:] if argv is None else argv))
-    args.content = [*(args.content or []), *(getattr(args, "content_after", None) or [])] or None
-    if args.command == "search" and args.section is not None and not args.text:
-        parser.error("--section needs --text")
+    arguments = opening.with_open_command(sys.argv[1:] if argv is None else argv)
+    args = window_arguments(arguments)  # the window's start builds no command's parser
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(arguments)
+        args.content = [*(args.content or []), *(getattr(args, "content_after", None) or [])] or None
+        if args.command == "search" and args.section is not None and not args.text:
+            parser.error("--section needs --text")
     if args.command is None:
         no_display = missing_display_message(os.environ, sys.platform)
         if no_display is not None:  # Qt's own abort would blame a missing xcb library

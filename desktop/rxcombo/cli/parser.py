@@ -30,6 +30,27 @@ def _positive(text: str) -> int:
     return value
 
 
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's own arguments (``--content DIR``, ``--new-instance``) as the full parser
+    would read them, or None for anything else (a command, ``--help``, a mistake), which is
+    then the full parser's to read and to report. Building every command's parser costs a
+    window's start about 8 ms; these two options need none of it."""
+    content: list[Path] = []
+    new_instance = False
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--new-instance":
+            new_instance = True
+        elif arg.startswith("--content="):
+            content.append(Path(arg.removeprefix("--content=")))
+        elif arg == "--content" and rest and not rest[0].startswith("-"):
+            content.append(Path(rest.pop(0)))
+        else:
+            return None
+    return argparse.Namespace(content=content or None, new_instance=new_instance, command=None)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rxcombo",
