@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+import threading
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,46 @@ def index(fake_library: Library) -> SearchIndex:
 
 def titles(hits: list[Hit]) -> list[str]:
     return [hit.title for hit in hits]
+
+
+# -- read back from the library cache ------------------------------------------------------
+
+CACHED_QUERIES = ["", "fake", "testazepam fakeprofen", "mokacilin", "demox", "sodium q", "nothing"]
+
+
+def _read_back(index: SearchIndex, times: int = 1) -> SearchIndex:
+    for _ in range(times):
+        index = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    return index
+
+
+@pytest.mark.parametrize("times", [1, 2])  # twice: a cache rewritten from a cached library
+def test_an_index_read_back_from_the_cache_answers_as_the_one_built(index: SearchIndex, times: int) -> None:
+    cached = _read_back(index, times)
+    assert len(cached) == len(index)
+    assert cached.search_rows("") == index.search_rows("")  # the first paint's list
+    for query in CACHED_QUERIES:
+        assert cached.search(query) == index.search(query), query
+        assert list(cached.search_rows(query)) == list(index.search_rows(query)), query
+    assert cached.vocabulary == index.vocabulary
+
+
+def test_two_threads_searching_a_cached_index_first_both_get_full_answers(index: SearchIndex) -> None:
+    # The warm-up thread and the typing thread may be the first to use a cached index.
+    def search(cached: SearchIndex, start: threading.Barrier, answers: list[dict[str, list[Hit]]]) -> None:
+        start.wait()
+        answers.append({query: cached.search(query) for query in CACHED_QUERIES})
+
+    expected = {query: index.search(query) for query in CACHED_QUERIES}
+    for _ in range(20):
+        cached, start = _read_back(index), threading.Barrier(2)
+        answers: list[dict[str, list[Hit]]] = []
+        threads = [threading.Thread(target=search, args=(cached, start, answers)) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert answers == [expected, expected]
 
 
 def test_hits_point_at_the_pages(index: SearchIndex, fake_library: Library) -> None:

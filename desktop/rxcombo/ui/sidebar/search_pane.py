@@ -124,6 +124,11 @@ class SearchPane(QWidget):
         self._update_notice()
         self._apply_query()
 
+    def prepare_search(self) -> None:
+        """Make the first keystroke's search ready (a cached index unpacks its tables)."""
+        if self.index is not None:
+            self.index.prepare()
+
     def set_favorites(self, favorites: list[Favorite]) -> None:
         self.favorites_model.set_favorites(favorites, self.library)
         self._stale.add(View.FAVORITES)

@@ -91,6 +91,7 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
         self.loading.first_painted.connect(partial(self.last_page.reopen, self.page_view, self.open_page))
         # Queued: a turn of the event loop of its own, after the paint (see SectionTabs).
         self.loading.first_painted.connect(self.page_view.tabs.prepare, Qt.ConnectionType.QueuedConnection)
+        self.loading.first_painted.connect(self.search_pane.prepare_search, Qt.ConnectionType.QueuedConnection)
         self.saving = SaveRetry(favorites, settings, self.statusBar(), self.show_notice, self)
 
         self.find_bar = self.page_view.find_bar
