@@ -7,7 +7,8 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from helpers.gui import SEED_TABS, tree_children, type_text, visible_titles
+from helpers.gui import SEED_TABS, launch, tree_children, type_text, visible_titles, wait_loaded
+from helpers.pages import write_page
 from rxcombo.search import Query
 from rxcombo.ui.sidebar.views import View
 
@@ -213,3 +214,33 @@ def test_by_drug_counts_and_status_bar_say_what_the_view_shows(window, qtbot):
     assert (
         window.count_label.text() == "No page matches; 2 related pages"
     )  # the two seed pages with one of them
+
+
+def test_the_by_drug_view_shows_the_library_loaded_while_it_was_hidden(window, qtbot, tmp_path):
+    # The tree is filled when its view is shown: a library that arrived meanwhile must win.
+    pane = window.search_pane
+    pane.set_view(View.BY_DRUG)
+    assert visible_titles(pane.drug_filter)[0] == "Alprazolam (1)"
+    pane.set_view(View.ALL)
+    write_page(tmp_path, "testazepam.md", "Testazepam")
+    write_page(tmp_path, "testazepam-fakeprofen.md", "Testazepam + Fakeprofen")
+    wait_for_library = qtbot.waitSignal(window.library_loaded, timeout=30_000)
+    with wait_for_library:
+        window.load_content(tmp_path)
+    pane.set_view(View.BY_DRUG)
+    assert visible_titles(pane.drug_filter) == ["Fakeprofen (1)", "Testazepam (2)"]
+
+
+def test_a_window_reopened_on_the_by_drug_view_lists_its_drugs_at_once(qtbot, seeds_dir):
+    first = launch(qtbot, seeds_dir)
+    assert first.window is not None
+    wait_loaded(qtbot, first.window)
+    first.window.search_pane.set_view(View.BY_DRUG)
+    first.window.close()  # saves the view
+    again = launch(qtbot, seeds_dir)
+    assert again.window is not None
+    wait_loaded(qtbot, again.window)
+    pane = again.window.search_pane
+    assert pane.current_view() is View.BY_DRUG
+    assert len(visible_titles(pane.drug_filter)) == 5  # the seeds' five drugs, on the first frame
+    again.window.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from rxcombo.ui.icons import icon
 
@@ -19,6 +19,17 @@ def make_search_field(placeholder: str) -> QLineEdit:
     field.setClearButtonEnabled(True)
     field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
     return field
+
+
+def make_view_bar(labels: Sequence[str]) -> QTabBar:
+    """The tabs above the list: one per view, sharing the pane's width."""
+    bar = QTabBar()
+    bar.setObjectName("viewBar")
+    bar.setExpanding(True)
+    bar.setDocumentMode(True)
+    for label in labels:
+        bar.addTab(label)
+    return bar
 
 
 def lay_out_pane(

@@ -89,9 +89,10 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
         self.loading.loaded.connect(self._on_loaded)
         self.loading.failed.connect(self.show_notice)
         self.loading.first_painted.connect(partial(self.last_page.reopen, self.page_view, self.open_page))
-        # Queued: a turn of the event loop of its own, after the paint (see SectionTabs).
-        self.loading.first_painted.connect(self.page_view.tabs.prepare, Qt.ConnectionType.QueuedConnection)
-        self.loading.first_painted.connect(self.search_pane.prepare_search, Qt.ConnectionType.QueuedConnection)
+        # Queued: each a turn of the event loop of its own, after the paint (see SectionTabs).
+        queued = Qt.ConnectionType.QueuedConnection
+        self.loading.first_painted.connect(self.page_view.tabs.prepare, queued)
+        self.loading.first_painted.connect(self.search_pane.prepare_search, queued)
         self.saving = SaveRetry(favorites, settings, self.statusBar(), self.show_notice, self)
 
         self.find_bar = self.page_view.find_bar
