@@ -100,7 +100,8 @@ def _wait_quiet(app: QApplication, quiet_s: float = 0.3, timeout_s: float = 120)
 def _forget_recent_queries(window: Any) -> bool:
     """Empty the search index's memo of recent answers (if it has one), so a pass measures
     the search itself rather than a dictionary look-up."""
-    recent = getattr(getattr(window.search_pane, "index", None), "_recent", None)
+    library = window.library
+    recent = getattr(library.index if library is not None else None, "_recent", None)
     if isinstance(recent, dict):
         recent.clear()
         return True
@@ -220,7 +221,7 @@ def main() -> int:
                 )
     typist.clear()
 
-    index = getattr(window.search_pane, "index", None)
+    index = window.library.index
     engine: list[float] = []
     if index is not None and hasattr(index, "search"):
         for entry in keys:

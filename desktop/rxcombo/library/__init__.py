@@ -6,9 +6,11 @@ from rxcombo.library.facts import PageDate, SourceFacts
 from rxcombo.library.files import iter_page_files, scan_page_files
 from rxcombo.library.library import Drug, Library, LoadStats
 from rxcombo.library.loader import cache_size, cached_snapshot, load_library, load_library_deferred
+from rxcombo.library.preview import ListPreview
 from rxcombo.library.sources import (
     BUNDLED_NAME,
     Source,
+    cached_sources_preview,
     cached_sources_snapshot,
     enabled_sources,
     load_sources,
@@ -21,6 +23,7 @@ __all__ = [
     "Changes",
     "Drug",
     "Library",
+    "ListPreview",
     "LoadStats",
     "PageChange",
     "PageDate",
@@ -28,6 +31,7 @@ __all__ = [
     "SourceFacts",
     "cache_size",
     "cached_snapshot",
+    "cached_sources_preview",
     "cached_sources_snapshot",
     "enabled_sources",
     "iter_page_files",

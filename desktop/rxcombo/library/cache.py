@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import pickle
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,8 +32,9 @@ from rxcombo.content.problems import Problem
 from rxcombo.support.atomic import atomic_write_bytes
 
 # Bumped by hand for changes the schema below cannot see (2: documents gained a description;
-# 3: listed pages keep their date; 4: the library stores no lookups it can rebuild).
-CACHE_FORMAT = 4
+# 3: listed pages keep their date; 4: the library stores no lookups it can rebuild; 5: a
+# preview of the list before the contents, see rxcombo.library.preview).
+CACHE_FORMAT = 5
 
 
 def _schema() -> tuple[tuple[str, ...], ...]:
@@ -85,25 +88,44 @@ class LibraryCache:
 
     def read(self) -> CacheContents | None:
         """The cached contents, or None when there is no usable cache."""
+        found = self.read_preview()
+        return found[1]() if found is not None else None
+
+    def read_preview(self) -> tuple[Any, Callable[[], CacheContents | None]] | None:
+        """The preview stored with the contents (opaque here: the caller's), and a call that
+        reads the contents from the same bytes (later: the window paints the preview first);
+        None when there is no usable cache."""
         try:
-            with self.path.open("rb") as handle:
-                header = pickle.load(handle)
-                if header != self._header():
-                    return None
-                contents = pickle.load(handle)
+            handle = io.BytesIO(self.path.read_bytes())
+            if pickle.load(handle) != self._header():
+                return None
+            preview = pickle.load(handle)
         except FileNotFoundError:
             return None
         except Exception:
-            with contextlib.suppress(OSError):
-                self.path.unlink()
+            self._discard()
             return None
-        return contents if isinstance(contents, CacheContents) else None
 
-    def write(self, contents: CacheContents) -> bool:
+        def contents() -> CacheContents | None:
+            try:
+                found = pickle.load(handle)
+            except Exception:
+                self._discard()
+                return None
+            return found if isinstance(found, CacheContents) else None
+
+        return preview, contents
+
+    def _discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+    def write(self, contents: CacheContents, preview: object = None) -> bool:
         """Replace the cache file atomically; False (and no exception) if that failed."""
         try:
-            data = pickle.dumps(self._header(), protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(
-                contents, protocol=pickle.HIGHEST_PROTOCOL
+            data = b"".join(
+                pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+                for part in (self._header(), preview, contents)
             )
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(self.path, data)

@@ -25,7 +25,11 @@ from rxcombo.library.facts import DateTally, SourceFacts, read_about
 from rxcombo.library.files import scan_page_files
 from rxcombo.library.library import Library, LoadStats
 from rxcombo.library.parallel import read_pages
+from rxcombo.library.preview import ListPreview
 from rxcombo.support import lazy
+
+# Reads a cached library after its preview: (library or None, the cache's contents or None).
+Snapshot = Callable[[], "tuple[Library | None, CacheContents | None]"]
 
 ProgressCallback = Callable[[int, int], None]
 CacheWriter = Callable[[], bool]
@@ -114,15 +118,32 @@ def cached_snapshot(
     """What the last run left for ``root``, without looking at the folder: a warm start
     shows this at once and checks the files afterwards (:func:`load_library_deferred`
     with ``cached=`` the same contents). Its changes are none until that check says."""
-    contents = LibraryCache(cache_dir or dirs.cache_dir(), Path(root)).read()
-    if contents is None or not isinstance(contents.snapshot, Library):
-        return None, contents
-    count = len(contents.pages)
-    stats = LoadStats(count, 0, count, True)
-    try:
-        return _refreshed(contents.snapshot, Path(root), name or default_name(Path(root)), stats), contents
-    except (AttributeError, TypeError):  # a cache that unpickled but is not of this shape
-        return None, None
+    return cached_preview(root, cache_dir, name)[1]()
+
+
+def cached_preview(
+    root: Path, cache_dir: Path | None = None, name: str | None = None
+) -> tuple[ListPreview | None, Snapshot]:
+    """The preview of what the last run left for ``root`` (None if it left none), and the
+    call that reads the rest: :func:`cached_snapshot`, in two steps."""
+    root = Path(root)
+    found = LibraryCache(cache_dir or dirs.cache_dir(), root).read_preview()
+    if found is None:
+        return None, lambda: (None, None)
+    preview, read_contents = found
+
+    def snapshot() -> tuple[Library | None, CacheContents | None]:
+        contents = read_contents()
+        if contents is None or not isinstance(contents.snapshot, Library):
+            return None, contents
+        count = len(contents.pages)
+        stats = LoadStats(count, 0, count, True)
+        try:
+            return _refreshed(contents.snapshot, root, name or default_name(root), stats), contents
+        except (AttributeError, TypeError):  # a cache that unpickled but is not of this shape
+            return None, None
+
+    return (preview if isinstance(preview, ListPreview) else None), snapshot
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +230,8 @@ def load_library_deferred(
     library.changes = compare(name, cached.pages, pages) if known else Changes(unknown=(name,))
     if not (parsed or len(pages) != len(cached.pages) or cached.snapshot_key != key):
         return library, None
-    return library, lambda: cache.write(CacheContents(pages, key, replace(library, changes=Changes())))
+    stored = replace(library, changes=Changes())
+    return library, lambda: cache.write(CacheContents(pages, key, stored), ListPreview.of(stored))
 
 
 class _Counter:

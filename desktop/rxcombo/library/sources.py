@@ -31,11 +31,13 @@ from rxcombo.library.loader import (
     CacheWriter,
     Listing,
     ProgressCallback,
-    cached_snapshot,
+    Snapshot,
+    cached_preview,
     load_library,
     load_library_deferred,
     scan,
 )
+from rxcombo.library.preview import ListPreview
 
 BUNDLED_NAME = "Bundled pages"
 NO_PAGES = "no pages in this folder"
@@ -106,14 +108,35 @@ def cached_sources_snapshot(
 ) -> tuple[Library | None, CacheContents | None]:
     """What the last run left for these sources, without looking at their folders: a warm
     start shows it at once, then checks with :func:`load_sources_deferred` (``cached=``)."""
+    return cached_sources_preview(sources, cache_dir)[1]()
+
+
+def cached_sources_preview(
+    sources: Sequence[Source], cache_dir: Path | None = None
+) -> tuple[ListPreview | None, Snapshot]:
+    """The preview of what the last run left for these sources (None if it left none; see
+    rxcombo.library.preview), and the call that reads the rest as :func:`cached_sources_snapshot`."""
     enabled = enabled_sources(sources)
     if len(enabled) == 1:
-        library, contents = cached_snapshot(enabled[0].folder, cache_dir, enabled[0].name)
-        return (_not_empty(library) if library is not None else None), contents
-    contents = _combined_cache(enabled, cache_dir).read()
-    if contents is None or not isinstance(contents.snapshot, Library):
-        return None, contents
-    return _refreshed(contents.snapshot), contents
+        preview, snapshot = cached_preview(enabled[0].folder, cache_dir, enabled[0].name)
+
+        def single() -> tuple[Library | None, CacheContents | None]:
+            library, contents = snapshot()
+            return (_not_empty(library) if library is not None else None), contents
+
+        return preview, single
+    found = _combined_cache(enabled, cache_dir).read_preview()
+    if found is None:
+        return None, lambda: (None, None)
+    preview, read_contents = found
+
+    def combined() -> tuple[Library | None, CacheContents | None]:
+        contents = read_contents()
+        if contents is None or not isinstance(contents.snapshot, Library):
+            return None, contents
+        return _refreshed(contents.snapshot), contents
+
+    return (preview if isinstance(preview, ListPreview) else None), combined
 
 
 def load_sources_deferred(
@@ -153,7 +176,9 @@ def load_sources_deferred(
     def write() -> bool:
         written = [writer() for writer in writers]
         stored = replace(library, changes=Changes())
-        return all(written) and (not key or cache.write(CacheContents({}, key, stored)))
+        return all(written) and (
+            not key or cache.write(CacheContents({}, key, stored), ListPreview.of(stored))
+        )
 
     return library, write
 

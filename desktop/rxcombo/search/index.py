@@ -14,21 +14,18 @@ ties alphabetical.
 from __future__ import annotations
 
 import contextlib
-import pickle
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from rxcombo.content.names import fold, tokens
+from rxcombo.search.packed import PackedTables
 from rxcombo.search.query import Query, QueryLike, prefix_range
 from rxcombo.search.similar import similar_words
 
 RECENT_QUERIES = 128
-# Kept out of the packed tables (see SearchIndex.__getstate__): what the blank query needs.
-_UNPACKED = ("_ids", "_titles", "_alphabetical")
-_MEMOS = ("_recent", "_kept", "_fuzzy_memo")  # answers kept while typing: not stored
 Aliases = Mapping[int, Sequence[str]]  # other names of a page (a brand's), by page position
 
 
@@ -69,8 +66,15 @@ def _bounded_put(memo: dict[Any, Any], key: Any, value: Any) -> None:
     memo[key] = value
 
 
-class SearchIndex:
-    """An inverted index from drug words to pages, built once per library."""
+class SearchIndex(PackedTables):
+    """An inverted index from drug words to pages, built once per library.
+
+    Cached packed (:mod:`rxcombo.search.packed`): a warm start's first frame lists the
+    pages A-Z, which needs only the ids, titles and alphabetical order; the other tables
+    are unpickled at the first search, or just after that frame (:meth:`prepare`)."""
+
+    KEPT_OUT = ("_ids", "_titles", "_alphabetical")
+    MEMOS = ("_recent", "_kept", "_fuzzy_memo")
 
     def __init__(self, pages: Sequence[Searchable], aliases: Aliases | None = None) -> None:
         """``aliases``: other names a page is found by (a brand's name finds its generic's
@@ -193,40 +197,9 @@ class SearchIndex:
                 scored = self._scored(list(words))
                 self._kept[words] = array("i", [number for _key, number, _exact in scored])
 
-    # -- the cached form --------------------------------------------------------------
-
-    def __getstate__(self) -> dict[str, Any]:
-        # The tables travel packed, unpickled on first use: a warm start's first paint needs
-        # only the alphabetical order (the blank query), and unpacking 6,447 pages' tables
-        # costs about 8 ms, which now come after it. The ids and titles stay outside, shared
-        # with the library's pages in the same pickle.
-        state = {name: self.__dict__[name] for name in _UNPACKED if name in self.__dict__}
-        packed = self.__dict__.get("_packed")  # read back and never used: still packed
-        if packed is None:
-            tables = {k: v for k, v in self.__dict__.items() if k not in _UNPACKED and k not in _MEMOS}
-            packed = pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)
-        state["_packed"] = packed
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._recent, self._kept, self._fuzzy_memo = {}, {}, {}
-
-    if not TYPE_CHECKING:  # hidden from mypy, which would then accept any attribute name
-
-        def __getattr__(self, name: str) -> Any:
-            """Called only for an attribute not found: the packed tables, unpacked now. Two
-            threads at once both unpack (the same values); neither sees a table missing."""
-            packed = self.__dict__.get("_packed")
-            if packed is None:
-                raise AttributeError(name)
-            self.__dict__.update(pickle.loads(packed))
-            self.__dict__.pop("_packed", None)
-            return getattr(self, name)
-
     def prepare(self) -> None:
         """Unpack the tables now rather than on the first search (after a warm start's paint)."""
-        _ = self._postings
+        self.unpack()
 
     def search(self, query: QueryLike, limit: int | None = None) -> list[Hit]:
         words = Query.of(query).words

@@ -8,6 +8,7 @@ qutebrowser's completion hands one pattern to each category; the others catch up
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -16,14 +17,15 @@ from PySide6.QtWidgets import QAbstractItemView, QStackedWidget, QWidget
 
 from rxcombo.content import fold
 from rxcombo.library import Library
-from rxcombo.search import Query, SearchIndex
+from rxcombo.search import Query
 from rxcombo.search.answer import Notice
 from rxcombo.ui.sidebar.delegate import HighlightDelegate
 from rxcombo.ui.sidebar.empty_state import EmptyStateLabel
 from rxcombo.ui.sidebar.favorites_sort import FavoritesSortBox
 from rxcombo.ui.sidebar.item_views import page_id_at, set_up_view
+from rxcombo.ui.sidebar.list_feed import ListFeed
 from rxcombo.ui.sidebar.notice import NoticeBanner, NoticeState, related_rows
-from rxcombo.ui.sidebar.page_models import FavoriteCheck
+from rxcombo.ui.sidebar.page_models import FavoriteCheck, HintOf, ListedPage
 from rxcombo.ui.sidebar.pane_layout import lay_out_pane, make_search_field, make_view_bar, swap_in
 from rxcombo.ui.sidebar.pane_views import make_views
 from rxcombo.ui.sidebar.search_keys import SearchFieldKeys
@@ -52,11 +54,9 @@ class SearchPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library: Library | None = None
-        self.index: SearchIndex | None = None
         self._query = Query.parse("")
         self._stale: set[View] = set()
         self._notices = NoticeState()
-        self._drugs_pending: Library | None = None
 
         self.search_field = make_search_field(PLACEHOLDER)
         self.search_field.textChanged.connect(self._on_query_changed)
@@ -75,6 +75,7 @@ class SearchPane(QWidget):
             self.drug_model, self.drug_filter, self.drug_view,
             self.favorites_model, self.favorites_filter, self.favorites_view,
         ) = self.views = views = make_views(self)  # fmt: skip
+        self.feed = ListFeed(views)
         self.favorites_sort = FavoritesSortBox()  # shown with the favorites view
         self.stack = QStackedWidget()
         for item_view in views.item_views():
@@ -107,29 +108,22 @@ class SearchPane(QWidget):
 
     def set_library(self, library: Library, is_favorite: FavoriteCheck) -> None:
         self.library = library
-        self.index = library.index
-        self.page_model.set_favorite_check(is_favorite)
-        self.drug_model.set_favorite_check(is_favorite)
-        self.page_model.set_hints(library.hint)
-        self.page_model.set_documents(library.documents)
-        self._drugs_pending = library  # the by-drug tree: built when that view is first shown
-        self.results.set_index(library.index)
-        self.favorites_filter.set_index(library.index)
+        self.feed.show_library(library, is_favorite)
         self._stale = set(View)
         self._update_notice()
         self._apply_query()
 
-    def _build_drug_tree(self) -> None:
-        """The by-drug view's library, given when shown: a start skips it (5 ms of 6,447 pages)."""
-        library, self._drugs_pending = self._drugs_pending, None
-        if library is not None:
-            self.drug_model.set_library(library)
-            self.drug_filter.set_library(library)
+    def show_preview(self, rows: Sequence[ListedPage], is_favorite: FavoriteCheck, hint_of: HintOf) -> None:
+        """A warm start's first frame: the cached list's rows, before its library (which
+        :meth:`set_library` gives just after that frame, with the same rows)."""
+        self.feed.show_preview(rows, is_favorite, hint_of)
+        self._update_empty_state()
 
-    def prepare_search(self) -> None:
-        """Make the first keystroke's search ready (a cached index unpacks its tables)."""
-        if self.index is not None:
-            self.index.prepare()
+    def withdraw_preview(self) -> None:
+        """The preview's rows go (its library could not be read, or text was typed first):
+        until a library comes, the list says it is loading rather than list rows unfiltered."""
+        if self.feed.withdraw_preview():
+            self._update_empty_state()
 
     def set_favorites(self, favorites: list[Favorite]) -> None:
         self.favorites_model.set_favorites(favorites, self.library)
@@ -153,6 +147,7 @@ class SearchPane(QWidget):
         self.search_field.setText(text)
 
     def _on_query_changed(self, text: str) -> None:
+        self.withdraw_preview()  # no search before the library: never rows that do not match
         if self.text_mode.take(text):  # the text search answers; names rest, blank (no notice)
             if not str(self._query):
                 return
@@ -195,7 +190,7 @@ class SearchPane(QWidget):
             elif self._notices.similar_only:
                 self.results.set_answer_rows(rows, {}, similar=True)
         elif view is View.BY_DRUG:
-            self._build_drug_tree()
+            self.feed.fill_drug_tree()
             self.views.filter_by_drug(self._query, self._notices.similar_only)
         else:
             self.views.filter_favorites(self._query, self._notices.similar_only)
@@ -217,7 +212,7 @@ class SearchPane(QWidget):
             empty and not noticed, self.current_view(), self._query, loading=self.library is None
         )
         self.stack.setVisible(not empty)
-        total = len(self.library.documents) if self.library else 0
+        total = self.page_model.rowCount()  # the library's pages (or its preview's)
         self.counts_changed.emit(self.shown_count() if not empty else 0, total)
 
     # -- views -------------------------------------------------------------------------

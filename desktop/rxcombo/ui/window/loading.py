@@ -7,7 +7,7 @@ it uses nothing of :class:`~rxcombo.app.loader.LibraryLoader` but its public cal
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 
 from rxcombo.app.loader import LibraryLoader
 from rxcombo.content import rendering
-from rxcombo.library import Library, Source, cached_sources_snapshot
+from rxcombo.library import Library, ListPreview, Source, cached_sources_preview
 from rxcombo.library.cache import CacheContents
+from rxcombo.library.loader import Snapshot
 from rxcombo.support import gc_pause, lazy, timing
 
 # What reading pages needs: a warm start imports it after its first paint (and a cold one
@@ -39,18 +40,31 @@ class ContentLoading(QObject):
     """One set of sources loading at a time; a warm start's loader is kept until the first paint."""
 
     loaded = Signal(object)  # a Library to show (twice at most on a warm start: cached, then checked)
+    previewed = Signal(object)  # a ListPreview: a warm start's first frame, its library read after
+    preview_withdrawn = Signal()  # the preview's library could not be read after all: it loads
     failed = Signal(str)  # a message for the user
     first_painted = Signal()  # the window has painted the list of the library it was given
 
-    def __init__(self, window: QWidget, progress: QProgressBar, status: QStatusBar) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        progress: QProgressBar,
+        status: QStatusBar,
+        previews: Callable[[], bool] = lambda: True,
+    ) -> None:
+        """``previews``: whether the window's first frame can be painted from a preview (it
+        has one of the all-pages list only: another view shown needs the library itself)."""
         super().__init__(window)
         self._window = window
+        self._previews = previews
         self._progress = progress
         self._status = status
         self._loader: LibraryLoader | None = None
         self._warm_loader: LibraryLoader | None = None
         self._loaders: list[LibraryLoader] = []
         self._awaiting_paint = False
+        self._previewed: tuple[Sequence[Source], Snapshot] | None = None
+        self._reading_previewed = False
 
     def load(self, sources: Sequence[Source]) -> None:
         """Load a library off the UI thread; the window stays usable meanwhile."""
@@ -58,7 +72,21 @@ class ContentLoading(QObject):
             if previous is not None:
                 previous.stop()
         self._warm_loader = None
-        shown, cached = self._snapshot_before_showing(sources)
+        if self._previewed is not None:  # another load before the preview was painted
+            self._previewed = None
+            self.preview_withdrawn.emit()
+        if self._window.isVisible():  # a start's first frame holds the list: others load
+            self._start(sources, None, None)
+            return
+        preview, snapshot = self._preview_before_showing(sources)
+        if preview is not None and self._previews():
+            self._previewed = (sources, snapshot)  # read once the preview is painted
+            self.previewed.emit(preview)
+            return
+        self._start(sources, *self._read(snapshot))
+
+    def _start(self, sources: Sequence[Source], shown: Library | None, cached: CacheContents | None) -> None:
+        """``shown``: the cached library, checked by the loader once painted; else it loads."""
         if shown is None:
             lazy.preload(*PAGE_READING)  # the loader reads pages at once (a warm one after the paint)
             self._progress.setRange(0, 0)
@@ -75,16 +103,22 @@ class ContentLoading(QObject):
             self._on_loaded(shown)  # the window's first frame holds the list
         loader.start()
 
-    def _snapshot_before_showing(
-        self, sources: Sequence[Source]
-    ) -> tuple[Library | None, CacheContents | None]:
-        """A warm start whose window is not on screen yet reads the cached library here, on
-        the UI thread, so that the first frame shows the list (as a bare list of titles
-        would) rather than an empty list that a thread fills in a moment later."""
-        if self._window.isVisible():
-            return None, None
+    @staticmethod
+    def _preview_before_showing(sources: Sequence[Source]) -> tuple[ListPreview | None, Snapshot]:
+        """A warm start whose window is not on screen yet reads the cached list's preview
+        here, on the UI thread, so that the first frame shows the list (as a bare list of
+        titles would) rather than an empty list that a thread fills in a moment later; the
+        cached library itself is read just after that frame (:meth:`update_done`)."""
         try:
-            return cached_sources_snapshot(sources)
+            preview, snapshot = cached_sources_preview(sources)
+        except Exception:  # the thread's own read reports what is wrong
+            return None, lambda: (None, None)
+        return (preview if preview is not None and preview.ids else None), snapshot
+
+    @staticmethod
+    def _read(snapshot: Snapshot) -> tuple[Library | None, CacheContents | None]:
+        try:
+            return snapshot()
         except Exception:  # the thread's own read reports what is wrong
             return None, None
 
@@ -107,8 +141,12 @@ class ContentLoading(QObject):
 
     # -- the first paint ----------------------------------------------------------------
 
-    def expect_first_paint(self) -> None:
-        """The window shows a new library: report when it has been painted."""
+    def list_shown(self) -> None:
+        """The window shows a new library or preview: report when it has been painted (the
+        library that follows a painted preview shows the same list: nothing to report)."""
+        if self._reading_previewed:
+            return
+        timing.mark("list-ready")
         self._awaiting_paint = True
         self._window.update()
 
@@ -119,11 +157,28 @@ class ContentLoading(QObject):
 
     def update_done(self) -> None:
         """The window has painted: the first time after a new library, the list is on screen."""
-        gc_pause.resume()  # the start is over once anything is on screen
         if self._awaiting_paint:
             self._awaiting_paint = False
             timing.mark("first-paint")
+            self._read_previewed()  # still without collections: it unpickles the library
             QTimer.singleShot(0, self._after_first_paint)
+        gc_pause.resume()  # the start is over once anything is on screen
+
+    def _read_previewed(self) -> None:
+        """The preview is on screen: read its library now, before any input is handled (no
+        key or click can reach the preview's rows); it lists the same rows, so the frame that
+        follows looks the same. A cache that fails to read now loads as a first start would."""
+        if self._previewed is None:
+            return
+        (sources, snapshot), self._previewed = self._previewed, None
+        shown, cached = self._read(snapshot)
+        if shown is None:
+            self.preview_withdrawn.emit()
+        self._reading_previewed = True
+        try:
+            self._start(sources, shown, cached)
+        finally:
+            self._reading_previewed = False
 
     def _after_first_paint(self) -> None:
         """Now prepare what typing will need, off the critical path."""

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from rxcombo import APP_NAME
 from rxcombo.content import ContentError
-from rxcombo.library import Library
-from rxcombo.support import timing
+from rxcombo.library import Library, ListPreview
 from rxcombo.ui.icons import app_icon
 from rxcombo.ui.page.page_view import PageView
 from rxcombo.ui.sidebar.search_pane import SearchPane
+from rxcombo.ui.sidebar.views import View
 from rxcombo.ui.window import state
 from rxcombo.ui.window.actions import build_actions
 from rxcombo.ui.window.content_folders import ContentFolders
@@ -31,8 +31,8 @@ from rxcombo.ui.window.navigation import Navigation
 from rxcombo.ui.window.open_requests import OpenRequests
 from rxcombo.ui.window.save_retry import SaveRetry
 from rxcombo.ui.window.search_notice import SearchNoticeShown
-from rxcombo.ui.window.start import start_content
-from rxcombo.ui.window.status_bar import add_status_widgets, count_text
+from rxcombo.ui.window.start import library_start, preview_start
+from rxcombo.ui.window.status_bar import add_status_widgets, count_text, say_unreadable
 from rxcombo.ui.window.text_search import TextSearchControl
 from rxcombo.ui.window.window_dialogs import WindowDialogs
 from rxcombo.ui.window.window_parts import PartsMadeOnFirstUse
@@ -61,6 +61,7 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
         self.content_dir = content_dir
         self.disclaimer_text = disclaimer_text
         self.library: Library | None = None
+        self._drug_count: int | None = None  # the library's (or its preview's), for the status bar
         self.last_notice: QMessageBox | None = None
         keep = settings.keep_history
         self.last_page = state.PageToReopen(
@@ -85,14 +86,20 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
 
         self.count_label, self.progress = add_status_widgets(self.statusBar())
 
-        self.loading = ContentLoading(self, self.progress, self.statusBar())
+        # A preview lists the pages for the first frame: only the all-pages view shows it.
+        pane = self.search_pane
+        self.loading = ContentLoading(
+            self, self.progress, self.statusBar(), lambda: pane.current_view() is View.ALL
+        )
         self.loading.loaded.connect(self._on_loaded)
+        self.loading.previewed.connect(self._on_preview)
+        self.loading.preview_withdrawn.connect(self.search_pane.withdraw_preview)
         self.loading.failed.connect(self.show_notice)
         self.loading.first_painted.connect(partial(self.last_page.reopen, self.page_view, self.open_page))
         # Queued: each a turn of the event loop of its own, after the paint (see SectionTabs).
         queued = Qt.ConnectionType.QueuedConnection
         self.loading.first_painted.connect(self.page_view.tabs.prepare, queued)
-        self.loading.first_painted.connect(self.search_pane.prepare_search, queued)
+        self.loading.first_painted.connect(self.search_pane.feed.prepare_search, queued)
         self.saving = SaveRetry(favorites, settings, self.statusBar(), self.show_notice, self)
 
         self.find_bar = self.page_view.find_bar
@@ -137,23 +144,28 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
         """Load one folder off the UI thread (``content_folders`` loads the saved sources)."""
         self.content_folders.load_folder(root)
 
+    def _on_preview(self, preview: ListPreview) -> None:
+        """A warm start's first frame, from the cached list before its library is read just
+        after it (see ContentLoading): what that frame shows of the library, the same."""
+        self._drug_count = preview.drug_count
+        self.search_pane.show_preview(preview.rows(), self.favorites.contains, preview.hint)
+        say_unreadable(self.statusBar(), preview.errors)
+        self.page_view.show_start(*preview_start(preview, self.navigation.history, self.favorites))
+        self.loading.list_shown()
+
     def _on_loaded(self, library: Library) -> None:
         self.library = library
+        self._drug_count = len(library.drugs)
         self.search_pane.set_library(library, self.favorites.contains)
         self.page_view.notice_panel.model.set_hints(library.hint)
         self.favorite_control.refresh_list()
         self.content_folders.library_shown(library)
-        if library.errors:
-            self.statusBar().showMessage(
-                f"{len(library.errors)} page(s) could not be read; run 'rxcombo check' for details",
-                10_000,
-            )
+        say_unreadable(self.statusBar(), len(library.errors))
         self.last_page.library_shown(library)
         if self.requests.library_shown():
             self.last_page.cancel()  # a request from outside wins over the last page
         self.show_start()
-        timing.mark("list-ready")
-        self.loading.expect_first_paint()
+        self.loading.list_shown()
         self.library_loaded.emit()
 
     def event(self, event: QEvent) -> bool:
@@ -175,7 +187,7 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
         return name or self.content_dir.name
 
     def _show_counts(self, shown: int, total: int) -> None:
-        self.count_label.setText(count_text(self.search_pane, self.library, shown, total))
+        self.count_label.setText(count_text(self.search_pane, self._drug_count, shown, total))
 
     # -- pages -------------------------------------------------------------------------
 
@@ -209,7 +221,7 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
 
     def show_start(self) -> None:
         if self.library is not None:
-            self.page_view.show_start(*start_content(self.library, self.navigation.history, self.favorites))
+            self.page_view.show_start(*library_start(self.library, self.navigation.history, self.favorites))
 
     def open_request(self, request: OpenRequest) -> None:
         """``rxcombo open`` or an ``rxcombo:`` link, handed over by the launcher."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from rxcombo import wording
-from rxcombo.library import Library
 from rxcombo.ui.sidebar.search_pane import SearchPane
 from rxcombo.ui.sidebar.views import View
 
@@ -22,12 +21,18 @@ def add_status_widgets(bar: QStatusBar) -> tuple[QLabel, QProgressBar]:
     return count_label, progress
 
 
-def count_text(pane: SearchPane, library: Library | None, shown: int, total: int) -> str:
-    """What the pane's current view lists."""
-    if library is None:
+def say_unreadable(bar: QStatusBar, errors: int) -> None:
+    """How many pages could not be read, for ten seconds (none: nothing said)."""
+    if errors:
+        bar.showMessage(f"{errors} page(s) could not be read; run 'rxcombo check' for details", 10_000)
+
+
+def count_text(pane: SearchPane, drugs: int | None, shown: int, total: int) -> str:
+    """What the pane's current view lists; ``drugs``: the library's (None: none shown yet)."""
+    if drugs is None:
         return ""
     return count_words(
-        pane.current_view(), shown, total, len(library.drugs), str(pane.query()), related=pane.shows_related()
+        pane.current_view(), shown, total, drugs, str(pane.query()), related=pane.shows_related()
     )
 
 

@@ -1,0 +1,78 @@
+"""A cached library's preview: what a warm start's first frame shows of it, read before the
+rest of the cache, and saying what the library read just after it says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.pages import write_page
+from rxcombo import dirs
+from rxcombo.library import Library, Source, cached_sources_preview, cached_sources_snapshot, load_sources
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    root = tmp_path / "pages"
+    write_page(root, "a/testazepam.md", "Testazepam")
+    write_page(root, "b/testazepam.md", "Testazepam")  # the same title: told apart by a hint
+    write_page(root, "fakeprofen-mockacillin.md", "Fakeprofen + Mockacillin")
+    write_page(root, "shamoxetine.md", "Shamoxetine")
+    (root / "broken.md").write_text("---\ntitle: [unclosed\n---\n# Broken\n", encoding="utf-8")
+    return root
+
+
+def _check_preview_says_what_the_library_says(sources: list[Source], library: Library) -> None:
+    preview, snapshot = cached_sources_preview(sources)
+    assert preview is not None
+    documents = library.documents
+    assert preview.ids == [d.id for d in documents]
+    assert [row.title for row in preview.rows()] == [d.title for d in documents]
+    assert [preview.hint(d.id) for d in documents] == [library.hint(d.id) for d in documents]
+    assert preview.drug_count == len(library.drugs)
+    assert preview.errors == len(library.errors) == 1
+    assert preview.example == "Fakeprofen Mockacillin"
+    assert [preview.title_of(d.id) for d in documents] == [d.title for d in documents]
+    assert preview.title_of("no-such-page") is None
+    shown, contents = snapshot()  # the rest, read after the preview: the same library
+    assert shown is not None and contents is not None
+    assert [d.id for d in shown.documents] == preview.ids
+
+
+def test_the_preview_lists_what_the_cached_library_lists(pages: Path) -> None:
+    sources = [Source("Fake pages", pages)]
+    library = load_sources(sources)
+    assert sum(1 for d in library.documents if library.hint(d.id)) == 2
+    _check_preview_says_what_the_library_says(sources, library)
+
+
+def test_several_sources_have_one_preview_of_their_combined_list(pages: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    write_page(other, "testazepam.md", "Testazepam")  # a third one, from another source
+    write_page(other, "placebex.md", "Placebex")
+    sources = [Source("Fake pages", pages), Source("Other fakes", other)]
+    library = load_sources(sources)
+    assert len(library.documents) == 6
+    _check_preview_says_what_the_library_says(sources, library)
+
+
+def test_without_a_cache_there_is_no_preview(pages: Path) -> None:
+    preview, snapshot = cached_sources_preview([Source("Fake pages", pages)])
+    assert preview is None
+    assert snapshot() == (None, None)
+
+
+def test_a_cache_damaged_after_its_preview_reads_as_no_cache_and_is_rebuilt(pages: Path) -> None:
+    sources = [Source("Fake pages", pages)]
+    load_sources(sources)
+    (found,) = sorted((dirs.cache_dir() / "libraries").glob("*.pickle"))
+    data = found.read_bytes()
+    found.write_bytes(data[: len(data) - 200])  # the preview is intact, the contents cut short
+    preview, snapshot = cached_sources_preview(sources)
+    assert preview is not None
+    assert snapshot() == (None, None)
+    assert not found.exists()  # a cache only costs time: dropped, the next load reads the pages
+    again = load_sources(sources)
+    assert again.stats.parsed == 5 and not again.stats.snapshot  # every file, the broken one too
+    assert cached_sources_snapshot(sources)[0] is not None

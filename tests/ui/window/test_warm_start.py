@@ -1,0 +1,140 @@
+"""A warm start's first frame: painted from the cached list's preview, then the library read
+just after it, which must look the same (one visible frame), and nothing in between that
+could show rows that are not an answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from helpers.gui import launch, type_text, visible_titles, wait_idle, wait_loaded
+from helpers.pages import write_page
+from rxcombo import dirs
+from rxcombo.support import timing
+from rxcombo.ui.sidebar.views import View
+from rxcombo.ui.window.main_window import MainWindow
+
+TITLES = ["Fakeprofen + Mockacillin", "Placebex", "Shamoxetine", "Testazepam", "Testazepam"]
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    root = tmp_path / "pages"
+    write_page(root, "a/testazepam.md", "Testazepam")
+    write_page(root, "b/testazepam.md", "Testazepam")  # the same title: a hint tells them apart
+    write_page(root, "fakeprofen-mockacillin.md", "Fakeprofen + Mockacillin")  # the example search
+    write_page(root, "shamoxetine.md", "Shamoxetine")
+    write_page(root, "placebex.md", "Placebex")
+    (root / "broken.md").write_text("---\ntitle: [unclosed\n---\n# Broken\n", encoding="utf-8")
+    return root
+
+
+def _first_start(qtbot, pages: Path) -> None:
+    first = launch(qtbot, pages)
+    assert first.window is not None
+    wait_idle(qtbot, first.window)  # its cache is written
+    assert [d.title for d in first.window.library.documents] == TITLES
+    first.window.favorite_control.toggle("placebex", "Placebex")  # a star in the list, a start-page link
+    first.window.close()
+
+
+def _library_parts(window: MainWindow) -> dict[str, QImage]:
+    """What the library fills, as painted: the list and its tabs, the page pane, the status
+    bar (not the search field, whose focus frame comes with the window's activation)."""
+    pane = window.search_pane
+    parts = {
+        "list": pane.stack,
+        "views": pane.view_bar,
+        "page": window.page_view,
+        "status": window.statusBar(),
+    }
+    return {name: widget.grab().toImage() for name, widget in parts.items()}
+
+
+def _differing_pixels(one: QImage, other: QImage) -> int:
+    if one.size() != other.size():
+        return -1
+    return sum(one.pixel(x, y) != other.pixel(x, y) for y in range(one.height()) for x in range(one.width()))
+
+
+def test_the_first_frame_is_the_one_the_library_shows(qtbot, pages: Path, monkeypatch) -> None:
+    _first_start(qtbot, pages)
+    seen: dict[str, object] = {}
+    windows: list[MainWindow] = []
+    real_mark = timing.mark
+
+    def mark(name: str, detail: str = "") -> None:
+        if name == "first-paint" and "frame" not in seen:
+            window = windows[0]
+            seen["library"] = window.library  # painted from the preview: no library yet
+            seen["frame"] = _library_parts(window)
+            seen["count"] = window.count_label.text()
+        real_mark(name, detail)
+
+    monkeypatch.setattr(timing, "mark", mark)
+    monkeypatch.setattr(MainWindow, "show", lambda self: (windows.append(self), MainWindow.showNormal(self)))
+    again = launch(qtbot, pages, accept=False)
+    window = again.window
+    assert window is not None
+    wait_loaded(qtbot, window)
+    qtbot.wait(100)  # the library's own frame
+    assert seen["library"] is None
+    assert window.library is not None
+    assert seen["count"] == window.count_label.text() == "5 pages, 5 drugs"
+    assert (
+        window.statusBar().currentMessage() == "1 page(s) could not be read; run 'rxcombo check' for details"
+    )
+    assert visible_titles(window.search_pane.results) == TITLES
+    final = _library_parts(window)
+    first = seen["frame"]
+    assert isinstance(first, dict)
+    for part, image in final.items():
+        assert _differing_pixels(first[part], image) == 0, part
+    window.close()
+
+
+def test_typing_before_the_first_frame_never_lists_rows_that_do_not_match(qtbot, pages: Path) -> None:
+    _first_start(qtbot, pages)
+    again = launch(qtbot, pages, accept=False)
+    window = again.window
+    assert window is not None and window.library is None  # the preview's rows are listed
+    assert visible_titles(window.search_pane.results) == TITLES
+    type_text(window.search_pane.search_field, "shamox")
+    assert visible_titles(window.search_pane.results) == []  # not five rows that do not match
+    assert window.search_pane.stack.isHidden()
+    wait_loaded(qtbot, window)
+    assert visible_titles(window.search_pane.results) == ["Shamoxetine"]
+    window.close()
+
+
+def test_a_preview_whose_library_cannot_be_read_loads_the_pages_instead(qtbot, pages: Path) -> None:
+    _first_start(qtbot, pages)
+    (cache,) = (dirs.cache_dir() / "libraries").glob("*.pickle")
+    data = cache.read_bytes()
+    cache.write_bytes(data[: len(data) - 200])  # the preview reads; the library after it does not
+    again = launch(qtbot, pages, accept=False)
+    window = again.window
+    assert window is not None
+    assert visible_titles(window.search_pane.results) == TITLES  # the preview
+    wait_loaded(qtbot, window, timeout=30_000)
+    assert window.library is not None and window.library.stats.parsed == 6  # read from the pages
+    assert visible_titles(window.search_pane.results) == TITLES
+    window.close()
+
+
+def test_a_window_reopened_on_another_view_reads_its_library_before_its_first_frame(
+    qtbot, pages: Path
+) -> None:
+    # Only the all-pages list has a preview: the by-drug tree needs the library at once.
+    first = launch(qtbot, pages)
+    assert first.window is not None
+    wait_idle(qtbot, first.window)
+    first.window.search_pane.set_view(View.BY_DRUG)
+    first.window.close()
+    again = launch(qtbot, pages, accept=False)
+    window = again.window
+    assert window is not None and window.library is not None  # before its event loop ran once
+    assert visible_titles(window.search_pane.drug_filter)[0] == "Fakeprofen (1)"
+    window.close()
