@@ -93,7 +93,7 @@ class Typist:
         self.index, self.queries = index, queries
         self.last_key = 0.0
         self.rss: list[int] = []
-        index.warm_up(warm_up_queries(index.vocabulary))
+        index.warm_up(warm_up_queries(index))
 
     def typing(self) -> bool:
         """What the window passes as the build's ``pause``: a key was pressed just now."""

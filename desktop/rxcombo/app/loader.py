@@ -136,7 +136,7 @@ class LibraryLoader(QThread):
         # queries ahead of the user: one and two letters.
         self.setPriority(QThread.Priority.LowPriority)
         if self._painted.wait(WARM_UP_DELAY_LIMIT) and not self.isInterruptionRequested():
-            result.index.warm_up(warm_up_queries(result.index.vocabulary), self.isInterruptionRequested)
+            result.index.warm_up(warm_up_queries(result.index), self.isInterruptionRequested)
         timing.mark("warm-up-done")
 
 

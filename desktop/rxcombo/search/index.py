@@ -157,6 +157,11 @@ class SearchIndex(PackedTables):
             found.update(self.matching_words(word))
         return found
 
+    def prefix_pages(self, prefix: str) -> int:
+        """At most how many pages have a drug word starting with ``prefix``: an upper bound
+        (a page with two such words counts twice), quick enough to ask of every prefix."""
+        return sum(len(self._postings[word]) for word in self._prefix_words(prefix))
+
     def _pages_for(self, matches: dict[str, int]) -> dict[int, int]:
         best: dict[int, int] = {}
         for word, kind in matches.items():
