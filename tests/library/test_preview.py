@@ -76,3 +76,16 @@ def test_a_cache_damaged_after_its_preview_reads_as_no_cache_and_is_rebuilt(page
     again = load_sources(sources)
     assert again.stats.parsed == 5 and not again.stats.snapshot  # every file, the broken one too
     assert cached_sources_snapshot(sources)[0] is not None
+
+
+def test_a_cache_replaced_after_its_preview_was_read_is_not_mixed_with_it(pages: Path) -> None:
+    # Another window rewrote the cache between this window's preview and its library.
+    sources = [Source("Fake pages", pages)]
+    load_sources(sources)
+    preview, snapshot = cached_sources_preview(sources)
+    assert preview is not None and "Placebex" not in preview.titles
+    write_page(pages, "placebex.md", "Placebex")
+    assert "Placebex" in [d.title for d in load_sources(sources).documents]  # the cache rewritten
+    assert snapshot() == (None, None)  # not the new contents under the old preview
+    shown, _contents = cached_sources_snapshot(sources)
+    assert shown is not None and "Placebex" in [d.title for d in shown.documents]

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 import pickle
 import sys
@@ -93,13 +92,15 @@ class LibraryCache:
 
     def read_preview(self) -> tuple[Any, Callable[[], CacheContents | None]] | None:
         """The preview stored with the contents (opaque here: the caller's), and a call that
-        reads the contents from the same bytes (later: the window paints the preview first);
-        None when there is no usable cache."""
+        reads the contents after it (later: the window paints the preview first; the file's
+        rest is not even read before). None when there is no usable cache; the contents read
+        as None if the file was replaced in between (they would not be the preview's)."""
         try:
-            handle = io.BytesIO(self.path.read_bytes())
-            if pickle.load(handle) != self._header():
-                return None
-            preview = pickle.load(handle)
+            with self.path.open("rb") as handle:
+                if pickle.load(handle) != self._header():
+                    return None
+                preview = pickle.load(handle)
+                offset, identity = handle.tell(), signature_of(os.fstat(handle.fileno()))
         except FileNotFoundError:
             return None
         except Exception:
@@ -108,7 +109,13 @@ class LibraryCache:
 
         def contents() -> CacheContents | None:
             try:
-                found = pickle.load(handle)
+                with self.path.open("rb") as handle:
+                    if signature_of(os.fstat(handle.fileno())) != identity:
+                        return None
+                    handle.seek(offset)
+                    found = pickle.load(handle)
+            except FileNotFoundError:
+                return None
             except Exception:
                 self._discard()
                 return None
