@@ -99,3 +99,45 @@ def test_a_damaged_cache_is_compiled_over(cache_home: Path) -> None:
     assert damaged["compiled"]  # read nothing usable from it, and still started
     assert damaged["signature"] == "PySide6.QtCore.QObject.setObjectName(name: str, /)"
     assert _child(cache_home, "save")["compiled"] == []  # rewritten whole
+
+
+# The flags of the support modules' functions, as compiled: the cache must give what
+# PySide6 compiles itself (its importer's __future__ flags, not qt_import's).
+FLAGS = """
+import json, sys
+if sys.argv[1] == "cached":
+    from rxcombo.app import qt_import
+    qt_import.save_compiled()
+else:
+    import shiboken6
+flags = {}
+for name, module in sorted(sys.modules.items()):
+    if name.startswith("shibokensupport"):
+        for key, value in vars(module).items():
+            if getattr(value, "__module__", None) == name and hasattr(value, "__code__"):
+                flags[f"{name}.{key}"] = value.__code__.co_flags
+flags.pop("shibokensupport.feature._mod_uses_pyside", None)  # replaced by qt_import's check
+print(json.dumps(flags))
+"""
+
+
+def test_the_cached_support_code_is_compiled_as_pyside6_compiles_it(cache_home: Path) -> None:
+    def flags(how: str) -> dict[str, int]:
+        env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "QT_QPA_PLATFORM": "offscreen"}
+        result = subprocess.run(
+            [sys.executable, "-c", FLAGS, how],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        found: dict[str, int] = json.loads(result.stdout.strip().splitlines()[-1])
+        return found
+
+    own = flags("plain")
+    assert len(own) >= 50
+    assert flags("cached") == own  # compiled now, and cached
+    assert _cache_file(cache_home).is_file()
+    assert flags("cached") == own  # read from the cache

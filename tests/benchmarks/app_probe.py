@@ -10,6 +10,9 @@ else changes. Marks, as ``rxcombo-mark <name> <s since process start> <monotonic
 * ``progress-shown``: ``load_content()`` returned with the progress bar visible;
 * ``list-ready``: ``library_loaded`` was emitted (library loaded, list filled);
 * ``first-paint``: the current list's first paint after ``list-ready`` has been handled.
+
+(The app's own marks differ for a warm start painted from its cache's preview: there
+``list-ready`` and ``first-paint`` come before the library, and ``library-ready`` after.)
 """
 
 from __future__ import annotations

@@ -89,3 +89,13 @@ def test_a_cache_replaced_after_its_preview_was_read_is_not_mixed_with_it(pages:
     assert snapshot() == (None, None)  # not the new contents under the old preview
     shown, _contents = cached_sources_snapshot(sources)
     assert shown is not None and "Placebex" in [d.title for d in shown.documents]
+
+
+def test_reading_the_contents_twice_gives_them_twice_and_keeps_the_cache(pages: Path) -> None:
+    sources = [Source("Fake pages", pages)]
+    load_sources(sources)
+    _preview, snapshot = cached_sources_preview(sources)
+    first, second = snapshot(), snapshot()
+    assert first[0] is not None and second[0] is not None
+    assert [d.id for d in first[0].documents] == [d.id for d in second[0].documents]
+    assert len(list((dirs.cache_dir() / "libraries").glob("*.pickle"))) == 1

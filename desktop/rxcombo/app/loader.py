@@ -62,8 +62,8 @@ class LibraryLoader(QThread):
         *,
         cached: CacheContents | None = None,
     ) -> None:
-        """``cached``: the cache the caller has read and shown already (a warm start whose
-        window is not yet on screen shows it in its very first frame): only the check runs."""
+        """``cached``: the cache the caller has read and shown already (a warm start, just
+        before or after its first frame: see ContentLoading): only the check runs."""
         super().__init__(parent)
         _install_importer()
         self.sources = list(sources)

@@ -1,8 +1,8 @@
 """PySide6 imported for the window, with two of its start-up costs made cheap.
 
 * PySide6 keeps its support code (``shibokensupport``: signatures, ``__feature__``) as
-  Python source inside its library and compiles it on every import: twelve modules,
-  about 3,600 lines, 15 to 20 ms of each start that a ``.pyc`` would save. While
+  Python source inside its library and compiles it on every import: a dozen modules,
+  about 3,600 lines, 15 to 40 ms of each start that a ``.pyc`` would save. While
   ``shiboken6`` is first imported, ``compile`` is asked for those modules' code from a
   cache in the user's cache folder, keyed by the source and the Python version (what
   a ``.pyc`` is keyed by); it compiles as before on a miss, and the cache is written
@@ -21,12 +21,15 @@ If PySide6's internals change, nothing is replaced and its own code runs as befo
 """
 
 from __future__ import annotations
+import __future__
 
 import builtins
 import contextlib
+import functools
 import hashlib
 import importlib.util
 import marshal
+import operator
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -37,6 +40,9 @@ from rxcombo.dirs import cache_dir
 from rxcombo.support.atomic import atomic_write_bytes
 
 CACHE_NAME = "qt-support.marshal"
+_FUTURE_FLAGS = functools.reduce(
+    operator.or_, (getattr(__future__, name).compiler_flag for name in __future__.all_feature_names)
+)
 _SUPPORT_PREFIX = "shibokensupport/"  # the names PySide6's embedded importer compiles under
 
 
@@ -61,10 +67,15 @@ class _CompiledSupport:
             )  # fmt: skip
             if not support:
                 return original(source, filename, mode, *args, **kwargs)
-            key = hashlib.sha256(importlib.util.MAGIC_NUMBER + filename.encode() + b"\0" + source).hexdigest()
+            # Compiled as the caller's own compile() would: with its __future__ flags, not ours.
+            flags = sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+            flavour = (
+                importlib.util.MAGIC_NUMBER + bytes([sys.flags.optimize]) + f"{flags}:{filename}".encode()
+            )
+            key = hashlib.sha256(flavour + b"\0" + source).hexdigest()
             code = self.cached.get(key)
             if code is None:
-                code = original(source, filename, mode)
+                code = original(source, filename, mode, flags=flags, dont_inherit=True)
                 self.missed = True
             self.used[key] = code
             return code

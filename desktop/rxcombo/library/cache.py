@@ -107,21 +107,28 @@ class LibraryCache:
             self._discard()
             return None
 
+        read: list[CacheContents | None] = []  # once: a second call gives the same
+
         def contents() -> CacheContents | None:
-            try:
-                with self.path.open("rb") as handle:
-                    if signature_of(os.fstat(handle.fileno())) != identity:
-                        return None
-                    handle.seek(offset)
-                    found = pickle.load(handle)
-            except FileNotFoundError:
-                return None
-            except Exception:
-                self._discard()
-                return None
-            return found if isinstance(found, CacheContents) else None
+            if not read:
+                read.append(self._contents_after(offset, identity))
+            return read[0]
 
         return preview, contents
+
+    def _contents_after(self, offset: int, identity: Signature) -> CacheContents | None:
+        try:
+            with self.path.open("rb") as handle:
+                if signature_of(os.fstat(handle.fileno())) != identity:
+                    return None
+                handle.seek(offset)
+                found = pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except Exception:
+            self._discard()
+            return None
+        return found if isinstance(found, CacheContents) else None
 
     def _discard(self) -> None:
         with contextlib.suppress(OSError):

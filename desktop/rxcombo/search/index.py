@@ -69,9 +69,10 @@ def _bounded_put(memo: dict[Any, Any], key: Any, value: Any) -> None:
 class SearchIndex(PackedTables):
     """An inverted index from drug words to pages, built once per library.
 
-    Cached packed (:mod:`rxcombo.search.packed`): a warm start's first frame lists the
-    pages A-Z, which needs only the ids, titles and alphabetical order; the other tables
-    are unpickled at the first search, or just after that frame (:meth:`prepare`)."""
+    Cached packed (:mod:`rxcombo.search.packed`): listing the pages A-Z (a warm start's
+    list, before any search) needs only the ids, titles and alphabetical order; the other
+    tables are unpickled at the first search, or a turn of the event loop after the
+    library is shown (:meth:`prepare`)."""
 
     KEPT_OUT = ("_ids", "_titles", "_alphabetical")
     MEMOS = ("_recent", "_kept", "_fuzzy_memo")

@@ -11,6 +11,7 @@ found). Plain Python, no Qt.
 from __future__ import annotations
 
 import pickle
+import zlib
 from typing import TYPE_CHECKING, Any, ClassVar
 
 
@@ -31,9 +32,15 @@ class PackedTables:
             tables = {name: value for name, value in attributes.items() if name not in skipped}
             packed = pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)
         state["_packed"] = packed
+        state["_packed_crc"] = zlib.crc32(packed)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        # Checked here, while the cache is read (a damaged cache is rebuilt), rather than at
+        # the first search, where unpickling damaged bytes would fail in the user's hands.
+        packed = state.get("_packed")
+        if packed is not None and zlib.crc32(packed) != state.pop("_packed_crc", None):
+            raise pickle.UnpicklingError("packed tables damaged")
         self.__dict__.update(state)
         self.__dict__.update({memo: {} for memo in self.MEMOS})
 

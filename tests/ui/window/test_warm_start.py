@@ -104,8 +104,10 @@ def test_typing_before_the_first_frame_never_lists_rows_that_do_not_match(qtbot,
     type_text(window.search_pane.search_field, "shamox")
     assert visible_titles(window.search_pane.results) == []  # not five rows that do not match
     assert window.search_pane.stack.isHidden()
+    assert window.count_label.text() == ""  # nor a count that reads as an answer
     wait_loaded(qtbot, window)
     assert visible_titles(window.search_pane.results) == ["Shamoxetine"]
+    assert window.count_label.text() == "1 of 5 pages match"
     window.close()
 
 
@@ -118,7 +120,12 @@ def test_a_preview_whose_library_cannot_be_read_loads_the_pages_instead(qtbot, p
     window = again.window
     assert window is not None
     assert visible_titles(window.search_pane.results) == TITLES  # the preview
+    withdrawn: list[tuple[list[str], str]] = []  # after the window's own handler: what it shows
+    window.loading.preview_withdrawn.connect(
+        lambda: withdrawn.append((visible_titles(window.search_pane.results), window.count_label.text()))
+    )
     wait_loaded(qtbot, window, timeout=30_000)
+    assert withdrawn == [([], "")]  # no rows, no count, until the pages are read
     assert window.library is not None and window.library.stats.parsed == 6  # read from the pages
     assert visible_titles(window.search_pane.results) == TITLES
     window.close()
@@ -137,4 +144,20 @@ def test_a_window_reopened_on_another_view_reads_its_library_before_its_first_fr
     window = again.window
     assert window is not None and window.library is not None  # before its event loop ran once
     assert visible_titles(window.search_pane.drug_filter)[0] == "Fakeprofen (1)"
+    window.close()
+
+
+def test_a_search_restored_at_start_lists_only_its_answers_from_the_first_frame(qtbot, pages: Path) -> None:
+    # The preview lists every page: with a search in the field, the library is read first.
+    first = launch(qtbot, pages)
+    assert first.window is not None
+    wait_idle(qtbot, first.window)
+    type_text(first.window.search_pane.search_field, "shamox")
+    first.window.close()  # keeps the search (the history setting is on)
+    again = launch(qtbot, pages, accept=False)
+    window = again.window
+    assert window is not None and window.library is not None  # before its event loop ran once
+    assert window.search_pane.search_field.text() == "shamox"
+    assert visible_titles(window.search_pane.results) == ["Shamoxetine"]
+    assert window.count_label.text() == "1 of 5 pages match"
     window.close()

@@ -8,7 +8,6 @@ qutebrowser's completion hands one pattern to each category; the others catch up
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Signal
 from PySide6.QtWidgets import QAbstractItemView, QStackedWidget, QWidget
 
 from rxcombo.content import fold
-from rxcombo.library import Library
+from rxcombo.library import Library, ListPreview
 from rxcombo.search import Query
 from rxcombo.search.answer import Notice
 from rxcombo.ui.sidebar.delegate import HighlightDelegate
@@ -25,7 +24,7 @@ from rxcombo.ui.sidebar.favorites_sort import FavoritesSortBox
 from rxcombo.ui.sidebar.item_views import page_id_at, set_up_view
 from rxcombo.ui.sidebar.list_feed import ListFeed
 from rxcombo.ui.sidebar.notice import NoticeBanner, NoticeState, related_rows
-from rxcombo.ui.sidebar.page_models import FavoriteCheck, HintOf, ListedPage
+from rxcombo.ui.sidebar.page_models import FavoriteCheck
 from rxcombo.ui.sidebar.pane_layout import lay_out_pane, make_search_field, make_view_bar, swap_in
 from rxcombo.ui.sidebar.pane_views import make_views
 from rxcombo.ui.sidebar.search_keys import SearchFieldKeys
@@ -113,10 +112,10 @@ class SearchPane(QWidget):
         self._update_notice()
         self._apply_query()
 
-    def show_preview(self, rows: Sequence[ListedPage], is_favorite: FavoriteCheck, hint_of: HintOf) -> None:
+    def show_preview(self, preview: ListPreview, is_favorite: FavoriteCheck) -> None:
         """A warm start's first frame: the cached list's rows, before its library (which
         :meth:`set_library` gives just after that frame, with the same rows)."""
-        self.feed.show_preview(rows, is_favorite, hint_of)
+        self.feed.show_preview(preview, is_favorite)
         self._update_empty_state()
 
     def withdraw_preview(self) -> None:

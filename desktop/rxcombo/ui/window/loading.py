@@ -36,6 +36,10 @@ AFTER_FIRST_PAINT = (
 )
 
 
+# The preview's library is read just after its first paint, or after this in any case.
+READ_PREVIEWED_AT_THE_LATEST_MS = 2000
+
+
 class ContentLoading(QObject):
     """One set of sources loading at a time; a warm start's loader is kept until the first paint."""
 
@@ -43,7 +47,7 @@ class ContentLoading(QObject):
     previewed = Signal(object)  # a ListPreview: a warm start's first frame, its library read after
     preview_withdrawn = Signal()  # the preview's library could not be read after all: it loads
     failed = Signal(str)  # a message for the user
-    first_painted = Signal()  # the window has painted the list of the library it was given
+    first_painted = Signal()  # the window has painted what it was given: a library, its preview
 
     def __init__(
         self,
@@ -82,6 +86,8 @@ class ContentLoading(QObject):
         if preview is not None and self._previews():
             self._previewed = (sources, snapshot)  # read once the preview is painted
             self.previewed.emit(preview)
+            # A window that never paints (minimized at start) reads its library anyway.
+            QTimer.singleShot(READ_PREVIEWED_AT_THE_LATEST_MS, self._read_previewed)
             return
         self._start(sources, *self._read(snapshot))
 
@@ -100,7 +106,7 @@ class ContentLoading(QObject):
         loader.failed.connect(self._on_failed)
         self._loader = loader
         if shown is not None:
-            self._on_loaded(shown)  # the window's first frame holds the list
+            self._on_loaded(shown)  # shown at once: the window's next frame holds the list
         loader.start()
 
     @staticmethod
@@ -165,13 +171,18 @@ class ContentLoading(QObject):
         gc_pause.resume()  # the start is over once anything is on screen
 
     def _read_previewed(self) -> None:
-        """The preview is on screen: read its library now, before any input is handled (no
-        key or click can reach the preview's rows); it lists the same rows, so the frame that
-        follows looks the same. A cache that fails to read now loads as a first start would."""
+        """The preview is on screen: read its library now, in the same turn of the event loop
+        as the paint, so no input queued after it reaches the preview's rows (input queued
+        before it finds a window without a library: typing withdraws the rows, a click opens
+        nothing). It lists the same rows, so the frame that follows looks the same. A cache
+        that fails to read now loads as a first start would."""
         if self._previewed is None:
             return
         (sources, snapshot), self._previewed = self._previewed, None
+        if not self._window.isVisible():  # closed meanwhile: its loaders are stopped
+            return
         shown, cached = self._read(snapshot)
+        timing.mark("library-ready")
         if shown is None:
             self.preview_withdrawn.emit()
         self._reading_previewed = True
@@ -205,7 +216,8 @@ class ContentLoading(QObject):
 
     def stop_all(self) -> None:
         """End every loading or warm-up thread: Qt aborts if a running QThread is destroyed
-        with the window that owns it."""
+        with the window that owns it. A preview's library is no longer read."""
+        self._previewed = None
         for loader in self._loaders:
             loader.stop()
         for loader in self._loaders:

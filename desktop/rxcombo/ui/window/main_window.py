@@ -61,7 +61,6 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
         self.content_dir = content_dir
         self.disclaimer_text = disclaimer_text
         self.library: Library | None = None
-        self._drug_count: int | None = None  # the library's (or its preview's), for the status bar
         self.last_notice: QMessageBox | None = None
         keep = settings.keep_history
         self.last_page = state.PageToReopen(
@@ -86,11 +85,7 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
 
         self.count_label, self.progress = add_status_widgets(self.statusBar())
 
-        # A preview lists the pages for the first frame: only the all-pages view shows it.
-        pane = self.search_pane
-        self.loading = ContentLoading(
-            self, self.progress, self.statusBar(), lambda: pane.current_view() is View.ALL
-        )
+        self.loading = ContentLoading(self, self.progress, self.statusBar(), self._lists_every_page)
         self.loading.loaded.connect(self._on_loaded)
         self.loading.previewed.connect(self._on_preview)
         self.loading.preview_withdrawn.connect(self.search_pane.withdraw_preview)
@@ -147,15 +142,13 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
     def _on_preview(self, preview: ListPreview) -> None:
         """A warm start's first frame, from the cached list before its library is read just
         after it (see ContentLoading): what that frame shows of the library, the same."""
-        self._drug_count = preview.drug_count
-        self.search_pane.show_preview(preview.rows(), self.favorites.contains, preview.hint)
+        self.search_pane.show_preview(preview, self.favorites.contains)
         say_unreadable(self.statusBar(), preview.errors)
         self.page_view.show_start(*preview_start(preview, self.navigation.history, self.favorites))
         self.loading.list_shown()
 
     def _on_loaded(self, library: Library) -> None:
         self.library = library
-        self._drug_count = len(library.drugs)
         self.search_pane.set_library(library, self.favorites.contains)
         self.page_view.notice_panel.model.set_hints(library.hint)
         self.favorite_control.refresh_list()
@@ -187,7 +180,12 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
         return name or self.content_dir.name
 
     def _show_counts(self, shown: int, total: int) -> None:
-        self.count_label.setText(count_text(self.search_pane, self._drug_count, shown, total))
+        self.count_label.setText(count_text(self.search_pane, self.search_pane.feed.drug_count, shown, total))
+
+    def _lists_every_page(self) -> bool:
+        """What a preview shows (see ContentLoading): all pages, A-Z, no search restored."""
+        pane = self.search_pane
+        return pane.current_view() is View.ALL and not str(pane.query()) and not pane.text_mode.on
 
     # -- pages -------------------------------------------------------------------------
 

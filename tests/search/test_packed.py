@@ -1,0 +1,42 @@
+"""The search index's tables, stored packed in the library cache: damage is found while the
+cache is read (which then rebuilds it), never at the user's first search."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, field
+
+import pytest
+
+from rxcombo.search import SearchIndex
+
+
+@dataclass
+class Page:
+    id: str
+    title: str
+    drugs: list[str] = field(default_factory=list)
+
+
+def _index() -> SearchIndex:
+    titles = ["Testazepam", "Fakeprofen", "Testazepam + Fakeprofen", "Mockacillin"]
+    return SearchIndex([Page(t.lower().replace(" + ", "-"), t, t.split(" + ")) for t in titles])
+
+
+def test_damaged_packed_tables_fail_while_the_cache_is_read() -> None:
+    index = _index()
+    data = bytearray(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    packed = index.__getstate__()["_packed"]
+    where = data.find(packed[len(packed) // 2 : len(packed) // 2 + 16])
+    assert where > 0
+    data[where] ^= 0xFF  # one byte of the tables flipped: the rest still unpickles
+    with pytest.raises(pickle.UnpicklingError):
+        pickle.loads(bytes(data))
+
+
+def test_intact_packed_tables_answer_as_before() -> None:
+    index = _index()
+    cached = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    assert [hit.title for hit in cached.search("testaz")] == [hit.title for hit in index.search("testaz")]
+    cached.prepare()  # unpacking twice (prepare, then a table) is harmless
+    assert cached.vocabulary == index.vocabulary
