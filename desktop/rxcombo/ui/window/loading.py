@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 
 from rxcombo.app.loader import LibraryLoader
@@ -69,6 +70,7 @@ class ContentLoading(QObject):
         self._awaiting_paint = False
         self._previewed: tuple[Sequence[Source], Snapshot] | None = None
         self._reading_previewed = False
+        self._expose_watch: _ExposeWatch | None = None
 
     def load(self, sources: Sequence[Source]) -> None:
         """Load a library off the UI thread; the window stays usable meanwhile."""
@@ -162,13 +164,22 @@ class ContentLoading(QObject):
             timing.mark("progress-shown")
 
     def update_done(self) -> None:
-        """The window has painted: the first time after a new library, the list is on screen."""
+        """The window has painted: the first time after a new library, the list is on screen
+        (once the window is exposed: see _ExposeWatch)."""
         if self._awaiting_paint:
+            handle = self._window.windowHandle()
+            if handle is not None and not handle.isExposed():
+                self._expose_watch = self._expose_watch or _ExposeWatch(handle, self._exposed)
+                return
             self._awaiting_paint = False
             timing.mark("first-paint")
             self._read_previewed()  # still without collections: it unpickles the library
             QTimer.singleShot(0, self._after_first_paint)
         gc_pause.resume()  # the start is over once anything is on screen
+
+    def _exposed(self) -> None:
+        self._expose_watch = None
+        self.update_done()
 
     def _read_previewed(self) -> None:
         """The preview is on screen: read its library now, in the same turn of the event loop
@@ -223,3 +234,25 @@ class ContentLoading(QObject):
         for loader in self._loaders:
             loader.wait()
         self._loaders = [loader for loader in self._loaders if loader.isRunning()]
+
+
+class _ExposeWatch(QObject):
+    """When a window painted before it was exposed is on screen.
+
+    On X11 the paint that ``show()`` asks for comes before the server has exposed the window:
+    Qt paints into its backing store, and shows that on the Expose event, painting without
+    an UpdateRequest. Taken as on screen then, the first frame was 80 ms early under Xvfb,
+    and reading a preview's library right after it delayed the frame the user sees.
+    """
+
+    def __init__(self, handle: QWindow, exposed: Callable[[], None]) -> None:
+        super().__init__(handle)
+        self._exposed = exposed
+        handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._exposed)  # once Qt has painted and flushed it
+            self.deleteLater()
+        return False
