@@ -47,10 +47,11 @@ print(json.dumps({
 """
 
 
-def _child(cache_home: Path, action: str) -> dict[str, Any]:
+def _child(cache_home: Path, action: str, script: str = CHILD) -> dict[str, Any]:
+    """What ``script`` printed last (JSON), run in a child process with this cache folder."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, action],
+        [sys.executable, "-c", script, action],
         capture_output=True,
         text=True,
         timeout=60,
@@ -122,19 +123,8 @@ print(json.dumps(flags))
 
 
 def test_the_cached_support_code_is_compiled_as_pyside6_compiles_it(cache_home: Path) -> None:
-    def flags(how: str) -> dict[str, int]:
-        env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "QT_QPA_PLATFORM": "offscreen"}
-        result = subprocess.run(
-            [sys.executable, "-c", FLAGS, how],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env=env,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        found: dict[str, int] = json.loads(result.stdout.strip().splitlines()[-1])
-        return found
+    def flags(how: str) -> dict[str, Any]:
+        return _child(cache_home, how, FLAGS)
 
     own = flags("plain")
     assert len(own) >= 50

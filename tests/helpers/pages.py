@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import datetime
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+
+
+@dataclass
+class SearchablePage:
+    """What the name index reads of a page (rxcombo.search.index.Searchable), without a file."""
+
+    id: str
+    title: str
+    drugs: list[str] = field(default_factory=list)
 
 
 def write_page(folder: Path, name: str, title: str, text: str = "Fake text.", **front: str) -> Path:

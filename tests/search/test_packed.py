@@ -4,18 +4,11 @@ cache is read (which then rebuilds it), never at the user's first search."""
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass, field
 
 import pytest
 
+from helpers.pages import SearchablePage as Page
 from rxcombo.search import SearchIndex
-
-
-@dataclass
-class Page:
-    id: str
-    title: str
-    drugs: list[str] = field(default_factory=list)
 
 
 def _index() -> SearchIndex:

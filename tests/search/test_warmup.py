@@ -3,17 +3,9 @@ that list many pages (the others answer in about 2 ms when typed)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from helpers.pages import SearchablePage as Page
 from rxcombo.search import SearchIndex, warm_up_queries
 from rxcombo.search.warmup import WARM_FROM_PAGES
-
-
-@dataclass
-class Page:
-    id: str
-    title: str
-    drugs: list[str] = field(default_factory=list)
 
 
 def _index() -> SearchIndex:

@@ -127,7 +127,20 @@ def cached_preview(
     """The preview of what the last run left for ``root`` (None if it left none), and the
     call that reads the rest: :func:`cached_snapshot`, in two steps."""
     root = Path(root)
-    found = LibraryCache(cache_dir or dirs.cache_dir(), root).read_preview()
+
+    def as_found_now(snapshot: Library, contents: CacheContents) -> Library:
+        count = len(contents.pages)
+        return _refreshed(snapshot, root, name or default_name(root), LoadStats(count, 0, count, True))
+
+    return preview_then_snapshot(LibraryCache(cache_dir or dirs.cache_dir(), root), as_found_now)
+
+
+def preview_then_snapshot(
+    cache: LibraryCache, as_found_now: Callable[[Library, CacheContents], Library]
+) -> tuple[ListPreview | None, Snapshot]:
+    """A cache's preview (None if it has none), and the call that reads its library after
+    it: ``as_found_now`` of the cached one, with the cache's contents."""
+    found = cache.read_preview()
     if found is None:
         return None, lambda: (None, None)
     preview, read_contents = found
@@ -136,10 +149,8 @@ def cached_preview(
         contents = read_contents()
         if contents is None or not isinstance(contents.snapshot, Library):
             return None, contents
-        count = len(contents.pages)
-        stats = LoadStats(count, 0, count, True)
         try:
-            return _refreshed(contents.snapshot, root, name or default_name(root), stats), contents
+            return as_found_now(contents.snapshot, contents), contents
         except (AttributeError, TypeError):  # a cache that unpickled but is not of this shape
             return None, None
 

@@ -35,6 +35,7 @@ from rxcombo.library.loader import (
     cached_preview,
     load_library,
     load_library_deferred,
+    preview_then_snapshot,
     scan,
 )
 from rxcombo.library.preview import ListPreview
@@ -125,18 +126,9 @@ def cached_sources_preview(
             return (_not_empty(library) if library is not None else None), contents
 
         return preview, single
-    found = _combined_cache(enabled, cache_dir).read_preview()
-    if found is None:
-        return None, lambda: (None, None)
-    preview, read_contents = found
-
-    def combined() -> tuple[Library | None, CacheContents | None]:
-        contents = read_contents()
-        if contents is None or not isinstance(contents.snapshot, Library):
-            return None, contents
-        return _refreshed(contents.snapshot), contents
-
-    return (preview if isinstance(preview, ListPreview) else None), combined
+    return preview_then_snapshot(
+        _combined_cache(enabled, cache_dir), lambda snapshot, _: _refreshed(snapshot)
+    )
 
 
 def load_sources_deferred(

@@ -39,12 +39,14 @@ _EXACT, _FUZZY = int(MatchKind.EXACT), int(MatchKind.FUZZY)
 
 
 class Searchable(Protocol):
+    """A page as the index reads it (a Document; the list's rows read it the same way)."""
+
     @property
     def id(self) -> str: ...
     @property
     def title(self) -> str: ...
     @property
-    def drugs(self) -> list[str]: ...
+    def drugs(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ back into Python once per row to filter and O(n log n) times to sort on every ke
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from rxcombo.search import Query, SearchIndex
+from rxcombo.search.index import Searchable
 from rxcombo.ui.plain_text import plain_tip
 from rxcombo.ui.roles import DRUGS_ROLE, FAVORITE_ROLE, NOTE_ROLE, PAGE_ID_ROLE, SIMILAR_ROLE
 
@@ -29,23 +30,12 @@ FavoriteCheck = Callable[[str], bool]
 HintOf = Callable[[str], str | None]
 
 
-class ListedPage(Protocol):
-    """A row of the list: a library's Document, or a preview's row (rxcombo.library.preview)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def drugs(self) -> Sequence[str]: ...
-
-
 class PageListModel(QAbstractListModel):
     """Every page of the library, alphabetical: one row per page."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._documents: Sequence[ListedPage] = ()
+        self._documents: Sequence[Searchable] = ()
         self._rows_of: dict[str, int] | None = {}  # page id -> row, made when first asked
         self._is_favorite: FavoriteCheck = lambda _page_id: False
         self._hint_of: HintOf = lambda _page_id: None
@@ -54,7 +44,7 @@ class PageListModel(QAbstractListModel):
         """Where a page comes from, for titles two pages share (Library.hint)."""
         self._hint_of = hint_of
 
-    def set_documents(self, documents: Sequence[ListedPage]) -> None:
+    def set_documents(self, documents: Sequence[Searchable]) -> None:
         """The library's pages in list order (or a preview's rows: see SearchPane.show_preview)."""
         self.beginResetModel()
         self._documents = documents
