@@ -68,11 +68,15 @@ class StartPage(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.document().setDocumentMargin(24)
         self.anchorClicked.connect(self._on_link)
+        self._html = ""
 
     def show_start(
         self, example: str | None, recent: Sequence[tuple[str, str]], favorites: Sequence[tuple[str, str]]
     ) -> None:
-        self.setHtml(start_html(example, recent, favorites))
+        html = start_html(example, recent, favorites)
+        if html != self._html:  # the same again (the library after its preview): not re-laid out
+            self._html = html
+            self.setHtml(html)
 
     def loadResource(self, type: int, name: QUrl | str) -> None:
         return None  # nothing is fetched for this page either
