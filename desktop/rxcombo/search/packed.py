@@ -49,11 +49,9 @@ class PackedTables:
         def __getattr__(self, name: str) -> Any:
             """The packed tables, unpacked now. Two threads at once both unpack (the same
             values); neither sees a table missing (``_packed`` goes only after the update)."""
-            packed = self.__dict__.get("_packed")
-            if packed is None:
+            if "_packed" not in self.__dict__:
                 raise AttributeError(name)
-            self.__dict__.update(pickle.loads(packed))
-            self.__dict__.pop("_packed", None)
+            self.unpack()
             return getattr(self, name)
 
     def unpack(self) -> None:
