@@ -53,7 +53,9 @@ def scan_page_files(
                     continue
                 if not entry.is_file():
                     continue
-                suffix = os.path.splitext(entry.name)[1].lower()  # noqa: PTH122 - see docstring
+                # As os.path.splitext for a name not starting with ".", without its cost.
+                dot = entry.name.rfind(".")
+                suffix = entry.name[dot:].lower() if dot > 0 else ""
                 if suffix not in PAGE_SUFFIXES and not is_page_file(Path(entry.path)):
                     continue
                 found.append((entry.path, relative, entry.stat()))
