@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -131,3 +132,83 @@ def test_the_cached_support_code_is_compiled_as_pyside6_compiles_it(cache_home: 
     assert flags("cached") == own  # compiled now, and cached
     assert _cache_file(cache_home).is_file()
     assert flags("cached") == own  # read from the cache
+
+
+# Imports the window's modules through qt_import and reports which module files the
+# per-module PySide6 check read, and whether its answers agree with the files' bytes.
+USES = """
+import builtins, json, sys
+from rxcombo.app import qt_import
+read = []
+real_open = builtins.open
+def counting_open(file, *args, **kwargs):
+    if isinstance(file, str) and file.endswith(".py"):
+        read.append(file)
+    return real_open(file, *args, **kwargs)
+builtins.open = counting_open
+import rxcombo.ui.window.main_window
+builtins.open = real_open
+check = sys.modules["shibokensupport.feature"]._mod_uses_pyside
+answers = {}
+for name, module in sorted(sys.modules.items()):
+    path = getattr(module, "__file__", None)
+    if name.startswith("rxcombo.") and isinstance(path, str) and path.endswith(".py"):
+        with real_open(path, "rb") as handle:
+            answers[name] = [check(module), b"PySide6" in handle.read()]
+qt_import.save_compiled()
+print(json.dumps({"read": read, "answers": answers}))
+"""
+
+
+def test_which_modules_use_pyside6_is_read_once_then_remembered(cache_home: Path) -> None:
+    first = _child(cache_home, "save", USES)
+    assert len(first["read"]) >= 30  # the window's own modules, each read by the check
+    second = _child(cache_home, "save", USES)
+    assert second["read"] == []  # answered from the cache: no module file read again
+    for seen in (first, second):
+        answers = seen["answers"]
+        assert answers["rxcombo.ui.window.main_window"] == [True, True]
+        assert answers["rxcombo.content.names"] == [False, False]  # plain Python, no Qt
+        assert all(check == truth for check, truth in answers.values())
+
+
+def test_a_changed_module_file_is_read_again(tmp_path: Path) -> None:
+    from rxcombo.app import qt_import
+
+    compiled = qt_import._CompiledSupport(tmp_path / "cache.marshal")
+    asked_pyside: list[str] = []
+
+    def pyside_check(module: ModuleType) -> bool:
+        asked_pyside.append(module.__name__)
+        return False
+
+    check = qt_import._quick_check(pyside_check, compiled)
+    source = tmp_path / "testazepam_view.py"
+    source.write_text("from PySide6.QtWidgets import QLabel\n", encoding="utf-8")
+    module = ModuleType("testazepam_view")
+    module.__file__ = str(source)
+    assert check(module) is True
+    assert compiled.uses_learnt
+
+    source.write_text("LABEL = 'no Qt here any more, and a different size'\n", encoding="utf-8")
+    assert check(module) is False  # its size and time changed: read again
+
+    source.unlink()
+    assert check(module) is False  # gone: PySide6's own check answers
+    assert asked_pyside == ["testazepam_view"]
+    assert check(ModuleType("sys_like")) is False  # no file at all: PySide6's own check
+    assert asked_pyside == ["testazepam_view", "sys_like"]
+
+
+def test_damaged_answers_in_the_cache_are_ignored(tmp_path: Path) -> None:
+    import marshal
+
+    from rxcombo.app import qt_import
+
+    cache = tmp_path / "cache.marshal"
+    cache.write_bytes(
+        marshal.dumps({qt_import._USES_KEY: {"/a.py": (1, 2, True), "/b.py": "yes", 3: (1, 2, False)}})
+    )
+    assert qt_import._CompiledSupport(cache).uses == {"/a.py": (1, 2, True)}
+    cache.write_bytes(marshal.dumps({qt_import._USES_KEY: ["not", "a", "table"]}))
+    assert qt_import._CompiledSupport(cache).uses == {}

@@ -15,7 +15,9 @@
   modules, more than any of RxCombo's own work before the first paint. The same question
   is asked here of the file's bytes, which is what it amounts to for a module with a
   ``.py`` file; modules without one (built-in, frozen, in an archive) still go to
-  PySide6's own check.
+  PySide6's own check. The answers are kept in the same cache, each with its file's size
+  and modification time (what a ``.pyc`` is checked by): a warm start asks ``stat``
+  (3 µs) rather than reading 150 files (8 ms).
 
 If PySide6's internals change, nothing is replaced and its own code runs as before.
 """
@@ -30,6 +32,7 @@ import hashlib
 import importlib.util
 import marshal
 import operator
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -44,6 +47,9 @@ _FUTURE_FLAGS = functools.reduce(
     operator.or_, (getattr(__future__, name).compiler_flag for name in __future__.all_feature_names)
 )
 _SUPPORT_PREFIX = "shibokensupport/"  # the names PySide6's embedded importer compiles under
+_USES_KEY = "uses PySide6"  # the cache's entry for the per-file answers (not a code key)
+_MAX_USES = 5000  # a cache that remembers more files forgets those of earlier runs
+FileUse = tuple[int, int, bool]  # a file's size, its modification time (ns), the answer
 
 
 class _CompiledSupport:
@@ -54,10 +60,15 @@ class _CompiledSupport:
         self.cached: dict[str, CodeType] = {}
         self.used: dict[str, CodeType] = {}
         self.missed = False
+        self.uses: dict[str, FileUse] = {}
+        self.uses_learnt = False
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
             loaded = marshal.loads(path.read_bytes())
             if isinstance(loaded, dict):
                 self.cached = {k: v for k, v in loaded.items() if isinstance(v, CodeType)}
+                uses = loaded.get(_USES_KEY)
+                if isinstance(uses, dict):
+                    self.uses = {k: v for k, v in uses.items() if _is_file_use(k, v)}
 
     def compile_hook(self, original: Callable[..., Any]) -> Callable[..., Any]:
         def compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
@@ -83,13 +94,24 @@ class _CompiledSupport:
         return compile
 
     def save(self) -> None:
-        """Write the code used this time (stale entries go), if any of it was compiled."""
-        if not self.missed or not self.used:
+        """Write the code used this time (stale entries go) and the files' answers, if
+        any code was compiled or any answer found."""
+        if not self.used or not (self.missed or self.uses_learnt):
             return
-        self.missed = False
+        self.missed = self.uses_learnt = False
+        if len(self.uses) > _MAX_USES:
+            self.uses.clear()
+        payload: dict[str, object] = {**self.used, _USES_KEY: self.uses}
         with contextlib.suppress(OSError, ValueError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.path, marshal.dumps(self.used))
+            atomic_write_bytes(self.path, marshal.dumps(payload))
+
+
+def _is_file_use(path: object, use: object) -> bool:
+    return (
+        isinstance(path, str) and isinstance(use, tuple) and len(use) == 3
+        and isinstance(use[0], int) and isinstance(use[1], int) and isinstance(use[2], bool)
+    )  # fmt: skip
 
 
 _compiled: _CompiledSupport | None = None
@@ -113,15 +135,26 @@ def save_compiled() -> None:
         _compiled.save()
 
 
-def _quick_check(original: Any) -> Any:
+def _quick_check(original: Any, compiled: _CompiledSupport | None) -> Any:
+    known = compiled.uses if compiled is not None else {}
+
     def mod_uses_pyside(module: ModuleType) -> bool:
         path = getattr(module, "__file__", None)
         if isinstance(path, str) and path.endswith(".py"):
             try:
-                with Path(path).open("rb") as handle:
-                    return b"PySide6" in handle.read()
+                info = os.stat(path)  # noqa: PTH116 - 150 calls per start: no Path objects
+                use = known.get(path)
+                if use is not None and use[:2] == (info.st_size, info.st_mtime_ns):
+                    return use[2]
+                with open(path, "rb") as handle:  # noqa: PTH123 - as above
+                    answer = b"PySide6" in handle.read()
             except OSError:
                 pass
+            else:
+                known[path] = (info.st_size, info.st_mtime_ns, answer)
+                if compiled is not None:
+                    compiled.uses_learnt = True
+                return answer
         result: bool = original(module)
         return result
 
@@ -139,7 +172,7 @@ def install() -> None:
     original = getattr(feature, "_mod_uses_pyside", None)
     if feature is None or not callable(original) or getattr(original, "rxcombo_quick", False):
         return
-    feature._mod_uses_pyside = _quick_check(original)  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = _quick_check(original, _compiled)  # type: ignore[attr-defined]
 
 
 install()
