@@ -201,7 +201,7 @@ def accessible_names(window) -> set[str]:
 
 def test_screen_readers_find_each_part_by_name(window, qtbot):
     window.open_page("alprazolam-imipramine")
-    window.find_bar.open()
+    window.page_view.find_bar.open()
     names = accessible_names(window)
     for expected in ("Search drugs", "All pages", "Page sections", "Find in page", "Drugs of this page"):
         assert expected in names, expected

@@ -3,6 +3,7 @@ in its place when a search found no page (see notice_panel), or a message."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
@@ -19,9 +20,8 @@ from rxcombo.content import Document, render_markdown
 from rxcombo.content.tab_kinds import TabKind
 from rxcombo.search.answer import Notice, Related
 from rxcombo.ui.icons import icon
-from rxcombo.ui.page.find_bar import FindBar
 from rxcombo.ui.page.header import PageHeader
-from rxcombo.ui.page.notice_panel import NoticePanel
+from rxcombo.ui.page.page_parts import PagePartsMadeOnFirstUse
 from rxcombo.ui.page.section_tabs import SectionTabs, tab_label
 from rxcombo.ui.page.section_view import SectionBrowser
 from rxcombo.ui.page.start_page import StartPage
@@ -33,7 +33,7 @@ EMPTY_TEXT = "Search for a drug on the left, then press Enter to open its page."
 TAB_ICONS = {TabKind.DISCLAIMER: "warning", TabKind.COMBINED: "combined"}
 
 
-class PageView(QWidget):
+class PageView(QWidget, PagePartsMadeOnFirstUse):
     drug_activated = Signal(str)  # a drug name from the header
     favorite_toggled = Signal()
     external_link_clicked = Signal(QUrl)
@@ -70,28 +70,25 @@ class PageView(QWidget):
         self.footer.setTextFormat(Qt.TextFormat.PlainText)
         self.footer.setForegroundRole(self.footer.palette().ColorRole.PlaceholderText)
 
-        self.find_bar = FindBar(self.tabs, self._skip_in_find, self.render_all)
         page = QWidget()
-        page_layout = QVBoxLayout(page)
+        self._page_layout = page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(self.header)
         page_layout.addWidget(self.tabs, 1)
-        page_layout.addWidget(self.find_bar)
-        page_layout.addWidget(self.footer)
+        page_layout.addWidget(self.footer)  # the find bar goes above it when first opened
 
         self.placeholder = QLabel(EMPTY_TEXT)
         self.placeholder.setObjectName("pagePlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.notice_panel = NoticePanel()
-        self.notice_panel.page_activated.connect(self.page_activated)
+        self._notice_hints: Callable[[str], str | None] | None = None
         self.start_page = StartPage()
         self.start_page.page_requested.connect(self.page_activated)
         self.start_page.search_requested.connect(self.search_requested)
 
         self.stack = QStackedWidget()
-        for widget in (self.start_page, self.placeholder, page, self.notice_panel):
+        for widget in (self.start_page, self.placeholder, page):
             self.stack.addWidget(widget)
         self._page = page
         layout = QVBoxLayout(self)
@@ -126,7 +123,7 @@ class PageView(QWidget):
         self.stack.setCurrentWidget(self._page if has_tabs else self.start_page)
 
     def showing_notice(self) -> bool:
-        return self.stack.currentWidget() is self.notice_panel
+        return self.notice_panel_made() and self.stack.currentWidget() is self.notice_panel
 
     def showing_page(self) -> bool:
         return self.stack.currentWidget() is self._page
@@ -166,7 +163,7 @@ class PageView(QWidget):
             self.tabs.setUpdatesEnabled(True)
         if self._pending:
             self._pending_timer.start()
-        if self.find_bar.isVisible():
+        if self.find_bar_made() and self.find_bar.isVisible():
             self.find_bar.search(self.find_bar.field.text())  # the same words, in this page
         if tabs:
             self.stack.setCurrentWidget(self._page)

@@ -73,10 +73,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("copy_section", "Copy &Section as Text", "output.copy_section", EDIT_MENU),
     ActionSpec(
-        "find", "&Find in Page…", "find_bar.open", EDIT_MENU, (QKeySequence.StandardKey.Find,), icon="search"
+        "find",
+        "&Find in Page…",
+        "page_view.find_bar.open",
+        EDIT_MENU,
+        (QKeySequence.StandardKey.Find,),
+        icon="search",
     ),
-    ActionSpec("find_next", "Find &Next", "find_bar.next", EDIT_MENU, ("F3",)),
-    ActionSpec("find_previous", "Find &Previous", "find_bar.previous", EDIT_MENU, ("Shift+F3",)),
+    ActionSpec("find_next", "Find &Next", "page_view.find_bar.next", EDIT_MENU, ("F3",)),
+    ActionSpec("find_previous", "Find &Previous", "page_view.find_bar.previous", EDIT_MENU, ("Shift+F3",)),
     ActionSpec("copy_link", "Copy &Link to Page", "compare_control.copy_link", EDIT_MENU),
     ActionSpec(
         "text_search",

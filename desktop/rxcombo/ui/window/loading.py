@@ -34,6 +34,10 @@ AFTER_FIRST_PAINT = (
     "rxcombo.content.shown",
     "markdown",
     "nh3",
+    # The page pane's parts made on first use (rxcombo.ui.page.page_parts): their modules
+    # now, so that the first notice or find costs its keystroke no import.
+    "rxcombo.ui.page.notice_panel",
+    "rxcombo.ui.page.find_bar",
 )
 
 

@@ -97,7 +97,6 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
         self.loading.first_painted.connect(self.search_pane.feed.prepare_search, queued)
         self.saving = SaveRetry(favorites, settings, self.statusBar(), self.show_notice, self)
 
-        self.find_bar = self.page_view.find_bar
         self.navigation = Navigation(settings, self.page_view, self.open_page, lambda: self.library)
         self.connect_parts_made_later(settings)
         status, combos = self.statusBar(), lambda drugs: self.list_control.show_from_link(drugs)
@@ -150,7 +149,7 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
     def _on_loaded(self, library: Library) -> None:
         self.library = library
         self.search_pane.set_library(library, self.favorites.contains)
-        self.page_view.notice_panel.model.set_hints(library.hint)
+        self.page_view.set_notice_hints(library.hint)
         self.favorite_control.refresh_list()
         self.content_folders.library_shown(library)
         say_unreadable(self.statusBar(), len(library.errors))
