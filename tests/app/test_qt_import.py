@@ -207,8 +207,35 @@ def test_damaged_answers_in_the_cache_are_ignored(tmp_path: Path) -> None:
 
     cache = tmp_path / "cache.marshal"
     cache.write_bytes(
-        marshal.dumps({qt_import._USES_KEY: {"/a.py": (1, 2, True), "/b.py": "yes", 3: (1, 2, False)}})
+        marshal.dumps({qt_import._USES_KEY: {"/a.py": (1, 2, 3, True), "/b.py": "yes", 3: (1, 2, 3, False)}})
     )
-    assert qt_import._CompiledSupport(cache).uses == {"/a.py": (1, 2, True)}
+    assert qt_import._CompiledSupport(cache).uses == {"/a.py": (1, 2, 3, True)}
     cache.write_bytes(marshal.dumps({qt_import._USES_KEY: ["not", "a", "table"]}))
     assert qt_import._CompiledSupport(cache).uses == {}
+
+
+def test_the_cache_keeps_the_answers_of_files_asked_this_run(tmp_path: Path) -> None:
+    """Answers for files no run asks about any more (another checkout, an old Python) go."""
+    import marshal
+
+    from rxcombo.app import qt_import
+
+    cache = tmp_path / "cache.marshal"
+    cache.write_bytes(marshal.dumps({qt_import._USES_KEY: {"/gone/testazepam_old.py": (1, 2, 3, True)}}))
+    compiled = qt_import._CompiledSupport(cache)
+    check = qt_import._quick_check(lambda module: False, compiled)
+
+    class OddPath(str):  # a module's __file__ need not be a plain str; marshal needs one
+        pass
+
+    source = tmp_path / "testazepam_model.py"
+    source.write_text("import json\n", encoding="utf-8")
+    module = ModuleType("testazepam_model")
+    module.__file__ = OddPath(source)
+    assert check(module) is False
+    compiled.save()
+
+    kept = marshal.loads(cache.read_bytes())[qt_import._USES_KEY]
+    assert list(kept) == [str(source)]
+    assert type(next(iter(kept))) is str
+    assert qt_import._CompiledSupport(cache).uses[str(source)][3] is False

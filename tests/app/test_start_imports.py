@@ -25,6 +25,8 @@ AFTER_THE_PAINT = (
     "rxcombo.content.reader",
     "rxcombo.content.sections",
     "rxcombo.content.shown",
+    "rxcombo.ui.page.find_bar",
+    "rxcombo.ui.page.notice_panel",
     "yaml",
 )
 
@@ -67,6 +69,8 @@ def mark(name, detail=""):
             cached = not first or any((cache_dir() / "libraries").glob("*.pickle"))
             if (cached and all(m in sys.modules for m in watched)) or waited[0] > 300:
                 seen["later"] = [m for m in watched if m in sys.modules]
+                views = [w.page_view for w in QApplication.topLevelWidgets() if hasattr(w, "page_view")]
+                seen["parts made"] = [v.find_bar_made() or v.notice_panel_made() for v in views]
                 QApplication.quit()
             else:
                 QTimer.singleShot(50, poll)
@@ -98,4 +102,5 @@ def test_a_warm_start_paints_its_list_before_the_page_parsers_and_prepares_them_
     warm = _start("warm")
     assert warm["at_paint"] == []
     assert warm["later"] == list(AFTER_THE_PAINT)  # within 15 s of the paint
+    assert warm["parts made"] == [False]  # the find bar and the notice panel: when first needed
     assert set(warm["threads"].values()) == {"MainThread"}, warm["threads"]

@@ -98,3 +98,12 @@ def test_pages_sharing_a_title_are_told_apart_by_their_file(library: Path) -> No
     assert sorted(loaded.hint(d.id) or "" for d in twins) == ["a/0.md", "e/other.md"]
     assert loaded.hint(next(d.id for d in loaded.documents if d.title == "Fakeprofen")) is None
     assert load_library(library).hint(twins[1].id) == loaded.hint(twins[1].id)  # kept by the cache
+
+
+def test_the_files_key_is_the_one_earlier_versions_wrote() -> None:
+    """A cache written before stays valid: the key over the files' signatures is unchanged
+    (this value was computed by the line-by-line hashing it replaced)."""
+    from rxcombo.library.cache import signatures_key
+
+    signatures = [("a.md", (1, 2, 3)), ("b/é\udcff.md", (4, 5, 6))]
+    assert signatures_key(signatures) == "0a3bda5ebd6d6abf60df7a7778d08116ca36ca620c1e27aa68547d12a9ccf6ad"

@@ -48,8 +48,7 @@ _FUTURE_FLAGS = functools.reduce(
 )
 _SUPPORT_PREFIX = "shibokensupport/"  # the names PySide6's embedded importer compiles under
 _USES_KEY = "uses PySide6"  # the cache's entry for the per-file answers (not a code key)
-_MAX_USES = 5000  # a cache that remembers more files forgets those of earlier runs
-FileUse = tuple[int, int, bool]  # a file's size, its modification time (ns), the answer
+FileUse = tuple[int, int, int, bool]  # a file's size, modification time (ns), inode; the answer
 
 
 class _CompiledSupport:
@@ -60,7 +59,8 @@ class _CompiledSupport:
         self.cached: dict[str, CodeType] = {}
         self.used: dict[str, CodeType] = {}
         self.missed = False
-        self.uses: dict[str, FileUse] = {}
+        self.uses: dict[str, FileUse] = {}  # known: read from the cache, or found now
+        self.uses_asked: dict[str, FileUse] = {}  # asked this run: what the cache keeps
         self.uses_learnt = False
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
             loaded = marshal.loads(path.read_bytes())
@@ -94,14 +94,12 @@ class _CompiledSupport:
         return compile
 
     def save(self) -> None:
-        """Write the code used this time (stale entries go) and the files' answers, if
-        any code was compiled or any answer found."""
-        if not self.used or not (self.missed or self.uses_learnt):
+        """Write the code and the files' answers used this time (stale entries go), if any
+        code was compiled or any answer found."""
+        if not (self.missed or self.uses_learnt):
             return
         self.missed = self.uses_learnt = False
-        if len(self.uses) > _MAX_USES:
-            self.uses.clear()
-        payload: dict[str, object] = {**self.used, _USES_KEY: self.uses}
+        payload: dict[str, object] = {**self.used, _USES_KEY: self.uses_asked}
         with contextlib.suppress(OSError, ValueError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(self.path, marshal.dumps(payload))
@@ -109,8 +107,8 @@ class _CompiledSupport:
 
 def _is_file_use(path: object, use: object) -> bool:
     return (
-        isinstance(path, str) and isinstance(use, tuple) and len(use) == 3
-        and isinstance(use[0], int) and isinstance(use[1], int) and isinstance(use[2], bool)
+        isinstance(path, str) and isinstance(use, tuple) and len(use) == 4
+        and all(isinstance(part, int) for part in use[:3]) and isinstance(use[3], bool)
     )  # fmt: skip
 
 
@@ -137,24 +135,26 @@ def save_compiled() -> None:
 
 def _quick_check(original: Any, compiled: _CompiledSupport | None) -> Any:
     known = compiled.uses if compiled is not None else {}
+    asked = compiled.uses_asked if compiled is not None else {}
 
     def mod_uses_pyside(module: ModuleType) -> bool:
         path = getattr(module, "__file__", None)
         if isinstance(path, str) and path.endswith(".py"):
+            path = str(path)  # a str subclass would make the cache unwritable (marshal)
             try:
                 info = os.stat(path)  # noqa: PTH116 - 150 calls per start: no Path objects
                 use = known.get(path)
-                if use is not None and use[:2] == (info.st_size, info.st_mtime_ns):
-                    return use[2]
-                with open(path, "rb") as handle:  # noqa: PTH123 - as above
-                    answer = b"PySide6" in handle.read()
+                if use is None or use[:3] != (info.st_size, info.st_mtime_ns, info.st_ino):
+                    with open(path, "rb") as handle:  # noqa: PTH123 - as above
+                        use = (info.st_size, info.st_mtime_ns, info.st_ino, b"PySide6" in handle.read())
+                    known[path] = use
+                    if compiled is not None:
+                        compiled.uses_learnt = True
             except OSError:
                 pass
             else:
-                known[path] = (info.st_size, info.st_mtime_ns, answer)
-                if compiled is not None:
-                    compiled.uses_learnt = True
-                return answer
+                asked[path] = use
+                return use[3]
         result: bool = original(module)
         return result
 
