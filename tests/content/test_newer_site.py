@@ -158,6 +158,16 @@ def test_the_brand_name_finds_the_product_and_through_it_the_generic(tmp_path: P
     assert library.index.search("testazepam")[0].id == "testazepam"
 
 
+def test_a_link_naming_the_generic_pages_file_finds_it_too(tmp_path: Path) -> None:
+    """The link may name the generic page's file (its stem) rather than its id."""
+    root = tmp_path / "pages"
+    write(root, "tz-fx.md", COMBINATION.format(banned="false"))  # id testazepam-fakeoxetine
+    write(root, "fakebrand.md", PRODUCT.replace("testazepam-fakeoxetine", "tz-fx"))
+    library = load_library(root, cache_dir=tmp_path / "cache")
+    assert library.get("testazepam-fakeoxetine") is not None
+    assert [hit.id for hit in library.index.search("fakebrand")] == ["fakebrand-20", "testazepam-fakeoxetine"]
+
+
 def test_show_json_lists_the_meta(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tmp_path / "pages"
     write(root, "combo.md", COMBINATION.format(banned="true"))

@@ -123,14 +123,20 @@ class Library:
 
     def _aliases(self) -> dict[int, list[str]]:
         """A product page's brand name finds the generic page it links to."""
+        linking = [document for document in self.documents if document.generic_link]
+        if not linking:  # most libraries: no product pages
+            return {}
         position = {id(document): number for number, document in enumerate(self.documents)}
-        by_stem = {document.path.stem: document for document in self.documents}
+        by_stem: dict[str, Document] | None = None  # made on the first link that is no page id
         aliases: dict[int, list[str]] = {}
-        for document in self.documents:
-            if document.generic_link:
-                target = self._by_id.get(document.generic_link) or by_stem.get(document.generic_link)
-                if target is not None and target is not document:
-                    aliases.setdefault(position[id(target)], []).extend(document.drugs)
+        for document in linking:
+            target = self._by_id.get(document.generic_link)
+            if target is None:
+                if by_stem is None:  # a Path per page: 0.7 s at 100,000 pages, so only when needed
+                    by_stem = {document.path.stem: document for document in self.documents}
+                target = by_stem.get(document.generic_link)
+            if target is not None and target is not document:
+                aliases.setdefault(position[id(target)], []).extend(document.drugs)
         return aliases
 
     def with_stats(self, stats: LoadStats) -> Library:
@@ -215,10 +221,20 @@ def _build_drug_index(documents: list[Document]) -> dict[str, Drug]:
             if not holders or holders[-1] is not document:
                 holders.append(document)
     index: dict[str, Drug] = {}
+    folded: dict[int, str] = {}  # each title folded once, not once per drug it names
+
+    def title_key(document: Document) -> str:
+        found = folded.get(id(document))
+        if found is None:
+            found = folded[id(document)] = fold(document.title)
+        return found
+
     for key, holders in pages.items():
         counts = spellings[key]
-        name = max(sorted(counts), key=lambda n: counts[n])
-        # The drug's own page (a page that is just this drug) comes first.
-        holders.sort(key=lambda d: (d.drug_keys != [key], len(d.drugs), fold(d.title), d.id))
+        # The most used spelling, the first in order among equals (most drugs have one).
+        name = next(iter(counts)) if len(counts) == 1 else max(sorted(counts), key=counts.__getitem__)
+        if len(holders) > 1:
+            # The drug's own page (a page that is just this drug) comes first.
+            holders.sort(key=lambda d: (d.drug_keys != [key], len(d.drugs), title_key(d), d.id))
         index[key] = Drug(key=key, name=name, page_ids=tuple(d.id for d in holders))
     return index
