@@ -123,18 +123,18 @@ class Library:
 
     def _aliases(self) -> dict[int, list[str]]:
         """A product page's brand name finds the generic page it links to."""
-        linking = [document for document in self.documents if document.generic_link]
+        linking = [(document, link) for document in self.documents if (link := document.generic_link)]
         if not linking:  # most libraries: no product pages
             return {}
         position = {id(document): number for number, document in enumerate(self.documents)}
         by_stem: dict[str, Document] | None = None  # made on the first link that is no page id
         aliases: dict[int, list[str]] = {}
-        for document in linking:
-            target = self._by_id.get(document.generic_link)
+        for document, link in linking:
+            target = self._by_id.get(link)
             if target is None:
                 if by_stem is None:  # a Path per page: 0.7 s at 100,000 pages, so only when needed
-                    by_stem = {document.path.stem: document for document in self.documents}
-                target = by_stem.get(document.generic_link)
+                    by_stem = {page.path.stem: page for page in self.documents}
+                target = by_stem.get(link)
             if target is not None and target is not document:
                 aliases.setdefault(position[id(target)], []).extend(document.drugs)
         return aliases
