@@ -4,7 +4,9 @@ either the name search's part (view tabs, notice, list) or the text search's pan
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from rxcombo.ui.icons import icon
@@ -16,9 +18,18 @@ def make_search_field(placeholder: str) -> QLineEdit:
     field.setPlaceholderText(placeholder)
     field.setAccessibleName("Search drugs")
     field.setAccessibleDescription("Type drug names; Enter opens the first page found")
-    field.setClearButtonEnabled(True)
     field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+    # The clear button's icon is looked up in the icon theme: 5 to 8 ms under X11 before
+    # the first frame, where an empty field shows no button anyway. The first text typed
+    # or restored turns it on, or the window does just after its first paint.
+    field.textChanged.connect(partial(show_clear_button, field), Qt.ConnectionType.SingleShotConnection)
     return field
+
+
+def show_clear_button(field: QLineEdit, _text: str = "") -> None:
+    """Turn the field's clear button on (``_text``: as ``textChanged`` calls it)."""
+    if not field.isClearButtonEnabled():
+        field.setClearButtonEnabled(True)
 
 
 def make_view_bar(labels: Sequence[str]) -> QTabBar:

@@ -20,6 +20,7 @@ from rxcombo.content import ContentError
 from rxcombo.library import Library, ListPreview
 from rxcombo.ui.icons import app_icon
 from rxcombo.ui.page.page_view import PageView
+from rxcombo.ui.sidebar.pane_layout import show_clear_button
 from rxcombo.ui.sidebar.search_pane import SearchPane
 from rxcombo.ui.sidebar.views import View
 from rxcombo.ui.window import state
@@ -95,6 +96,7 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
         queued = Qt.ConnectionType.QueuedConnection
         self.loading.first_painted.connect(self.page_view.tabs.prepare, queued)
         self.loading.first_painted.connect(self.search_pane.feed.prepare_search, queued)
+        self.loading.first_painted.connect(partial(show_clear_button, self.search_pane.search_field), queued)
         self.saving = SaveRetry(favorites, settings, self.statusBar(), self.show_notice, self)
 
         self.navigation = Navigation(settings, self.page_view, self.open_page, lambda: self.library)
