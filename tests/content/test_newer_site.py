@@ -168,6 +168,15 @@ def test_a_link_naming_the_generic_pages_file_finds_it_too(tmp_path: Path) -> No
     assert [hit.id for hit in library.index.search("fakebrand")] == ["fakebrand-20", "testazepam-fakeoxetine"]
 
 
+def test_a_link_naming_a_page_id_wins_over_another_pages_file(tmp_path: Path) -> None:
+    root = tmp_path / "pages"
+    write(root, "combo.md", COMBINATION.format(banned="false"))  # id testazepam-fakeoxetine
+    write(root, "testazepam-fakeoxetine.md", "---\ntitle: Placebex\n---\n## **Usage**\nInvented.\n")
+    write(root, "fakebrand.md", PRODUCT)  # links to testazepam-fakeoxetine: an id and a file name
+    library = load_library(root, cache_dir=tmp_path / "cache")
+    assert [hit.id for hit in library.index.search("fakebrand")] == ["fakebrand-20", "testazepam-fakeoxetine"]
+
+
 def test_show_json_lists_the_meta(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tmp_path / "pages"
     write(root, "combo.md", COMBINATION.format(banned="true"))
