@@ -15,9 +15,9 @@
   modules, more than any of RxCombo's own work before the first paint. The same question
   is asked here of the file's bytes, which is what it amounts to for a module with a
   ``.py`` file; modules without one (built-in, frozen, in an archive) still go to
-  PySide6's own check. The answers are kept in the same cache, each with its file's size
-  and modification time (what a ``.pyc`` is checked by): a warm start asks ``stat``
-  (3 µs) rather than reading 150 files (8 ms).
+  PySide6's own check. The answers are kept in the same cache, each with its file's size,
+  modification time and inode (a ``.pyc`` is checked by the first two): a warm start asks
+  ``stat`` (3 µs a file) rather than reading 150 files (8 ms).
 
 If PySide6's internals change, nothing is replaced and its own code runs as before.
 """
