@@ -16,6 +16,11 @@ from rxcombo.content.marks import clean_section_title
         ("Testazepam****Fakeoxetine", "Testazepam Fakeoxetine"),
         ("罛****îú", "罛 îú"),
         ("snake_case", "snake_case"),
+        # After or before a subscript the markup reads as a space too (the fuzzer, again:
+        # "<sub>2</sub>**It’s" became "<sub>2</sub>It’s", one word "2It").
+        ("<sub>2</sub>**It’s", "<sub>2</sub> It’s"),
+        ("CO<SUP>2</SUP>__bold__", "CO<SUP>2</SUP> bold"),
+        ("It**<sub>2</sub>", "It <sub>2</sub>"),
     ],
 )
 def test_markup_between_letters_reads_as_a_space(raw: str, title: str) -> None:

@@ -30,7 +30,11 @@ _FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 _BOLD_ONLY = re.compile(r"^(?:\*\*(?P<a>[^*\n]+?)\*\*|__(?P<b>[^_\n]+?)__)\s*$")
 # A paragraph led by a bold label: **Label:** rest, or **Label: rest-in-bold**.
 _LABEL = re.compile(r"^\*\*(?P<inner>[^*\n]{1,200}?)\*\*(?P<rest>.*)$")
-_JOINING_MARKUP = re.compile(r"(?<=[^\W_])(?:\*\*|__|`)+(?=[^\W_])")
+# Between two letters, or a letter and an inline sub/superscript ("CO<sub>2</sub>**It**"),
+# which the view draws inside the word as well.
+_JOINING_MARKUP = re.compile(
+    r"(?:(?<=[^\W_])|(?<=</sub>)|(?<=</sup>))(?:\*\*|__|`)+(?=[^\W_]|<su[bp]>)", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
 _INLINE_MARKUP = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 
