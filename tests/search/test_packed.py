@@ -31,5 +31,5 @@ def test_intact_packed_tables_answer_as_before() -> None:
     index = _index()
     cached = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
     assert [hit.title for hit in cached.search("testaz")] == [hit.title for hit in index.search("testaz")]
-    cached.prepare()  # unpacking twice (prepare, then a table) is harmless
+    cached.unpack()  # unpacking again (the search unpacked the tables) is harmless
     assert cached.vocabulary == index.vocabulary

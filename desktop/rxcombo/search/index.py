@@ -74,7 +74,7 @@ class SearchIndex(PackedTables):
     Cached packed (:mod:`rxcombo.search.packed`): listing the pages A-Z (a warm start's
     list, before any search) needs only the ids, titles and alphabetical order; the other
     tables are unpickled at the first search, or a turn of the event loop after the
-    library is shown (:meth:`prepare`)."""
+    library is shown (:meth:`unpack`)."""
 
     KEPT_OUT = ("_ids", "_titles", "_alphabetical")
     MEMOS = ("_recent", "_kept", "_fuzzy_memo")
@@ -204,10 +204,6 @@ class SearchIndex(PackedTables):
                 # Not through search_rows: its memo belongs to the typing thread.
                 scored = self._scored(list(words))
                 self._kept[words] = array("i", [number for _key, number, _exact in scored])
-
-    def prepare(self) -> None:
-        """Unpack the tables now rather than on the first search (after a warm start's paint)."""
-        self.unpack()
 
     def search(self, query: QueryLike, limit: int | None = None) -> list[Hit]:
         words = Query.of(query).words

@@ -67,4 +67,4 @@ class ListFeed:
     def prepare_search(self) -> None:
         """Make the first keystroke's search ready (a cached index unpacks its tables)."""
         if self._index is not None:
-            self._index.prepare()
+            self._index.unpack()
