@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, TypeVar
 
 from rxcombo import __version__
 from rxcombo.content.document import Document
@@ -45,6 +45,7 @@ def _schema() -> tuple[tuple[str, ...], ...]:
 
 
 _MAGIC = "rxcombo-library-cache"
+_T = TypeVar("_T")
 Signature = tuple[int, int, int]
 CachedPage = Document | list[Problem]
 
@@ -95,18 +96,17 @@ class LibraryCache:
         reads the contents after it (later: the window paints the preview first; the file's
         rest is not even read before). None when there is no usable cache; the contents read
         as None if the file was replaced in between (they would not be the preview's)."""
-        try:
-            with self.path.open("rb") as handle:
-                if pickle.load(handle) != self._header():
-                    return None
-                preview = pickle.load(handle)
-                offset, identity = handle.tell(), signature_of(os.fstat(handle.fileno()))
-        except FileNotFoundError:
-            return None
-        except Exception:
-            self._discard()
-            return None
 
+        def head(handle: BinaryIO) -> tuple[Any, int, Signature] | None:
+            if pickle.load(handle) != self._header():
+                return None
+            preview = pickle.load(handle)
+            return preview, handle.tell(), signature_of(os.fstat(handle.fileno()))
+
+        found = self._reading(head)
+        if found is None:
+            return None
+        preview, offset, identity = found
         read: list[CacheContents | None] = []  # once: a second call gives the same
 
         def contents() -> CacheContents | None:
@@ -117,22 +117,27 @@ class LibraryCache:
         return preview, contents
 
     def _contents_after(self, offset: int, identity: Signature) -> CacheContents | None:
+        def rest(handle: BinaryIO) -> object:
+            if signature_of(os.fstat(handle.fileno())) != identity:
+                return None
+            handle.seek(offset)
+            return pickle.load(handle)
+
+        found = self._reading(rest)
+        return found if isinstance(found, CacheContents) else None
+
+    def _reading(self, read: Callable[[BinaryIO], _T]) -> _T | None:
+        """``read`` of the open cache file; None if there is none, and a damaged one (any
+        error while reading) is deleted, to be written again."""
         try:
             with self.path.open("rb") as handle:
-                if signature_of(os.fstat(handle.fileno())) != identity:
-                    return None
-                handle.seek(offset)
-                found = pickle.load(handle)
+                return read(handle)
         except FileNotFoundError:
             return None
         except Exception:
-            self._discard()
+            with contextlib.suppress(OSError):
+                self.path.unlink()
             return None
-        return found if isinstance(found, CacheContents) else None
-
-    def _discard(self) -> None:
-        with contextlib.suppress(OSError):
-            self.path.unlink()
 
     def write(self, contents: CacheContents, preview: object = None) -> bool:
         """Replace the cache file atomically; False (and no exception) if that failed."""
