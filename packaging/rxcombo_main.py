@@ -3,7 +3,7 @@
 import multiprocessing
 import sys
 
-from rxcombo.cli import main
+from rxcombo.entry import main
 
 if __name__ == "__main__":
     # A cold start reads a big library on worker processes (rxcombo.library.parallel): in

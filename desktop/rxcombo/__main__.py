@@ -2,7 +2,7 @@
 
 import sys
 
-from rxcombo.cli import main
+from rxcombo.entry import main
 
 if __name__ == "__main__":  # a spawned worker process imports this module too
     sys.exit(main())

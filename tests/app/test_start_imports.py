@@ -79,7 +79,7 @@ def mark(name, detail=""):
 
 
 timing.mark = mark
-from rxcombo.cli import main
+from rxcombo.entry import main
 code = main(["--content", sys.argv[1], "--new-instance"])
 print(json.dumps(seen))
 sys.exit(code)

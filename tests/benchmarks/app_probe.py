@@ -2,7 +2,7 @@
 
     python tests/benchmarks/app_probe.py --content DIR
 
-Runs ``rxcombo.cli.main`` (what ``python -m rxcombo`` runs) in this process after putting
+Runs ``rxcombo.entry.main`` (what ``python -m rxcombo`` runs) in this process after putting
 a subclass of ``MainWindow`` in ``rxcombo.app.startup`` that only adds marks on stderr; nothing
 else changes. Marks, as ``rxcombo-mark <name> <s since process start> <monotonic s>``:
 
@@ -25,7 +25,7 @@ from bench_common import mark
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 import rxcombo.app.startup as app_module
-from rxcombo.cli import main
+from rxcombo.entry import main
 
 
 class _FirstPaint(QObject):

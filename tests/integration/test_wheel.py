@@ -138,8 +138,8 @@ def test_wheel_carries_pages_resources_and_entry_points(wheel: Path) -> None:
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
     assert not [n for n in names if n.startswith(("tests/", "packaging/", "desktop/"))]
 
-    assert "[console_scripts]\nrxcombo = rxcombo.cli:main" in entry_points
-    assert "[gui_scripts]\nrxcombo-gui = rxcombo.cli:main_gui" in entry_points
+    assert "[console_scripts]\nrxcombo = rxcombo.entry:main" in entry_points
+    assert "[gui_scripts]\nrxcombo-gui = rxcombo.entry:main_gui" in entry_points
     assert "requires-dist: pyside6-essentials" in metadata.lower()
 
 

@@ -30,7 +30,6 @@ import contextlib
 import functools
 import hashlib
 import importlib.util
-import marshal
 import operator
 import os
 import sys
@@ -40,7 +39,7 @@ from types import CodeType, ModuleType
 from typing import Any
 
 from rxcombo.dirs import cache_dir
-from rxcombo.support.atomic import atomic_write_bytes
+from rxcombo.support import marshal_file
 
 CACHE_NAME = "qt-support.marshal"
 _FUTURE_FLAGS = functools.reduce(
@@ -62,13 +61,11 @@ class _CompiledSupport:
         self.uses: dict[str, FileUse] = {}  # known: read from the cache, or found now
         self.uses_asked: dict[str, FileUse] = {}  # asked this run: what the cache keeps
         self.uses_learnt = False
-        with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-            loaded = marshal.loads(path.read_bytes())
-            if isinstance(loaded, dict):
-                self.cached = {k: v for k, v in loaded.items() if isinstance(v, CodeType)}
-                uses = loaded.get(_USES_KEY)
-                if isinstance(uses, dict):
-                    self.uses = {k: v for k, v in uses.items() if _is_file_use(k, v)}
+        loaded = marshal_file.read_dict(path)
+        self.cached = {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, CodeType)}
+        uses = loaded.get(_USES_KEY)
+        if isinstance(uses, dict):
+            self.uses = {k: v for k, v in uses.items() if _is_file_use(k, v)}
 
     def compile_hook(self, original: Callable[..., Any]) -> Callable[..., Any]:
         def compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
@@ -99,10 +96,7 @@ class _CompiledSupport:
         if not (self.missed or self.uses_learnt):
             return
         self.missed = self.uses_learnt = False
-        payload: dict[str, object] = {**self.used, _USES_KEY: self.uses_asked}
-        with contextlib.suppress(OSError, ValueError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.path, marshal.dumps(payload))
+        marshal_file.write_dict(self.path, {**self.used, _USES_KEY: self.uses_asked})
 
 
 def _is_file_use(path: object, use: object) -> bool:

@@ -1,0 +1,87 @@
+"""Dataclasses' generated methods compiled once, kept between starts as a ``.pyc`` keeps a module's.
+
+Python 3.11 (Debian 12's) builds each method a dataclass gets (``__init__``, ``__repr__``,
+``__eq__``, a frozen class's ``__setattr__``...) by compiling its source text with
+``exec``: six compiles for a frozen dataclass, about 1 ms a class on this project's
+machine, 25 ms for the 30 classes a window defines before its first paint. Python 3.13
+compiles a class's methods in one go; no library offers this cache.
+
+:func:`install` gives the ``dataclasses`` module an ``exec`` of its own (a module global,
+which the builtin's name resolves to first) that looks the text up in the cache before
+compiling it as ``exec`` would: under the name ``<string>``, with no ``__future__`` flags
+(``dataclasses`` has none to pass on). The cache is keyed by the text itself; the file
+also holds the interpreter's bytecode magic number and optimisation level, and one from
+another Python reads as empty. Only the entries a run used are written back, so the file
+does not grow across versions of RxCombo; a damaged file is compiled over.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import sys
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+from rxcombo.dirs import cache_dir
+from rxcombo.support import marshal_file
+
+CACHE_NAME = "dataclass-code.marshal"
+_FLAVOUR_KEY = "python"  # the file's interpreter: a code object only runs on its own
+_CODE_KEY = "code"
+
+
+def _flavour() -> bytes:
+    return importlib.util.MAGIC_NUMBER + bytes([sys.flags.optimize])
+
+
+class DataclassCode:
+    """The compiled methods read from one cache file, and those compiled since."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.cached: dict[str, CodeType] = {}
+        self.used: dict[str, CodeType] = {}
+        self.compiled = 0  # misses since the last save
+        loaded = marshal_file.read_dict(path)
+        code = loaded.get(_CODE_KEY)
+        if loaded.get(_FLAVOUR_KEY) == _flavour() and isinstance(code, dict):
+            self.cached = {k: v for k, v in code.items() if isinstance(k, str) and isinstance(v, CodeType)}
+
+    def exec(self, source: Any, globals: Any = None, locals: Any = None, /) -> None:
+        """``exec`` for ``dataclasses``: the same result, the compiling done once."""
+        if not isinstance(source, str):
+            exec(source, globals, locals)  # what dataclasses asked for, unchanged
+            return
+        code = self.used.get(source) or self.cached.get(source)
+        if code is None:
+            code = compile(source, "<string>", "exec", dont_inherit=True)
+            self.compiled += 1
+        self.used[source] = code
+        exec(code, globals, locals)
+
+    def save(self) -> None:
+        """Write the entries used this run, if any was compiled since the file was read."""
+        if not self.compiled:
+            return
+        self.compiled = 0
+        marshal_file.write_dict(self.path, {_FLAVOUR_KEY: _flavour(), _CODE_KEY: dict(self.used)})
+
+
+_installed: DataclassCode | None = None
+
+
+def install(path: Path | None = None) -> DataclassCode:
+    """Serve ``dataclasses``' compiles from the cache from now on (once per process)."""
+    global _installed
+    if _installed is None:
+        _installed = DataclassCode(path if path is not None else cache_dir() / CACHE_NAME)
+        dataclasses.exec = _installed.exec  # type: ignore[attr-defined]
+    return _installed
+
+
+def save() -> None:
+    """Keep what this run compiled for the next one (no-op if not installed)."""
+    if _installed is not None:
+        _installed.save()
