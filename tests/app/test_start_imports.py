@@ -27,6 +27,7 @@ AFTER_THE_PAINT = (
     "rxcombo.content.shown",
     "rxcombo.ui.page.find_bar",
     "rxcombo.ui.page.notice_panel",
+    "rxcombo.ui.sidebar.text_results",
     "yaml",
 )
 
@@ -62,6 +63,8 @@ sys.meta_path.insert(0, WhoImports())
 def mark(name, detail=""):
     if name == "first-paint":
         seen["at_paint"] = [m for m in watched if m in sys.modules]
+        panes = [w.search_pane for w in QApplication.topLevelWidgets() if hasattr(w, "search_pane")]
+        seen["text panel at paint"] = [pane.text_mode.panel_made() for pane in panes]
         waited = [0]
 
         def poll():
@@ -103,4 +106,5 @@ def test_a_warm_start_paints_its_list_before_the_page_parsers_and_prepares_them_
     assert warm["at_paint"] == []
     assert warm["later"] == list(AFTER_THE_PAINT)  # within 15 s of the paint
     assert warm["parts made"] == [False]  # the find bar and the notice panel: when first needed
+    assert warm["text panel at paint"] == [False]  # the text search's results: when first needed
     assert set(warm["threads"].values()) == {"MainThread"}, warm["threads"]

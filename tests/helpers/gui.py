@@ -76,3 +76,16 @@ def visible_titles(model) -> list[str]:
 
 def tree_children(model, parent: QModelIndex) -> list[str]:
     return [model.index(row, 0, parent).data() for row in range(model.rowCount(parent))]
+
+
+def tab_stops(start: QWidget, count: int) -> list[QWidget]:
+    """The widgets Tab reaches from ``start``, in order (what a keyboard user walks through)."""
+    stops: list[QWidget] = []
+    widget: QWidget | None = start
+    while len(stops) < count and widget is not None:
+        widget = widget.nextInFocusChain()
+        if widget is None or widget is start:
+            break
+        if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+    return stops

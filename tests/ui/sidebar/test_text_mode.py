@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
-from helpers.gui import type_text, visible_titles
+from helpers.gui import tab_stops, type_text, visible_titles
 from rxcombo import wording
 from rxcombo.ui.sidebar.text_hits import TEXT_HIT_ROLE
 from rxcombo.ui.sidebar.text_mode import PROMPT
@@ -139,3 +139,16 @@ def test_with_several_words_the_count_is_added_and_the_safety_sentence_stays(tex
 def test_the_results_model_passes_qt_model_tester(text_window, qtmodeltester):
     type_text(text_window.search_pane.search_field, "?pretend")
     qtmodeltester.check(text_window.search_pane.text_mode.panel.model)
+
+
+def test_the_results_panel_made_on_first_use_keeps_its_place_for_the_tab_key(text_window):
+    """The panel is made when the mode is first turned on, after the rest of the window: Tab
+    from the field still goes to the toggle, the panel's section filter and its results, then
+    on to the page, as when the panel was made with the pane."""
+    pane = text_window.search_pane
+    assert not pane.text_mode.panel_made()  # a start that never searches the text makes none
+    type_text(pane.search_field, "?rhabdomyolysis")
+    assert pane.text_mode.panel_made()
+    stops = tab_stops(pane.search_field, 4)
+    assert stops[:3] == [pane.text_mode.button, pane.text_mode.panel.section_box, pane.text_mode.view]
+    assert not pane.isAncestorOf(stops[3])  # out of the pane after its last stop

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from helpers.fake_library import write_fake_library
-from helpers.gui import launch, type_text, wait_loaded
+from helpers.gui import launch, tab_stops, type_text, wait_loaded
 from rxcombo import wording
 from rxcombo.dirs import lists_path
 from rxcombo.links import request_for
@@ -263,3 +263,14 @@ def test_a_failed_save_keeps_the_list_and_is_retried(qtbot, lists_window, monkey
     window.saving.retry()
     assert not window.saving.timer.isActive()
     assert "Placebin" in lists_path().read_text(encoding="utf-8")
+
+
+def test_the_lists_panel_made_on_first_use_keeps_its_place_for_the_tab_key(lists_window):
+    """Made after the rest of the window, the panel's widgets still come right after the
+    pane's own for Tab, before the page's: a keyboard user leaves the pane once."""
+    pane = lists_window.search_pane
+    pane.set_view(View.LISTS)
+    stops = tab_stops(pane.search_field, 60)
+    inside = [pane.isAncestorOf(stop) for stop in stops]
+    assert any(pane.lists_panel.isAncestorOf(stop) for stop in stops)
+    assert inside == sorted(inside, reverse=True)  # the pane's stops, then the others'

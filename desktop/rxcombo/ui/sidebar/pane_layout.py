@@ -48,10 +48,10 @@ def lay_out_pane(
     field: QLineEdit,
     toggle: QWidget,
     names: Sequence[tuple[QWidget, int]],
-    text_panel: QWidget,
 ) -> QStackedWidget:
     """Lay ``pane`` out; ``names`` are the name search's widgets with their stretch. The
-    stack returned shows the name part (0) or the text panel (1)."""
+    stack returned shows the name part (0) or the text panel (1), whose place is kept by
+    a placeholder until the panel is made (:func:`swap_in`)."""
     name_part = QWidget()
     name_layout = QVBoxLayout(name_part)
     name_layout.setContentsMargins(0, 0, 0, 0)
@@ -63,7 +63,7 @@ def lay_out_pane(
     name_layout.addStretch(0)
     modes = QStackedWidget()
     modes.addWidget(name_part)
-    modes.addWidget(text_panel)
+    modes.addWidget(QWidget())
     field_row = QHBoxLayout()
     field_row.setSpacing(2)
     field_row.addWidget(field, 1)
@@ -77,9 +77,24 @@ def lay_out_pane(
 
 
 def swap_in(stack: QStackedWidget, index: int, widget: QWidget) -> None:
-    """Put ``widget`` at ``index`` of ``stack``, in place of the placeholder kept there."""
+    """Put ``widget`` at ``index`` of ``stack``, in place of the placeholder kept there,
+    and in the placeholder's place in the focus chain (made late, it would come last: Tab
+    would reach the page before it)."""
     placeholder = stack.widget(index)
     stack.insertWidget(index, widget)
-    if placeholder is not None:
-        stack.removeWidget(placeholder)
-        placeholder.deleteLater()
+    if placeholder is None:
+        return
+    # Qt's setTabOrder() moves one widget that takes focus: the widget's own, in order.
+    chain, later = [], widget.nextInFocusChain()
+    while later is not None and widget.isAncestorOf(later):
+        if later.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            chain.append(later)
+        later = later.nextInFocusChain()
+    before = placeholder.previousInFocusChain()
+    while before is not None and before is not placeholder and before.focusPolicy() == Qt.FocusPolicy.NoFocus:
+        before = before.previousInFocusChain()
+    if before is not None:
+        for first, second in zip([before, *chain], chain, strict=False):
+            QWidget.setTabOrder(first, second)
+    stack.removeWidget(placeholder)
+    placeholder.deleteLater()

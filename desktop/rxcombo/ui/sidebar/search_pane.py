@@ -60,7 +60,8 @@ class SearchPane(QWidget):
         self.search_field = make_search_field(PLACEHOLDER)
         self.search_field.textChanged.connect(self._on_query_changed)
         self.search_keys = SearchFieldKeys(self.search_field, self._keyed_view, self.open_current)
-        self.text_mode = TextSearchMode(self.search_field, self)  # the words of every page: "?" or the toggle
+        # The words of every page ("?" or the toggle); its panel, made on first use, is put in its place.
+        self.text_mode = TextSearchMode(self.search_field, lambda panel: swap_in(self.modes, 1, panel), self)
         self.text_mode.retake.connect(lambda: self._on_query_changed(self.search_field.text()))
         self._notices.count_mentions = self.text_mode.count_mentions  # "3 pages mention 'coumadin'"
 
@@ -99,7 +100,6 @@ class SearchPane(QWidget):
                 (self.stack, 1),
                 (self.empty_label, 1),
             ),
-            self.text_mode.panel,
         )
         self.text_mode.mode_changed.connect(lambda on: self.modes.setCurrentIndex(int(on)))
 

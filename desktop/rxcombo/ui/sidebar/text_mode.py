@@ -5,21 +5,29 @@ On while the toggle beside the field is checked, or while the text starts with `
 milliseconds: see :mod:`rxcombo.search.fulltext.index`) and the name search rests. The
 index is opened and built by the window (:mod:`rxcombo.ui.window.text_search`), which
 tells this mode what it has: the index, and how far its build has gone.
+
+Its results panel is made when first needed (the mode turned on, an index opened): most
+starts never search the text, and made at start the panel cost the first frame its
+modules and Qt classes (a combo box, a text-layout delegate: about 8 ms).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
 
 from rxcombo import wording
-from rxcombo.ui.sidebar.text_results import TextResultsPanel
 
 if TYPE_CHECKING:  # the full-text search (and SQLite) is imported after the first paint
+    from PySide6.QtWidgets import QAbstractItemView
+
     from rxcombo.search.fulltext import FullTextIndex, TextHit, TextQuery
+    from rxcombo.ui.sidebar.text_results import TextResultsPanel
 
 PREFIX = "?"
 LIMIT = 200  # rows listed; the line above them counts every page
@@ -50,9 +58,14 @@ class TextSearchMode(QObject):
     searched = Signal(str)  # the status line after each search (the window's status bar)
     retake = Signal()  # the mode was switched: the pane runs its search again (take())
 
-    def __init__(self, field: QLineEdit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, field: QLineEdit, place_panel: Callable[[QWidget], None], parent: QWidget | None = None
+    ) -> None:
+        """``place_panel``: puts the results panel where it shows, once it is made."""
         super().__init__(parent)
         self._field = field
+        self._place_panel = place_panel
+        self._panel_parent = parent
         self._sticky = False  # the toggle was checked (the prefix turns the mode on by itself)
         self.on = False
         self.index: FullTextIndex | None = None
@@ -66,10 +79,25 @@ class TextSearchMode(QObject):
         self.button.setAccessibleName("Search page text")
         self.set_shortcut_text("Ctrl+Shift+F")
         self.button.clicked.connect(self.set_sticky)
-        self.panel = TextResultsPanel(parent)
-        self.panel.hit_activated.connect(self.hit_activated)
-        self.panel.section_changed.connect(self.search)
-        self.view = self.panel.view
+
+    @cached_property
+    def panel(self) -> TextResultsPanel:
+        from rxcombo.ui.sidebar.text_results import TextResultsPanel  # imported after the first paint
+
+        panel = TextResultsPanel(self._panel_parent)
+        panel.hit_activated.connect(self.hit_activated)
+        panel.section_changed.connect(self.search)
+        self._place_panel(panel)
+        self._show_section_titles(panel)
+        return panel
+
+    def panel_made(self) -> bool:
+        return "panel" in self.__dict__
+
+    @property
+    def view(self) -> QAbstractItemView:
+        """The results list (the arrow keys in the field move through it)."""
+        return self.panel.view
 
     def set_shortcut_text(self, keys: str) -> None:
         self.button.setToolTip(TOGGLE_TIP.format(keys=keys))
@@ -81,6 +109,8 @@ class TextSearchMode(QObject):
         on = self._sticky or text.lstrip().startswith(PREFIX)
         if on != self.on:
             self.on = on
+            if on:
+                _ = self.panel  # made, and put in its place, before the pane shows that place
             self.button.setChecked(on)
             self._field.setPlaceholderText(TEXT_PLACEHOLDER if on else NAME_PLACEHOLDER)
             self.mode_changed.emit(on)
@@ -109,8 +139,8 @@ class TextSearchMode(QObject):
         """The window opened an index (None: none can be) or its build went on."""
         titles_stale = index is not self.index or state.complete != self.state.complete
         self.index, self.state = index, state
-        if titles_stale and index is not None:
-            self.refresh_titles()
+        if titles_stale and index is not None and self.panel_made():  # else the panel, once made
+            self._show_section_titles(self.panel)
         if self.on and (titles_stale or not self.panel.model.rowCount()):
             self.search()
         elif self.on and self._last is not None:  # rows kept (and the reader's place): only the line
@@ -118,14 +148,15 @@ class TextSearchMode(QObject):
         elif titles_stale and state.complete and self._field.text().strip():
             self.retake.emit()  # a name search's notice may now say how many pages mention it
 
-    def refresh_titles(self) -> None:
+    def _show_section_titles(self, panel: TextResultsPanel) -> None:
+        if self.index is None:
+            return
         from rxcombo.search.fulltext import FullTextError  # the index is open: loaded
 
-        if self.index is not None:
-            try:
-                self.panel.set_section_titles(self.index.section_titles())
-            except FullTextError as exc:
-                self._trouble(exc)
+        try:
+            panel.set_section_titles(self.index.section_titles())
+        except FullTextError as exc:
+            self._trouble(exc)
 
     # -- searching ---------------------------------------------------------------------------
 

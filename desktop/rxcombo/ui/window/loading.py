@@ -38,6 +38,7 @@ AFTER_FIRST_PAINT = (
     # now, so that the first notice or find costs its keystroke no import.
     "rxcombo.ui.page.notice_panel",
     "rxcombo.ui.page.find_bar",
+    "rxcombo.ui.sidebar.text_results",  # the text search's panel (rxcombo.ui.sidebar.text_mode)
 )
 
 
