@@ -11,6 +11,7 @@ from rxcombo import dirs
 from rxcombo.library import cache as cache_module
 from rxcombo.library import cached_snapshot, load_library
 from rxcombo.library.cache import LibraryCache
+from rxcombo.search.answer import notice_for
 
 
 def write_page(folder: Path, name: str, title: str, text: str = "Fake text.") -> Path:
@@ -45,6 +46,20 @@ def test_second_load_parses_nothing(library: Path) -> None:
     assert [hit.title for hit in second.index.search("testaz")] == ["Testazepam", "Mockacillin + Testazepam"]
     shown, _contents = cached_snapshot(library)
     assert shown is not None and titles(shown) == titles(first)
+
+
+def test_the_drug_keys_follow_the_drugs_when_built_and_when_read_from_the_cache(library: Path) -> None:
+    """The sorted keys the name look-ups bisect (made once, not per keystroke) are the
+    drugs' own, after a build, after the cache, and after a page changed."""
+    built = load_library(library)
+    cached = load_library(library)
+    assert cached.stats.snapshot
+    write_page(library, "e/4.md", "Bogusolol")
+    changed = load_library(library)
+    for each in (built, cached, changed):
+        assert each.drug_keys == [drug.key for drug in each.drugs] == sorted(each.drug_keys)
+    assert "bogusolol" in changed.drug_keys and "bogusolol" not in cached.drug_keys
+    assert notice_for(changed, "bogusolol mockacillin", [])[0] is not None  # looked up by name
 
 
 def test_a_changed_page_is_the_only_one_read_again(library: Path) -> None:

@@ -43,7 +43,7 @@ class Drug:
         return (Drug, (self.key, self.name, self.page_ids))
 
 
-_REBUILT = frozenset({"_by_id", "_drugs"})  # derived from documents and _drugs_sorted
+_REBUILT = frozenset({"_by_id", "_drugs", "_drug_keys"})  # derived from documents and _drugs_sorted
 
 
 @dataclass(slots=True)
@@ -57,6 +57,7 @@ class Library:
     _by_id: dict[str, Document] = field(default_factory=dict)
     _drugs: dict[str, Drug] = field(default_factory=dict)
     _drugs_sorted: list[Drug] = field(default_factory=list)
+    _drug_keys: list[str] | None = None  # their keys, in that order: made on first use
     _hints: dict[str, str] = field(default_factory=dict)
     sources: list[SourceFacts] = field(default_factory=list)  # in the order given, enabled only
     changes: Changes = field(default_factory=Changes)
@@ -73,6 +74,7 @@ class Library:
             setattr(self, name, value)
         self._by_id = {document.id: document for document in self.documents}
         self._drugs = {drug.key: drug for drug in self._drugs_sorted}
+        self._drug_keys = None
 
     @classmethod
     def from_documents(
@@ -111,6 +113,7 @@ class Library:
         self._by_id = {document.id: document for document in documents}
         self._drugs = _build_drug_index(documents)
         self._drugs_sorted = sorted(self._drugs.values(), key=lambda drug: (drug.key, drug.name))
+        self._drug_keys = None
         self._hints = hints
 
     @property
@@ -195,6 +198,15 @@ class Library:
     def drugs(self) -> list[Drug]:
         """Every drug, A-Z."""
         return self._drugs_sorted
+
+    @property
+    def drug_keys(self) -> list[str]:
+        """Every drug's key, in the order of :attr:`drugs` (sorted: for prefix look-ups).
+        Made once: the notice under the list looks names up on every keystroke, and at
+        100,000 pages the list took 13 ms to make."""
+        if self._drug_keys is None:
+            self._drug_keys = [drug.key for drug in self._drugs_sorted]
+        return self._drug_keys
 
     def drug(self, name_or_key: str) -> Drug | None:
         return self._drugs.get(fold(name_or_key))

@@ -73,6 +73,8 @@ class LibraryLike(Protocol):
     def drug(self, name_or_key: str) -> DrugLike | None: ...
     @property
     def drugs(self) -> Sequence[DrugLike]: ...
+    @property
+    def drug_keys(self) -> Sequence[str]: ...  # the drugs' keys, in the same (sorted) order
     def get(self, page_id: str) -> PageLike | None: ...
 
 
@@ -194,8 +196,7 @@ def _resolve(library: LibraryLike, words: Sequence[str]) -> list[DrugLike] | Non
     """Read the words as drug names, longest run first: each run must equal a drug's name
     or be the start (4 letters or more) of exactly one drug's name. None when some run
     cannot be read so: a short start ("m", "low") names no drug the user did not type."""
-    drugs = library.drugs
-    keys = [drug.key for drug in drugs]
+    drugs, keys = library.drugs, library.drug_keys
     found: list[DrugLike] = []
     position = 0
     while position < len(words):
@@ -210,7 +211,7 @@ def _resolve(library: LibraryLike, words: Sequence[str]) -> list[DrugLike] | Non
     return found
 
 
-def _drug_named(drugs: Sequence[DrugLike], keys: list[str], phrase: str) -> DrugLike | None:
+def _drug_named(drugs: Sequence[DrugLike], keys: Sequence[str], phrase: str) -> DrugLike | None:
     start, end = prefix_range(keys, phrase)
     if start < len(keys) and keys[start] == phrase:
         return drugs[start]

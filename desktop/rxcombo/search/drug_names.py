@@ -52,7 +52,7 @@ class DrugNames:
     def __init__(self, library: LibraryLike) -> None:
         self._library = library
         self._drugs: Sequence[DrugLike] = library.drugs
-        self._keys = [drug.key for drug in self._drugs]
+        self._keys = library.drug_keys
         self._by_word: dict[str, list[int]] | None = None
 
     def named(self, text: str) -> DrugLike | None:

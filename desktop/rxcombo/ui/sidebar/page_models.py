@@ -33,6 +33,13 @@ HintOf = Callable[[str], str | None]
 class PageListModel(QAbstractListModel):
     """Every page of the library, alphabetical: one row per page."""
 
+    # What data() answers; the proxy answers the rest (a dozen roles per painted row, that
+    # Qt's delegate asks) itself, rather than through mapToSource and this model in Python.
+    ROLES = frozenset(
+        int(role)  # Qt passes data() a plain int
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, PAGE_ID_ROLE, DRUGS_ROLE)
+    ) | {FAVORITE_ROLE, NOTE_ROLE}
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._documents: Sequence[Searchable] = ()
@@ -102,7 +109,7 @@ class SearchResultsProxy(QAbstractProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[int] = []
-        self._proxy_row_of: dict[int, int] = {}
+        self._proxy_rows_of: dict[int, int] | None = {}  # source row -> row, made when first asked
         self._index: SearchIndex | None = None
         self._notes: dict[int, str] = {}  # source row -> what it covers of the asked drugs
         self._similar = False
@@ -125,6 +132,8 @@ class SearchResultsProxy(QAbstractProxyModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == SIMILAR_ROLE:
             return self._similar and index.isValid()
+        if role not in PageListModel.ROLES:
+            return None
         if role == NOTE_ROLE and self._notes and index.isValid():
             note = self._notes.get(self._rows[index.row()])
             hint = super().data(index, role)  # the file, when two pages share the title
@@ -140,7 +149,7 @@ class SearchResultsProxy(QAbstractProxyModel):
         self.beginResetModel()
         super().setSourceModel(source)
         self._rows = list(range(source.rowCount()))
-        self._proxy_row_of = {row: row for row in self._rows}
+        self._proxy_rows_of = None
         self.endResetModel()
         source.dataChanged.connect(self._source_data_changed)
         source.modelReset.connect(self._source_reset)
@@ -153,8 +162,14 @@ class SearchResultsProxy(QAbstractProxyModel):
         self._similar = similar
         self.beginResetModel()
         self._rows = list(rows)
-        self._proxy_row_of = {source: proxy for proxy, source in enumerate(self._rows)}
+        self._proxy_rows_of = None  # 100,000 rows when cleared: made when a source row is mapped
         self.endResetModel()
+
+    @property
+    def _proxy_row_of(self) -> dict[int, int]:
+        if self._proxy_rows_of is None:
+            self._proxy_rows_of = {source: proxy for proxy, source in enumerate(self._rows)}
+        return self._proxy_rows_of
 
     def source_rows(self) -> list[int]:
         return list(self._rows)
