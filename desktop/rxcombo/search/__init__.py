@@ -2,8 +2,9 @@
 read as drugs and completed (drug_names), the report on several drugs (combos). No Qt."""
 
 from rxcombo.search.highlight import highlight_spans
-from rxcombo.search.index import Hit, MatchKind, SearchIndex
+from rxcombo.search.index import Hit, SearchIndex
 from rxcombo.search.query import Query, QueryLike, query_words
+from rxcombo.search.ranking import MatchKind
 from rxcombo.search.warmup import warm_up_queries
 
 __all__ = [

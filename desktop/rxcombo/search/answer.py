@@ -21,8 +21,9 @@ from enum import StrEnum
 from typing import Protocol
 
 from rxcombo import wording
-from rxcombo.search.index import Hit, MatchKind, SearchIndex
+from rxcombo.search.index import Hit, SearchIndex
 from rxcombo.search.query import Query, QueryLike, prefix_range
+from rxcombo.search.ranking import MatchKind
 
 MAX_SPAN = 4  # longest drug name, in words, that a run of query words is tried against
 MIN_PREFIX_NAMING = 4  # a start of a name this long or longer may name a drug

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from rxcombo.content.names import clean_title, fold, split_drugs, tokens
 from rxcombo.search.answer import MIN_PREFIX_NAMING, DrugLike, LibraryLike, Match
-from rxcombo.search.index import MatchKind
 from rxcombo.search.query import Query, prefix_range
+from rxcombo.search.ranking import MatchKind
 
 SUGGESTIONS = 20
 

@@ -17,25 +17,25 @@ import contextlib
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import IntEnum
+from functools import partial
 from typing import Any, Protocol
 
 from rxcombo.content.names import fold, tokens
 from rxcombo.search.packed import PackedTables
 from rxcombo.search.query import Query, QueryLike, prefix_range
+from rxcombo.search.ranking import (
+    MatchKind,
+    RankKey,
+    changed_words,
+    narrowed_order,
+    narrows,
+    pages_placed_again,
+    rank_key,
+)
 from rxcombo.search.similar import similar_words
 
 RECENT_QUERIES = 128
 Aliases = Mapping[int, Sequence[str]]  # other names of a page (a brand's), by page position
-
-
-class MatchKind(IntEnum):
-    EXACT = 0
-    PREFIX = 1
-    FUZZY = 2
-
-
-_EXACT, _FUZZY = int(MatchKind.EXACT), int(MatchKind.FUZZY)
 
 
 class Searchable(Protocol):
@@ -77,7 +77,7 @@ class SearchIndex(PackedTables):
     library is shown (:meth:`unpack`)."""
 
     KEPT_OUT = ("_ids", "_titles", "_alphabetical")
-    MEMOS = ("_recent", "_kept", "_fuzzy_memo")
+    MEMOS = ("_recent", "_kept", "_fuzzy_memo", "_typed")
 
     def __init__(self, pages: Sequence[Searchable], aliases: Aliases | None = None) -> None:
         """``aliases``: other names a page is found by (a brand's name finds its generic's
@@ -113,6 +113,7 @@ class SearchIndex(PackedTables):
         self._recent: dict[tuple[object, ...], Sequence[int]] = {}
         self._kept: dict[tuple[str, ...], array[int]] = {}  # warm-up answers, compact
         self._fuzzy_memo: dict[str, list[str]] = {}
+        self._typed: dict[tuple[str, ...], Sequence[int]] = {}  # search_rows' last answer
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -183,14 +184,17 @@ class SearchIndex(PackedTables):
         words = Query.of(query).words
         if not words:
             return self._alphabetical
-        kept = self._kept.get(words)
-        if kept is not None:
-            return kept
-        signature = tuple(self._signature(word) for word in words)
-        rows: Sequence[int] | None = self._recent.get(signature)
+        rows: Sequence[int] | None = self._kept.get(words)
         if rows is None:
-            rows = [number for _key, number, _exact in self._scored(list(words))]
-            _bounded_put(self._recent, signature, rows)
+            signature = tuple(self._signature(word) for word in words)
+            rows = self._recent.get(signature)
+            if rows is None:
+                rows = self._narrowed(words, signature)
+                if rows is None:
+                    rows = [number for _key, number, _exact in self._scored(list(words))]
+                _bounded_put(self._recent, signature, rows)
+        self._typed.clear()  # the last answer only: what the next letter typed narrows
+        self._typed[words] = rows
         return rows
 
     def warm_up(self, queries: Iterable[str], stop: Callable[[], bool] = lambda: False) -> None:
@@ -227,60 +231,37 @@ class SearchIndex(PackedTables):
             candidates = [n for n in candidates if n in pages]
             if not candidates:
                 return []
-        query_set = frozenset(words)
-        rank_key = self._rank_key
-        scored = [(*rank_key(number, per_word, query_set), number) for number in candidates]
+        key_of = self._key_of(words, per_word)
+        scored = [(*key_of(number), number) for number in candidates]
         scored.sort()
         return [(key, number, exact_page) for key, exact_page, number in scored]
 
-    def _rank_key(
-        self,
-        number: int,
-        per_word: list[dict[str, int]],
-        query_set: frozenset[str],
-    ) -> tuple[tuple[int, int, int, int, int], bool]:
-        """Sort key of one candidate page; see the module docstring for the order.
+    def _key_of(
+        self, words: Sequence[str], per_word: list[dict[str, int]]
+    ) -> Callable[[int], tuple[RankKey, bool]]:
+        """A page's rank key for this query, and whether it is exactly the queried drugs."""
+        tables = self._drug_words, self._alias_words, self._word_counts, self._alpha_rank
+        return partial(rank_key, tables, per_word, len(frozenset(words)))
 
-        A query word "starts" a match when it matches a drug's first word, or the word after
-        one another query word matched ("sodium chloride"): a single ``a`` should list
-        Abacavir before "Hepatitis A Vaccine".
-        """
-        best: list[tuple[int, int]] = [(2, _FUZZY)] * len(per_word)
-        unnamed = 0
-        for drug in self._drug_words[number]:
-            previous_matched = True
-            named = False
-            for position, drug_word in enumerate(drug):
-                matched_here = False
-                for slot, matches in enumerate(per_word):
-                    kind = matches.get(drug_word)
-                    if kind is None:
-                        continue
-                    matched_here = True
-                    score = (0 if position == 0 or previous_matched else 1, int(kind))
-                    if score < best[slot]:
-                        best[slot] = score
-                previous_matched = matched_here
-                named = named or matched_here
-            unnamed += not named
-        by_alias = False
-        for alias in self._alias_words.get(number, ()):
-            for alias_word in alias:
-                for slot, matches in enumerate(per_word):
-                    kind = matches.get(alias_word)
-                    if kind is not None and (1, int(kind)) < best[slot]:
-                        best[slot] = (1, int(kind))  # never a start: below the page's own drugs
-                        by_alias = True
-        worst_position, worst_kind = max(best)
-        exact_page = worst_kind == _EXACT and self._word_counts[number] == len(query_set) and not by_alias
-        key = (
-            0 if exact_page else 1,
-            worst_position,
-            worst_kind,
-            unnamed,
-            self._alpha_rank[number],
-        )
-        return key, exact_page
+    def _narrowed(
+        self, words: tuple[str, ...], signature: tuple[tuple[object, ...], ...]
+    ) -> list[int] | None:
+        """The rows of ``words`` from the last answer's, when they only narrow it (see
+        :mod:`rxcombo.search.ranking`); None when every page must be ranked."""
+        last = next(iter(self._typed.items()), None)
+        if last is None or not narrows(last[0], words) or signature[-1][0] != "prefix":
+            return None
+        if self._signature(last[0][-1])[0] != "prefix":  # it found typos: not a narrower set
+            return None
+        per_word = [{w: int(k) for w, k in self.matching_words(word).items()} for word in words]
+        before = {w: int(k) for w, k in self.matching_words(last[0][-1]).items()}
+        found = self._pages_for(per_word[-1])
+        changed = changed_words(before, per_word[-1])
+        placed = pages_placed_again(self._postings, changed, found)
+        if placed is None:
+            return None
+        key_of = self._key_of(words, per_word)
+        return narrowed_order(last[1], found, placed, lambda number: key_of(number)[0])
 
     def _hit(self, number: int, exact_page: bool, kind: MatchKind, unnamed: int) -> Hit:
         return Hit(number, self._ids[number], self._titles[number], exact_page, kind, unnamed)
