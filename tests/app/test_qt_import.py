@@ -201,27 +201,25 @@ def test_a_changed_module_file_is_read_again(tmp_path: Path) -> None:
 
 
 def test_damaged_answers_in_the_cache_are_ignored(tmp_path: Path) -> None:
-    import marshal
-
     from rxcombo.app import qt_import
+    from rxcombo.support import marshal_file
 
     cache = tmp_path / "cache.marshal"
-    cache.write_bytes(
-        marshal.dumps({qt_import._USES_KEY: {"/a.py": (1, 2, 3, True), "/b.py": "yes", 3: (1, 2, 3, False)}})
+    marshal_file.write_dict(
+        cache, {qt_import._USES_KEY: {"/a.py": (1, 2, 3, True), "/b.py": "yes", 3: (1, 2, 3, False)}}
     )
     assert qt_import._CompiledSupport(cache).uses == {"/a.py": (1, 2, 3, True)}
-    cache.write_bytes(marshal.dumps({qt_import._USES_KEY: ["not", "a", "table"]}))
+    marshal_file.write_dict(cache, {qt_import._USES_KEY: ["not", "a", "table"]})
     assert qt_import._CompiledSupport(cache).uses == {}
 
 
 def test_the_cache_keeps_the_answers_of_files_asked_this_run(tmp_path: Path) -> None:
     """Answers for files no run asks about any more (another checkout, an old Python) go."""
-    import marshal
-
     from rxcombo.app import qt_import
+    from rxcombo.support import marshal_file
 
     cache = tmp_path / "cache.marshal"
-    cache.write_bytes(marshal.dumps({qt_import._USES_KEY: {"/gone/testazepam_old.py": (1, 2, 3, True)}}))
+    marshal_file.write_dict(cache, {qt_import._USES_KEY: {"/gone/testazepam_old.py": (1, 2, 3, True)}})
     compiled = qt_import._CompiledSupport(cache)
     check = qt_import._quick_check(lambda module: False, compiled)
 
@@ -235,7 +233,8 @@ def test_the_cache_keeps_the_answers_of_files_asked_this_run(tmp_path: Path) -> 
     assert check(module) is False
     compiled.save()
 
-    kept = marshal.loads(cache.read_bytes())[qt_import._USES_KEY]
+    kept = marshal_file.read_dict(cache)[qt_import._USES_KEY]
+    assert isinstance(kept, dict)
     assert list(kept) == [str(source)]
     assert type(next(iter(kept))) is str
     assert qt_import._CompiledSupport(cache).uses[str(source)][3] is False

@@ -7,12 +7,14 @@ import marshal
 import os
 import subprocess
 import sys
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 from types import FunctionType
 
 import pytest
 
-from rxcombo.support import dataclass_code
+from rxcombo.support import dataclass_code, marshal_file
 from rxcombo.support.dataclass_code import CACHE_NAME, DataclassCode
 
 
@@ -77,31 +79,74 @@ def test_a_second_start_compiles_nothing(tmp_path: Path, monkeypatch: pytest.Mon
     assert (tmp_path / CACHE_NAME).stat().st_mtime_ns == written
 
 
-def test_the_file_keeps_only_what_the_last_run_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / CACHE_NAME
+def _define_testapine() -> type:
+    @dataclasses.dataclass
+    class Testapine:
+        dose: int
+
+    return Testapine
+
+
+def _run(path: Path, monkeypatch: pytest.MonkeyPatch, *defines: Callable[[], type]) -> DataclassCode:
+    """One start: its classes defined through the cache, which it then saves."""
     cache = DataclassCode(path)
-    _define_through(cache, monkeypatch)
-    cache.save()
-    used = set(DataclassCode(path).cached)
-
-    other = DataclassCode(path)
     with monkeypatch.context() as patch:
-        patch.setattr(dataclasses, "exec", other.exec, raising=False)
+        patch.setattr(dataclasses, "exec", cache.exec, raising=False)
+        for define in defines:
+            define()
+    cache.save()
+    return cache
 
-        @dataclasses.dataclass
-        class Testapine:
-            dose: int
 
-    other.save()
-    kept = set(DataclassCode(path).cached)
-    assert kept and not kept & used  # the first run's entries went with it
-    assert any("dose" in text for text in kept)
+def test_a_run_keeps_what_another_run_defined(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window and a command define different classes: running one must not make the
+    other compile its own again."""
+    path = tmp_path / CACHE_NAME
+    _run(path, monkeypatch, _define, _define_testapine)  # the window, say
+    window_entries = set(DataclassCode(path).cached)
+
+    @dataclasses.dataclass
+    class Mockacillin:
+        strength: float
+
+    _run(path, monkeypatch, _define, lambda: dataclasses.dataclass(Mockacillin))  # a command
+    assert window_entries < set(DataclassCode(path).cached)
+    assert _run(path, monkeypatch, _define, _define_testapine).compiled == 0  # the window again
+    assert DataclassCode(path).cached.keys() >= window_entries
+
+
+def test_entries_past_twice_what_a_run_used_are_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What earlier versions of RxCombo left does not pile up."""
+    path = tmp_path / CACHE_NAME
+    stale = DataclassCode(path)
+    stale.used = {f"def old_{n}(): pass": compile("pass", "<string>", "exec") for n in range(50)}
+    stale._unsaved = True
+    stale.save()
+    assert len(DataclassCode(path).cached) == 50
+
+    run = _run(path, monkeypatch, _define_testapine)
+    kept = DataclassCode(path).cached
+    assert set(kept) == set(run.used) and not any(text.startswith("def old_") for text in kept)
+
+
+def _framed(content: object) -> bytes:
+    """``content`` as the cache file holds it: a tag and a CRC before the marshal bytes."""
+    data = marshal.dumps(content)
+    return b"RXCM" + zlib.crc32(data).to_bytes(4, "little") + data
 
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"not marshal at all", marshal.dumps([1, 2]), marshal.dumps({"python": b"\0\0\0\0", "code": {}})],
-    ids=["empty", "garbage", "not a dict", "another Python's"],
+    [
+        b"",
+        b"not marshal at all",
+        marshal.dumps({"python": dataclass_code._flavour(), "code": {}}),  # no tag: an older file
+        _framed([1, 2]),
+        _framed({"python": b"\0\0\0\0", "code": {}}),
+    ],
+    ids=["empty", "garbage", "untagged", "not a dict", "another Python's"],
 )
 def test_a_damaged_or_foreign_file_reads_as_empty_and_is_compiled_over(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
@@ -118,12 +163,11 @@ def test_a_damaged_or_foreign_file_reads_as_empty_and_is_compiled_over(
 
 def test_a_foreign_entry_in_the_file_is_not_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / CACHE_NAME
-    cache = DataclassCode(path)
-    _define_through(cache, monkeypatch)
-    cache.save()
-    payload = marshal.loads(path.read_bytes())
+    _run(path, monkeypatch, _define)
+    payload = marshal_file.read_dict(path)
+    assert isinstance(payload["code"], dict) and payload["code"]
     payload["code"] = {text: "print('not code')" for text in payload["code"]}
-    path.write_bytes(marshal.dumps(payload))
+    marshal_file.write_dict(path, {str(key): value for key, value in payload.items()})
     assert DataclassCode(path).cached == {}
 
 
@@ -134,10 +178,12 @@ def test_the_rxcombo_command_writes_the_cache_and_reads_it_next_time(
     compiled once, then read from the cache under the user's cache folder."""
     script = (
         "import sys\n"
-        "from rxcombo.entry import main\n"
         "from rxcombo.support import dataclass_code\n"
+        "cache = dataclass_code.install()  # what rxcombo.entry.main does first\n"
+        "before = len(cache.cached)\n"
+        "from rxcombo.entry import main\n"
         "code = main(['list', '--content', sys.argv[1]])\n"
-        "print(dataclass_code._installed.compiled, len(dataclass_code._installed.cached))\n"
+        "print(before, cache.compiled)\n"
         "sys.exit(code)\n"
     )
     env = {**os.environ}
@@ -152,12 +198,11 @@ def test_the_rxcombo_command_writes_the_cache_and_reads_it_next_time(
             check=False,
         )
         assert result.returncode == 0, result.stderr
-        runs.append(result.stdout.split()[-2:])
-    path = isolated_user_dirs["XDG_CACHE_HOME"] / "RxCombo" / CACHE_NAME
-    assert path.is_file()
-    first_cached, second_compiled = int(runs[0][1]), int(runs[1][0])
-    assert first_cached == 0  # nothing to read on the first run
-    assert second_compiled == 0 and int(runs[1][1]) > 20  # the command line's classes, all read
+        runs.append([int(number) for number in result.stdout.split()[-2:]])
+    assert (isolated_user_dirs["XDG_CACHE_HOME"] / "RxCombo" / CACHE_NAME).is_file()
+    (read_first, compiled_first), (read_next, compiled_next) = runs
+    assert read_first == 0 and compiled_first > 20  # the command line's classes, compiled
+    assert read_next >= compiled_first and compiled_next == 0  # then all read
 
 
 def test_install_is_done_once_per_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -166,3 +211,15 @@ def test_install_is_done_once_per_process(tmp_path: Path, monkeypatch: pytest.Mo
     first = dataclass_code.install(tmp_path / "a")
     assert dataclass_code.install(tmp_path / "b") is first
     assert dataclasses.exec == first.exec  # type: ignore[attr-defined]
+
+
+def test_no_damage_to_the_file_stops_a_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command reads this file first: whatever byte is damaged, it reads as a cache
+    (marshal raises SystemError, not ValueError, for some damaged code objects)."""
+    path = tmp_path / CACHE_NAME
+    _run(path, monkeypatch, _define_testapine)
+    whole = path.read_bytes()
+    for position in range(len(whole)):
+        for value in (0x00, whole[position] ^ 0x01):
+            path.write_bytes(whole[:position] + bytes([value]) + whole[position + 1 :])
+            DataclassCode(path)  # reads, or reads as empty: never raises

@@ -11,8 +11,11 @@ which the builtin's name resolves to first) that looks the text up in the cache 
 compiling it as ``exec`` would: under the name ``<string>``, with no ``__future__`` flags
 (``dataclasses`` has none to pass on). The cache is keyed by the text itself; the file
 also holds the interpreter's bytecode magic number and optimisation level, and one from
-another Python reads as empty. Only the entries a run used are written back, so the file
-does not grow across versions of RxCombo; a damaged file is compiled over.
+another Python reads as empty. A run that compiled something writes back what it used with
+what the file held (the window and a command such as ``rxcombo favorites`` define different
+classes: neither should compile the other's again), unless the file would then hold more
+than twice what the run used: it then keeps only the run's, so entries left by earlier
+versions of RxCombo do not pile up. A damaged file is compiled over.
 """
 
 from __future__ import annotations
@@ -43,7 +46,8 @@ class DataclassCode:
         self.path = path
         self.cached: dict[str, CodeType] = {}
         self.used: dict[str, CodeType] = {}
-        self.compiled = 0  # misses since the last save
+        self.compiled = 0  # compiled this run (not found in the cache)
+        self._unsaved = False
         loaded = marshal_file.read_dict(path)
         code = loaded.get(_CODE_KEY)
         if loaded.get(_FLAVOUR_KEY) == _flavour() and isinstance(code, dict):
@@ -58,15 +62,19 @@ class DataclassCode:
         if code is None:
             code = compile(source, "<string>", "exec", dont_inherit=True)
             self.compiled += 1
+            self._unsaved = True
         self.used[source] = code
         exec(code, globals, locals)
 
     def save(self) -> None:
-        """Write the entries used this run, if any was compiled since the file was read."""
-        if not self.compiled:
+        """Write what this run used with what the file held, if anything was compiled since
+        the last save (see the module's docstring for when the file's old entries go)."""
+        if not self._unsaved:
             return
-        self.compiled = 0
-        marshal_file.write_dict(self.path, {_FLAVOUR_KEY: _flavour(), _CODE_KEY: dict(self.used)})
+        self._unsaved = False
+        kept = {**self.cached, **self.used}
+        self.cached = kept if len(kept) <= 2 * len(self.used) else dict(self.used)
+        marshal_file.write_dict(self.path, {_FLAVOUR_KEY: _flavour(), _CODE_KEY: dict(self.cached)})
 
 
 _installed: DataclassCode | None = None

@@ -126,3 +126,23 @@ def test_a_damaged_index_is_said_so_and_built_again(text_window, qtbot):
     qtbot.waitUntil(lambda: pane.text_mode.state.complete, timeout=60_000)
     assert pane.text_mode.panel.status_label.text() == "1 page mentions 'rhabdomyolysis'."
     assert [hit.title for hit in pane.text_mode.panel.model.hits()] == ["Testazepam"]
+
+
+def test_a_damaged_index_found_as_the_results_panel_is_made(text_window, qtbot):
+    """Making the panel reads the section titles; on a damaged index that starts the
+    rebuild, which searches again at once: one panel still, in its place, answering."""
+    from PySide6.QtWidgets import QApplication
+
+    from helpers.fulltext import damage_table
+    from rxcombo.library.fulltext import text_index_path
+    from rxcombo.ui.sidebar.text_results import TextResultsPanel
+
+    pane = text_window.search_pane
+    assert not pane.text_mode.panel_made()
+    damage_table(text_index_path(text_window.library.root), "section_titles")
+    pane.search_field.setText("?rhabdomyolysis")
+    QApplication.processEvents()  # a panel dropped meanwhile would be deleted now
+    assert pane.modes.currentWidget() is pane.text_mode.panel
+    assert len(pane.findChildren(TextResultsPanel)) == 1
+    qtbot.waitUntil(lambda: pane.text_mode.state.complete, timeout=60_000)
+    assert pane.text_mode.panel.status_label.text() == "1 page mentions 'rhabdomyolysis'."

@@ -84,8 +84,10 @@ def swap_in(stack: QStackedWidget, index: int, widget: QWidget) -> None:
     stack.insertWidget(index, widget)
     if placeholder is None:
         return
-    # Qt's setTabOrder() moves one widget that takes focus: the widget's own, in order.
-    chain, later = [], widget.nextInFocusChain()
+    # setTabOrder() moves one widget, and only one that takes focus (Qt ignores the others):
+    # so the widget and each of its children that takes focus, one after the other.
+    chain = [widget] if widget.focusPolicy() != Qt.FocusPolicy.NoFocus else []
+    later = widget.nextInFocusChain()
     while later is not None and widget.isAncestorOf(later):
         if later.focusPolicy() != Qt.FocusPolicy.NoFocus:
             chain.append(later)

@@ -6,16 +6,15 @@ milliseconds: see :mod:`rxcombo.search.fulltext.index`) and the name search rest
 index is opened and built by the window (:mod:`rxcombo.ui.window.text_search`), which
 tells this mode what it has: the index, and how far its build has gone.
 
-Its results panel is made when first needed (the mode turned on, an index opened): most
-starts never search the text, and made at start the panel cost the first frame its
-modules and Qt classes (a combo box, a text-layout delegate: about 8 ms).
+Its results panel is made when the mode is first turned on: most starts never search the
+text, and made at start the panel cost the first frame its modules and Qt classes (a
+combo box, a text-layout delegate: about 8 ms).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -66,6 +65,7 @@ class TextSearchMode(QObject):
         self._field = field
         self._place_panel = place_panel
         self._panel_parent = parent
+        self._panel: TextResultsPanel | None = None
         self._sticky = False  # the toggle was checked (the prefix turns the mode on by itself)
         self.on = False
         self.index: FullTextIndex | None = None
@@ -80,19 +80,22 @@ class TextSearchMode(QObject):
         self.set_shortcut_text("Ctrl+Shift+F")
         self.button.clicked.connect(self.set_sticky)
 
-    @cached_property
+    @property
     def panel(self) -> TextResultsPanel:
-        from rxcombo.ui.sidebar.text_results import TextResultsPanel  # imported after the first paint
+        if self._panel is None:
+            from rxcombo.ui.sidebar.text_results import TextResultsPanel  # imported after the first paint
 
-        panel = TextResultsPanel(self._panel_parent)
-        panel.hit_activated.connect(self.hit_activated)
-        panel.section_changed.connect(self.search)
-        self._place_panel(panel)
-        self._show_section_titles(panel)
-        return panel
+            # Kept before anything runs that may ask for it again: reading the section titles
+            # from a damaged index starts its rebuild, which searches again at once.
+            panel = self._panel = TextResultsPanel(self._panel_parent)
+            panel.hit_activated.connect(self.hit_activated)
+            panel.section_changed.connect(self.search)
+            self._place_panel(panel)
+            self._show_section_titles(panel)
+        return self._panel
 
     def panel_made(self) -> bool:
-        return "panel" in self.__dict__
+        return self._panel is not None
 
     @property
     def view(self) -> QAbstractItemView:
