@@ -39,18 +39,29 @@ TYPED = st.lists(st.lists(WORD, min_size=1, max_size=3).map(" ".join), min_size=
 
 
 @settings(max_examples=300, deadline=None)
-@given(pages=PAGES, aliases=ALIASES, queries=TYPED)
-@example(pages=[["ab"], ["a b"], ["b"]], aliases={}, queries=["a b"])  # "a" then "a b": a word more
-@example(pages=[["ab"], ["aa ab"]], aliases={2: ["ab"]}, queries=["ab"])  # "a" exact, then not
-@example(pages=[["ba"], ["bab"]], aliases={}, queries=["bab"])  # "ba" exact, then not
-@example(pages=[["ab"], ["aba"]], aliases={}, queries=["aa ab"])  # "aa" finds nothing: nor may "aa ab"
+@given(pages=PAGES, aliases=ALIASES, queries=TYPED, back=st.integers(0, 4), warm=st.booleans())
+@example(
+    pages=[["ab"], ["a b"], ["b"]], aliases={}, queries=["a b"], back=2, warm=False
+)  # "a" then "a b": a word more
+@example(
+    pages=[["a"], ["ab"], ["b"]], aliases={2: ["a b"]}, queries=["ab"], back=2, warm=False
+)  # "a" exact, then gone; an alias
+@example(pages=[["ba"], ["bab"]], aliases={}, queries=["bab"], back=2, warm=False)  # "ba" exact, then not
+@example(
+    pages=[["ab"], ["aba"]], aliases={}, queries=["aa ab"], back=2, warm=False
+)  # "aa" finds nothing: nor may "aa ab"
 def test_rows_typed_letter_by_letter_are_the_rows_ranked_afresh(
-    pages: list[list[str]], aliases: dict[int, list[str]], queries: list[str]
+    pages: list[list[str]], aliases: dict[int, list[str]], queries: list[str], back: int, warm: bool
 ) -> None:
+    """Each query typed letter by letter, then ``back`` letters taken back, the next one
+    typed over it; with the warm-up's answers kept beforehand or not."""
     typed = make_index(pages, aliases)
     fresh = make_index(pages, aliases)
+    if warm:
+        typed.warm_up(["a", "b", "ab", "ba"])
     for query in queries:
-        for end in range(1, len(query) + 1):
+        ends = [*range(1, len(query) + 1), *range(len(query) - 1, max(0, len(query) - 1 - back), -1)]
+        for end in ends:
             assert list(typed.search_rows(query[:end])) == ranked_afresh(fresh, query[:end]), query[:end]
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import zlib
 from collections.abc import Callable
+from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import FunctionType
 
@@ -98,43 +99,58 @@ def _run(path: Path, monkeypatch: pytest.MonkeyPatch, *defines: Callable[[], typ
     return cache
 
 
-def test_a_run_keeps_what_another_run_defined(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The window and a command define different classes: running one must not make the
-    other compile its own again."""
-    path = tmp_path / CACHE_NAME
-    _run(path, monkeypatch, _define, _define_testapine)  # the window, say
-    window_entries = set(DataclassCode(path).cached)
-
+def _define_mockacillin() -> type:
     @dataclasses.dataclass
     class Mockacillin:
         strength: float
 
-    _run(path, monkeypatch, _define, lambda: dataclasses.dataclass(Mockacillin))  # a command
-    assert window_entries < set(DataclassCode(path).cached)
+    return Mockacillin
+
+
+def test_a_run_keeps_what_another_run_defined(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window and a command define different classes: running one must not make the
+    other compile its own again, whichever uses more."""
+    path = tmp_path / CACHE_NAME
+    _run(path, monkeypatch, _define, _define_testapine)  # the window, say
+    _run(path, monkeypatch, _define_mockacillin)  # a command defining less, and another class
     assert _run(path, monkeypatch, _define, _define_testapine).compiled == 0  # the window again
-    assert DataclassCode(path).cached.keys() >= window_entries
+    assert _run(path, monkeypatch, _define_mockacillin).compiled == 0  # the command again
 
 
-def test_entries_past_twice_what_a_run_used_are_dropped(
+def test_a_save_at_the_first_paint_loses_nothing_defined_after_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """What earlier versions of RxCombo left does not pile up."""
     path = tmp_path / CACHE_NAME
-    stale = DataclassCode(path)
-    stale.used = {f"def old_{n}(): pass": compile("pass", "<string>", "exec") for n in range(50)}
-    stale._unsaved = True
-    stale.save()
-    assert len(DataclassCode(path).cached) == 50
+    _run(path, monkeypatch, _define, _define_testapine)
+    cache = DataclassCode(path)
+    with monkeypatch.context() as patch:
+        patch.setattr(dataclasses, "exec", cache.exec, raising=False)
+        _define_mockacillin()  # before the first paint: new
+        cache.save()  # the first paint
+        _define()  # after it: read from the cache
+        cache.save()  # the end
+    assert _run(path, monkeypatch, _define, _define_testapine, _define_mockacillin).compiled == 0
 
+
+def test_another_versions_entries_go_at_its_first_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Classes an earlier version defined do not pile up in the file."""
+    path = tmp_path / CACHE_NAME
+    monkeypatch.setattr(dataclass_code, "__version__", "0.0.1")
+    _run(path, monkeypatch, _define)
+    monkeypatch.setattr(dataclass_code, "__version__", "0.0.2")
     run = _run(path, monkeypatch, _define_testapine)
-    kept = DataclassCode(path).cached
-    assert set(kept) == set(run.used) and not any(text.startswith("def old_") for text in kept)
+    assert set(DataclassCode(path).cached) == set(run.used)  # the old version's went
+    assert _run(path, monkeypatch, _define_mockacillin).compiled  # then as above: both kept
+    assert DataclassCode(path).cached.keys() > run.used.keys()
 
 
-def _framed(content: object) -> bytes:
-    """``content`` as the cache file holds it: a tag and a CRC before the marshal bytes."""
+def _framed(content: object, python: bytes = MAGIC_NUMBER) -> bytes:
+    """``content`` as the cache file holds it: a tag, the magic number of the Python that
+    wrote it and a CRC before the marshal bytes."""
     data = marshal.dumps(content)
-    return b"RXCM" + zlib.crc32(data).to_bytes(4, "little") + data
+    return b"RXCM" + python + zlib.crc32(data).to_bytes(4, "little") + data
 
 
 @pytest.mark.parametrize(
@@ -145,8 +161,9 @@ def _framed(content: object) -> bytes:
         marshal.dumps({"python": dataclass_code._flavour(), "code": {}}),  # no tag: an older file
         _framed([1, 2]),
         _framed({"python": b"\0\0\0\0", "code": {}}),
+        _framed({"python": dataclass_code._flavour(), "code": {}}, python=b"\0\0\r\n"),
     ],
-    ids=["empty", "garbage", "untagged", "not a dict", "another Python's"],
+    ids=["empty", "garbage", "untagged", "not a dict", "another Python's", "another Python's file"],
 )
 def test_a_damaged_or_foreign_file_reads_as_empty_and_is_compiled_over(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes

@@ -179,7 +179,9 @@ class SearchIndex(PackedTables):
         """Just the ranked positions: what a list view needs on every keystroke.
 
         Recent answers are kept: typing back over a query, or a query warmed up in the
-        background (see :meth:`warm_up`), costs a dictionary look-up.
+        background (see :meth:`warm_up`), costs a dictionary look-up. A letter typed on
+        narrows the last answer rather than ranking every page again (see
+        :mod:`rxcombo.search.ranking`).
         """
         words = Query.of(query).words
         if not words:

@@ -13,9 +13,9 @@ compiling it as ``exec`` would: under the name ``<string>``, with no ``__future_
 also holds the interpreter's bytecode magic number and optimisation level, and one from
 another Python reads as empty. A run that compiled something writes back what it used with
 what the file held (the window and a command such as ``rxcombo favorites`` define different
-classes: neither should compile the other's again), unless the file would then hold more
-than twice what the run used: it then keeps only the run's, so entries left by earlier
-versions of RxCombo do not pile up. A damaged file is compiled over.
+classes: neither should compile the other's again). The file also names the version of
+RxCombo that wrote it: the first save by another version keeps only what its run used, so
+entries for classes that no longer exist do not pile up. A damaged file is compiled over.
 """
 
 from __future__ import annotations
@@ -27,11 +27,13 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
+from rxcombo import __version__
 from rxcombo.dirs import cache_dir
 from rxcombo.support import marshal_file
 
 CACHE_NAME = "dataclass-code.marshal"
 _FLAVOUR_KEY = "python"  # the file's interpreter: a code object only runs on its own
+_VERSION_KEY = "rxcombo"  # the version that wrote it: another's entries go at the next save
 _CODE_KEY = "code"
 
 
@@ -52,6 +54,8 @@ class DataclassCode:
         code = loaded.get(_CODE_KEY)
         if loaded.get(_FLAVOUR_KEY) == _flavour() and isinstance(code, dict):
             self.cached = {k: v for k, v in code.items() if isinstance(k, str) and isinstance(v, CodeType)}
+        # What the file keeps besides this run's own (all of it, but another version's).
+        self._kept = dict(self.cached) if loaded.get(_VERSION_KEY) == __version__ else {}
 
     def exec(self, source: Any, globals: Any = None, locals: Any = None, /) -> None:
         """``exec`` for ``dataclasses``: the same result, the compiling done once."""
@@ -68,13 +72,17 @@ class DataclassCode:
 
     def save(self) -> None:
         """Write what this run used with what the file held, if anything was compiled since
-        the last save (see the module's docstring for when the file's old entries go)."""
+        the last save (another version's entries go: see the module's docstring)."""
         if not self._unsaved:
             return
         self._unsaved = False
-        kept = {**self.cached, **self.used}
-        self.cached = kept if len(kept) <= 2 * len(self.used) else dict(self.used)
-        marshal_file.write_dict(self.path, {_FLAVOUR_KEY: _flavour(), _CODE_KEY: dict(self.cached)})
+        self._kept.update(self.used)
+        payload: dict[str, object] = {
+            _FLAVOUR_KEY: _flavour(),
+            _VERSION_KEY: __version__,
+            _CODE_KEY: dict(self._kept),
+        }
+        marshal_file.write_dict(self.path, payload)
 
 
 _installed: DataclassCode | None = None

@@ -36,3 +36,26 @@ def test_the_first_text_turns_the_clear_button_on(qtbot) -> None:
     qtbot.addWidget(field)
     field.setText("testazepam")
     assert field.isClearButtonEnabled()
+
+
+def test_a_widget_swapped_in_late_keeps_the_placeholders_tab_stop(qtbot) -> None:
+    """Made after the rest of its window, a swapped-in list comes where its placeholder was
+    for the Tab key, before what follows the stack, with its own stop."""
+    from PySide6.QtWidgets import QLineEdit, QListView, QStackedWidget, QVBoxLayout
+
+    from helpers.gui import tab_stops
+    from rxcombo.ui.sidebar.pane_layout import swap_in
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    field, stack = QLineEdit(), QStackedWidget()
+    stack.addWidget(QWidget())  # the placeholder, made with the window as a pane's is
+    after = QLineEdit()
+    for widget in (field, stack, after):
+        layout.addWidget(widget)
+    window.show()
+    listed = QListView()  # made now: Qt puts it last in the window's focus chain
+    swap_in(stack, 0, listed)
+    stack.setCurrentWidget(listed)
+    assert tab_stops(field, 2) == [listed, after]
