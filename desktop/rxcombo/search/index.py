@@ -191,9 +191,10 @@ class SearchIndex(PackedTables):
             signature = tuple(self._signature(word) for word in words)
             rows = self._recent.get(signature)
             if rows is None:
-                rows = self._narrowed(words, signature)
+                per_word = [self._matches(word) for word in words]  # once, for either way
+                rows = self._narrowed(words, signature, per_word)
                 if rows is None:
-                    rows = [number for _key, number, _exact in self._scored(list(words))]
+                    rows = [number for _key, number, _exact in self._scored(list(words), per_word)]
                 _bounded_put(self._recent, signature, rows)
         self._typed.clear()  # the last answer only: what the next letter typed narrows
         self._typed[words] = rows
@@ -223,8 +224,16 @@ class SearchIndex(PackedTables):
             self._hit(number, exact_page, MatchKind(key[2]), key[3]) for key, number, exact_page in scored
         ]
 
-    def _scored(self, words: list[str]) -> list[tuple[tuple[int, int, int, int, int], int, bool]]:
-        per_word = [{w: int(k) for w, k in self.matching_words(word).items()} for word in words]
+    def _matches(self, word: str) -> dict[str, int]:
+        """:meth:`matching_words` with plain ints, as the rank keys compare them."""
+        return {w: int(k) for w, k in self.matching_words(word).items()}
+
+    def _scored(
+        self, words: list[str], per_word: list[dict[str, int]] | None = None
+    ) -> list[tuple[tuple[int, int, int, int, int], int, bool]]:
+        """The pages found, ranked; ``per_word``: each word's matches, when already known."""
+        if per_word is None:
+            per_word = [self._matches(word) for word in words]
         if any(not matches for matches in per_word):
             return []
         per_word_pages = sorted((self._pages_for(m) for m in per_word), key=len)
@@ -246,7 +255,10 @@ class SearchIndex(PackedTables):
         return partial(rank_key, tables, per_word, len(frozenset(words)))
 
     def _narrowed(
-        self, words: tuple[str, ...], signature: tuple[tuple[object, ...], ...]
+        self,
+        words: tuple[str, ...],
+        signature: tuple[tuple[object, ...], ...],
+        per_word: list[dict[str, int]],
     ) -> list[int] | None:
         """The rows of ``words`` from the last answer's, when they only narrow it (see
         :mod:`rxcombo.search.ranking`); None when every page must be ranked."""
@@ -255,8 +267,7 @@ class SearchIndex(PackedTables):
             return None
         if self._signature(last[0][-1])[0] != "prefix":  # it found typos: not a narrower set
             return None
-        per_word = [{w: int(k) for w, k in self.matching_words(word).items()} for word in words]
-        before = {w: int(k) for w, k in self.matching_words(last[0][-1]).items()}
+        before = self._matches(last[0][-1])
         found = self._pages_for(per_word[-1])
         changed = changed_words(before, per_word[-1])
         placed = pages_placed_again(self._postings, changed, found)
