@@ -62,7 +62,7 @@ class _CompiledSupport:
         self.uses_asked: dict[str, FileUse] = {}  # asked this run: what the cache keeps
         self.uses_learnt = False
         loaded = marshal_file.read_dict(path)
-        self.cached = {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, CodeType)}
+        self.cached = marshal_file.code_objects(loaded)
         uses = loaded.get(_USES_KEY)
         if isinstance(uses, dict):
             self.uses = {k: v for k, v in uses.items() if _is_file_use(k, v)}

@@ -53,7 +53,7 @@ class DataclassCode:
         loaded = marshal_file.read_dict(path)
         code = loaded.get(_CODE_KEY)
         if loaded.get(_FLAVOUR_KEY) == _flavour() and isinstance(code, dict):
-            self.cached = {k: v for k, v in code.items() if isinstance(k, str) and isinstance(v, CodeType)}
+            self.cached = marshal_file.code_objects(code)
         # What the file keeps besides this run's own (all of it, but another version's).
         self._kept = dict(self.cached) if loaded.get(_VERSION_KEY) == __version__ else {}
 

@@ -16,6 +16,7 @@ import marshal
 import zlib
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
+from types import CodeType
 
 from rxcombo.support.atomic import atomic_write_bytes
 
@@ -43,3 +44,9 @@ def write_dict(path: Path, payload: dict[str, object]) -> None:
         data = marshal.dumps(payload)
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, _HEADER + zlib.crc32(data).to_bytes(4, "little") + data)
+
+
+def code_objects(found: dict[object, object]) -> dict[str, CodeType]:
+    """The entries of a read dict that are code objects under a text key (what both caches
+    keep; anything else in the file is left out)."""
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, CodeType)}
