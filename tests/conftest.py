@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from rxcombo.app import qt_enums
+
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The window's Qt enums are made as the app makes them (rxcombo.app.qt_enums), so every
+# GUI test runs on them: pytest-qt imports PySide6 later, when pytest configures it.
+qt_enums.install()
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "data"

@@ -19,6 +19,8 @@
   modification time and inode (a ``.pyc`` is checked by the first two): a warm start asks
   ``stat`` (3 µs a file) rather than reading 150 files (8 ms).
 
+* Qt's enums are made in one pass each (:mod:`rxcombo.app.qt_enums`).
+
 If PySide6's internals change, nothing is replaced and its own code runs as before.
 """
 
@@ -38,6 +40,7 @@ from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any
 
+from rxcombo.app import qt_enums
 from rxcombo.dirs import cache_dir
 from rxcombo.support import marshal_file
 
@@ -159,6 +162,7 @@ def _quick_check(original: Any, compiled: _CompiledSupport | None) -> Any:
 def install() -> None:
     """Import shiboken6 with its support code cached, then replace PySide6's per-module
     check (once); call before importing anything else of Qt."""
+    qt_enums.install()  # before Qt's modules make their enums
     if "shiboken6" not in sys.modules:
         with _cached_compile(cache_dir() / CACHE_NAME):
             import shiboken6  # noqa: F401 - loads PySide6's import hook and its feature module
