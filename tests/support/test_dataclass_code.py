@@ -15,7 +15,7 @@ from types import FunctionType
 
 import pytest
 
-from rxcombo.support import dataclass_code, marshal_file
+from rxcombo.support import code_store, dataclass_code, marshal_file
 from rxcombo.support.dataclass_code import CACHE_NAME, DataclassCode
 
 
@@ -137,9 +137,9 @@ def test_another_versions_entries_go_at_its_first_save(
 ) -> None:
     """Classes an earlier version defined do not pile up in the file."""
     path = tmp_path / CACHE_NAME
-    monkeypatch.setattr(dataclass_code, "__version__", "0.0.1")
+    monkeypatch.setattr(code_store, "__version__", "0.0.1")
     _run(path, monkeypatch, _define)
-    monkeypatch.setattr(dataclass_code, "__version__", "0.0.2")
+    monkeypatch.setattr(code_store, "__version__", "0.0.2")
     run = _run(path, monkeypatch, _define_testapine)
     assert set(DataclassCode(path).cached) == set(run.used)  # the old version's went
     assert _run(path, monkeypatch, _define_mockacillin).compiled  # then as above: both kept
@@ -158,10 +158,10 @@ def _framed(content: object, python: bytes = MAGIC_NUMBER) -> bytes:
     [
         b"",
         b"not marshal at all",
-        marshal.dumps({"python": dataclass_code._flavour(), "code": {}}),  # no tag: an older file
+        marshal.dumps({"python": code_store.flavour(), "code": {}}),  # no tag: an older file
         _framed([1, 2]),
         _framed({"python": b"\0\0\0\0", "code": {}}),
-        _framed({"python": dataclass_code._flavour(), "code": {}}, python=b"\0\0\r\n"),
+        _framed({"python": code_store.flavour(), "code": {}}, python=b"\0\0\r\n"),
     ],
     ids=["empty", "garbage", "untagged", "not a dict", "another Python's", "another Python's file"],
 )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from rxcombo import APP_NAME, __version__
 from rxcombo.app.single_instance import SingleInstance
 from rxcombo.dirs import bundled_content_dir, favorites_path, resources_dir, settings_path
-from rxcombo.support import dataclass_code, gc_pause, timing
+from rxcombo.support import dataclass_code, gc_pause, regex_code, timing
 from rxcombo.ui.icons import app_icon
 from rxcombo.ui.window.main_window import MainWindow
 from rxcombo.ui.window.raising import bring_to_front
@@ -131,6 +131,7 @@ class Launcher(QObject):
         window.loading.first_painted.connect(self.settled)
         window.loading.first_painted.connect(qt_import.save_compiled)  # the window is up
         window.loading.first_painted.connect(dataclass_code.save)  # as is what it defined
+        window.loading.first_painted.connect(regex_code.save)  # and compiled
         self._load(window)  # before show(): a warm start's first frame holds the list
         window.show()
         timing.mark("window-shown")

@@ -1,2 +1,3 @@
 """Small shared tools: late imports, start-up timing marks, the one crash-safe write, the
-start-up code caches' file (marshal_file) and dataclasses' methods compiled once (dataclass_code)."""
+start-up code caches (their file: marshal_file; their entries: code_store) holding
+dataclasses' methods (dataclass_code) and regular expressions (regex_code) compiled once."""
