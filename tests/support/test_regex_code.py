@@ -102,11 +102,12 @@ def _damaged(path: Path, change: Any) -> None:
     [
         lambda parts: (parts[0], [*parts[1][:-3], 999_999], *parts[2:]),  # a program _sre refuses
         lambda parts: (parts[0], [1, 2, 3], *parts[2:]),
+        lambda parts: (parts[0], ["x", -1, *parts[1]], *parts[2:]),  # not a program's numbers
         lambda parts: (*parts[:5], 20000101),  # another engine's program
         lambda parts: parts[:4],  # not the right shape
         lambda parts: "print('not code')",
     ],
-    ids=["refused program", "short program", "another engine", "wrong shape", "not parts"],
+    ids=["refused program", "short program", "not numbers", "another engine", "wrong shape", "not parts"],
 )
 def test_a_damaged_entry_is_compiled_again(tmp_path: Path, change: Any) -> None:
     path = tmp_path / CACHE_NAME

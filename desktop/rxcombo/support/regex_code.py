@@ -51,7 +51,7 @@ def _is_entry(key: object, value: object) -> bool:
     return (
         type(key) is tuple and len(key) == 2 and type(key[0]) in (str, bytes) and type(key[1]) is int
         and type(value) is tuple and len(value) == 6 and value[5] == _ENGINE
-        and type(value[0]) is int and type(value[1]) is list and all(type(op) is int for op in value[1])
+        and type(value[0]) is int and type(value[1]) is list  # _sre checks the program itself
         and type(value[2]) is int and type(value[3]) is dict and type(value[4]) is tuple
     )  # fmt: skip
 
