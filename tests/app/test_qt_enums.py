@@ -115,6 +115,15 @@ def test_any_member_list_gives_what_enum_gives(
     assert outcomes[0] == outcomes[1]
 
 
+def test_classes_made_on_one_base_share_no_container() -> None:
+    """The second class on a base is made from the first one's namespace: each must still
+    hold its own member lists and maps."""
+    first, second = (qt_enums.fast_create(enum.IntFlag, name, [("A", 1)], module="m") for name in "XY")
+    for attribute in ("_member_names_", "_member_map_", "_value2member_map_", "_unhashable_values_"):
+        assert getattr(first, attribute) is not getattr(second, attribute), attribute
+    assert second.A is not first.A and second(1) is second.A
+
+
 def test_a_caller_without_a_module_gets_an_unpicklable_class_as_with_enum(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
