@@ -16,7 +16,6 @@ on their disk, so folders are made only by the code that writes a file into them
 from __future__ import annotations
 
 import getpass
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -24,6 +23,7 @@ from pathlib import Path
 import platformdirs
 
 from rxcombo import APP_NAME
+from rxcombo.support.digests import sha256
 
 FAVORITES_FILE_NAME = "favorites.json"
 LISTS_FILE_NAME = "lists.json"
@@ -118,7 +118,7 @@ def _user_name() -> str:
 def server_key(folder: Path | None = None) -> str:
     """``rxcombo-`` and 16 hex digits of sha256 over the user name and the data folder."""
     folder = data_dir() if folder is None else folder
-    digest = hashlib.sha256(f"{_user_name()}\0{folder}".encode("utf-8", "surrogatepass"))
+    digest = sha256(f"{_user_name()}\0{folder}".encode("utf-8", "surrogatepass"))
     return SERVER_PREFIX + digest.hexdigest()[:16]
 
 

@@ -30,7 +30,6 @@ import __future__
 import builtins
 import contextlib
 import functools
-import hashlib
 import importlib.util
 import operator
 import os
@@ -43,6 +42,7 @@ from typing import Any
 from rxcombo.app import qt_enums
 from rxcombo.dirs import cache_dir
 from rxcombo.support import marshal_file
+from rxcombo.support.digests import sha256
 
 CACHE_NAME = "qt-support.marshal"
 _FUTURE_FLAGS = functools.reduce(
@@ -83,7 +83,7 @@ class _CompiledSupport:
             flavour = (
                 importlib.util.MAGIC_NUMBER + bytes([sys.flags.optimize]) + f"{flags}:{filename}".encode()
             )
-            key = hashlib.sha256(flavour + b"\0" + source).hexdigest()
+            key = sha256(flavour + b"\0" + source).hexdigest()
             code = self.cached.get(key)
             if code is None:
                 code = original(source, filename, mode, flags=flags, dont_inherit=True)

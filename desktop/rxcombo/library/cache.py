@@ -16,7 +16,6 @@ user's private cache folder and is only read by the same user's RxCombo.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
@@ -29,6 +28,7 @@ from rxcombo import __version__
 from rxcombo.content.document import Document
 from rxcombo.content.problems import Problem
 from rxcombo.support.atomic import atomic_write_bytes
+from rxcombo.support.digests import sha256, sha256_hex
 
 # Bumped by hand for changes the schema below cannot see (2: documents gained a description;
 # 3: listed pages keep their date; 4: the library stores no lookups it can rebuild; 5: a
@@ -58,7 +58,7 @@ def signatures_key(signatures: list[tuple[str, Signature]]) -> str:
     # One update over the joined lines: the same digest as one update per line, in a
     # fifth of the time (this runs on every start, over every page).
     lines = "".join([f"{relative}\0{signature}\n" for relative, signature in signatures])
-    return hashlib.sha256(lines.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256_hex(lines.encode("utf-8", "surrogatepass"))
 
 
 @dataclass(slots=True)
@@ -71,7 +71,7 @@ class CacheContents:
 class LibraryCache:
     def __init__(self, cache_dir: Path, root: Path) -> None:
         self.root = str(Path(root).resolve())
-        name = hashlib.sha256(self.root.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        name = sha256(self.root.encode("utf-8", "surrogatepass")).hexdigest()[:24]
         self.path = Path(cache_dir) / "libraries" / f"{name}.pickle"
 
     @classmethod
@@ -79,7 +79,7 @@ class LibraryCache:
         """The cache of a combination of sources, ``identity`` naming them and their folders."""
         cache = cls.__new__(cls)
         cache.root = identity
-        name = hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        name = sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:24]
         cache.path = Path(cache_dir) / "libraries" / f"sources-{name}.pickle"
         return cache
 

@@ -16,7 +16,6 @@ it sees each committed batch, and ``complete`` says whether the build has finish
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +25,7 @@ from rxcombo.library.cache import signature_of
 from rxcombo.library.library import Library
 from rxcombo.search.fulltext import BuildStats, FullTextIndex, PageSource, update_index
 from rxcombo.search.fulltext.build import ProgressCallback
+from rxcombo.support.digests import sha256
 
 INDEX_SUFFIX = ".sqlite3"
 
@@ -40,7 +40,7 @@ def _root(root: Path) -> str:
 
 def text_index_path(root: Path, cache_dir: Path | None = None) -> Path:
     """The index file of the content folder ``root``."""
-    name = hashlib.sha256(_root(root).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    name = sha256(_root(root).encode("utf-8", "surrogatepass")).hexdigest()[:24]
     return dirs.fulltext_dir(cache_dir) / f"{name}{INDEX_SUFFIX}"
 
 

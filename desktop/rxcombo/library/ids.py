@@ -16,7 +16,6 @@ name, or their file) so that they can be told apart.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -25,6 +24,7 @@ from pathlib import Path
 from rxcombo.content.document import Document
 from rxcombo.content.names import fold, slugify
 from rxcombo.content.problems import Problem, Severity
+from rxcombo.support.digests import sha1
 
 
 def assign_unique_ids(documents: list[Document], root: Path) -> list[Problem]:
@@ -41,10 +41,10 @@ def assign_unique_ids(documents: list[Document], root: Path) -> list[Problem]:
         if holder is None:
             first_holder[document.id] = document
             continue
-        digest = hashlib.sha1(relative(document.path, root).encode()).hexdigest()
+        digest = sha1(relative(document.path, root).encode()).hexdigest()
         new_id = f"{document.id}-{digest[:6]}"
         while new_id in taken:
-            digest = hashlib.sha1(digest.encode()).hexdigest()
+            digest = sha1(digest.encode()).hexdigest()
             new_id = f"{document.id}-{digest[:6]}"
         taken.add(new_id)
         problems.append(
@@ -127,7 +127,7 @@ def across_sources(
             if page.id in source_of:
                 new_id, seed = f"{page.id}-{suffix}", page.source
                 while new_id in taken:
-                    seed = hashlib.sha1(f"{name}\0{seed}".encode("utf-8", "surrogatepass")).hexdigest()
+                    seed = sha1(f"{name}\0{seed}".encode("utf-8", "surrogatepass")).hexdigest()
                     new_id = f"{page.id}-{suffix}-{seed[:6]}"
                 taken.add(new_id)
                 moved[(name, page.id)] = new_id

@@ -15,7 +15,6 @@ source's file signatures, so that a warm start does not rebuild the index.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -39,6 +38,7 @@ from rxcombo.library.loader import (
     scan,
 )
 from rxcombo.library.preview import ListPreview
+from rxcombo.support.digests import sha256
 
 BUNDLED_NAME = "Bundled pages"
 NO_PAGES = "no pages in this folder"
@@ -259,7 +259,7 @@ def _combined_cache(enabled: list[Source], cache_dir: Path | None) -> LibraryCac
 
 def _combined_key(listings: dict[str, Listing | None]) -> str:
     """Every source's file signatures; empty (never cached) while a folder is unreadable."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for name, listing in listings.items():
         if listing is not None and listing.problems:
             return ""

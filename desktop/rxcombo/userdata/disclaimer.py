@@ -7,7 +7,7 @@ surrounding blank lines, which differ between a git checkout on Windows and else
 
 from __future__ import annotations
 
-import hashlib
+from rxcombo.support.digests import sha256
 
 from .settings import SettingsStore
 
@@ -18,7 +18,7 @@ def _normalise(text: str) -> str:
 
 def disclaimer_hash(text: str) -> str:
     """SHA-256 (hex) of ``text`` with ``\\n`` line endings and outer whitespace stripped."""
-    return hashlib.sha256(_normalise(text).encode("utf-8")).hexdigest()
+    return sha256(_normalise(text).encode("utf-8")).hexdigest()
 
 
 def is_accepted(settings: SettingsStore, text: str) -> bool:

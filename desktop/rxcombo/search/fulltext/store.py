@@ -17,7 +17,6 @@ and built again: it only ever costs time. A kill mid-write is undone by SQLite's
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import sqlite3
 import unicodedata
 import zlib
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from rxcombo import __version__
 from rxcombo.content.names import fold
+from rxcombo.support.digests import sha1
 
 FORMAT = 1
 APPLICATION_ID = 0x52784654  # "RxFT"
@@ -137,7 +137,7 @@ def section_token(title: str) -> str:
     """The word that marks a section title in the index, for the section filter: one exact
     term instead of a phrase. It starts with a private-use character, which a typed query
     never holds (only letters and digits reach the index), so no search can type it."""
-    digest = hashlib.sha1(fold(title).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    digest = sha1(fold(title).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"\ue000{digest}"
 
 

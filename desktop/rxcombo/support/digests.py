@@ -1,0 +1,72 @@
+"""SHA-256 and SHA-1 without OpenSSL, for the short texts hashed while the app starts.
+
+``hashlib`` loads OpenSSL's libcrypto when it is imported: 5 ms and 4 MiB of every start,
+which only hashes a few short texts (the single-instance key, the cache files' names, the
+disclaimer, PySide6's support sources). Python ships its own implementations of both
+digests, the modules ``hashlib`` itself falls back to when OpenSSL is missing (``_sha256``
+and ``_sha1`` in Python 3.11, ``_sha2`` from 3.12): the same digests, loaded in about 1 ms.
+They are about six times slower per megabyte, so :func:`sha256_hex` hands inputs of
+megabytes (the file signatures of a library of 100,000 pages) to ``hashlib``, imported
+then; the corpus's 6,447 pages' signatures (about 0.6 MB) cost 2 ms here, against 5 ms
+to import ``hashlib`` for them. Where neither module exists, ``hashlib``'s are used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+
+class Digest(Protocol):
+    """What RxCombo uses of a hashlib hash object."""
+
+    def update(self, data: bytes, /) -> None: ...
+    def hexdigest(self) -> str: ...
+
+
+Hasher = Callable[..., Digest]  # hashlib's constructors: (data=b"") -> a hash object
+
+# Imported by name in import statements: PyInstaller bundles what it sees imported.
+_builtin: dict[str, Any] = {}
+try:
+    import _sha256  # type: ignore[import-not-found, unused-ignore]  # Python 3.11
+
+    _builtin["sha256"] = _sha256.sha256
+except ImportError:
+    try:
+        import _sha2  # type: ignore[import-not-found, unused-ignore]  # Python 3.12 and later
+
+        _builtin["sha256"] = _sha2.sha256
+    except ImportError:
+        pass
+try:
+    import _sha1  # type: ignore[import-not-found, unused-ignore]
+
+    _builtin["sha1"] = _sha1.sha1
+except ImportError:
+    pass
+
+
+def _constructor(name: str) -> Hasher:
+    found = _builtin.get(name)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    import hashlib  # only where Python has no built-in digest module
+
+    return getattr(hashlib, name)  # type: ignore[no-any-return]
+
+
+sha256: Hasher = _constructor("sha256")
+sha1: Hasher = _constructor("sha1")
+
+
+_LONG = 4_000_000  # bytes: past this OpenSSL's speed pays for loading it (measured here)
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` in hex, from OpenSSL's implementation for long inputs."""
+    if len(data) < _LONG:
+        return sha256(data).hexdigest()
+    import hashlib  # megabytes: see the module's docstring
+
+    return hashlib.sha256(data).hexdigest()
