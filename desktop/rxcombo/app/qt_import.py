@@ -1,13 +1,13 @@
-"""PySide6 imported for the window, with two of its start-up costs made cheap.
+"""PySide6 imported for the window, with three of its start-up costs made cheap.
 
 * PySide6 keeps its support code (``shibokensupport``: signatures, ``__feature__``) as
-  Python source inside its library and compiles it on every import: a dozen modules,
-  about 3,600 lines, 15 to 40 ms of each start that a ``.pyc`` would save. While
-  ``shiboken6`` is first imported, ``compile`` is asked for those modules' code from a
-  cache in the user's cache folder, keyed by the source and the Python version (what
-  a ``.pyc`` is keyed by); it compiles as before on a miss, and the cache is written
-  only once the window is up (:func:`save_compiled`), so a first launch that ends at
-  the disclaimer writes nothing. A damaged or foreign cache is compiled over.
+  Python source inside its library and compiles it on every import: a dozen modules and
+  the bootstrap that loads them, about 3,800 lines, 15 to 40 ms of each start that a
+  ``.pyc`` would save. While ``shiboken6`` is first imported, ``compile`` is asked for
+  their code from a cache in the user's cache folder, keyed by the source and the Python
+  version (what a ``.pyc`` is keyed by); it compiles as before on a miss, and the cache
+  is written only once the window is up (:func:`save_compiled`), so a first launch that
+  ends at the disclaimer writes nothing. A damaged or foreign cache is compiled over.
 * Once loaded, PySide6 looks at every module imported afterwards to see whether it uses
   PySide6 (for its optional ``__feature__`` switches: PYSIDE-2029), by asking
   ``inspect.getsource`` for the module's whole source and searching it for "PySide6".
@@ -49,6 +49,7 @@ _FUTURE_FLAGS = functools.reduce(
     operator.or_, (getattr(__future__, name).compiler_flag for name in __future__.all_feature_names)
 )
 _SUPPORT_PREFIX = "shibokensupport/"  # the names PySide6's embedded importer compiles under
+_BOOTSTRAP = "signature_bootstrap.py"  # what shiboken6 compiles first, to load that importer
 _USES_KEY = "uses PySide6"  # the cache's entry for the per-file answers (not a code key)
 FileUse = tuple[int, int, int, bool]  # a file's size, modification time (ns), inode; the answer
 
@@ -74,7 +75,8 @@ class _CompiledSupport:
         def compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
             support = (
                 isinstance(source, bytes) and isinstance(filename, str)
-                and filename.startswith(_SUPPORT_PREFIX) and mode == "exec" and not args and not kwargs
+                and (filename.startswith(_SUPPORT_PREFIX) or filename == _BOOTSTRAP)
+                and mode == "exec" and not args and not kwargs
             )  # fmt: skip
             if not support:
                 return original(source, filename, mode, *args, **kwargs)
