@@ -20,6 +20,8 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from rxcombo.library import Library, Source, cached_sources_snapshot, load_sources_deferred
 from rxcombo.library.cache import CacheContents
+from rxcombo.library.sources import sources_cache_path
+from rxcombo.library.warm_answers import answers_path, read_answers, write_answers
 from rxcombo.search import warm_up_queries
 from rxcombo.support import lazy, timing
 
@@ -136,8 +138,21 @@ class LibraryLoader(QThread):
         # queries ahead of the user: one and two letters.
         self.setPriority(QThread.Priority.LowPriority)
         if self._painted.wait(WARM_UP_DELAY_LIMIT) and not self.isInterruptionRequested():
-            result.index.warm_up(warm_up_queries(result.index), self.isInterruptionRequested)
+            self._warm_up(result, cached.snapshot_key if cached is not None and result.stats.snapshot else "")
         timing.mark("warm-up-done")
+
+    def _warm_up(self, library: Library, library_key: str) -> None:
+        """Warm the search up, from the answers the last start of this same library kept
+        when there are some (``library_key``: the reused cache's; see warm_answers)."""
+        index = library.index
+        cache_path = sources_cache_path(self.sources, self.cache_dir)
+        path = answers_path(cache_path) if cache_path is not None and library_key else None
+        if path is not None:
+            index.keep_warm_answers(read_answers(path, library_key, len(index)))
+        known = len(index.warm_answers())
+        index.warm_up(warm_up_queries(index), self.isInterruptionRequested)
+        if path is not None and not self.isInterruptionRequested() and len(index.warm_answers()) > known:
+            write_answers(path, library_key, index.warm_answers())
 
 
 WARM_UP_DELAY_LIMIT = 30.0

@@ -252,6 +252,14 @@ def _refreshed(snapshot: Library) -> Library:
     return replace(snapshot, sources=facts, changes=Changes(), stats=LoadStats(files, 0, files, True))
 
 
+def sources_cache_path(sources: Sequence[Source], cache_dir: Path | None = None) -> Path | None:
+    """Where the library of these sources is cached (None when none is enabled)."""
+    enabled = enabled_sources(sources)
+    if len(enabled) == 1:
+        return LibraryCache(cache_dir or dirs.cache_dir(), enabled[0].folder).path
+    return _combined_cache(enabled, cache_dir).path if enabled else None
+
+
 def _combined_cache(enabled: list[Source], cache_dir: Path | None) -> LibraryCache:
     identity = "\n".join(f"{source.name}\0{_resolved(source.folder)}" for source in enabled)
     return LibraryCache.for_sources(cache_dir or dirs.cache_dir(), identity)

@@ -212,6 +212,15 @@ class SearchIndex(PackedTables):
                 scored = self._scored(list(words))
                 self._kept[words] = array("i", [number for _key, number, _exact in scored])
 
+    def warm_answers(self) -> dict[tuple[str, ...], array[int]]:
+        """The answers :meth:`warm_up` has (by query words), to keep for the next start."""
+        return dict(self._kept)
+
+    def keep_warm_answers(self, answers: dict[tuple[str, ...], array[int]]) -> None:
+        """Take answers an earlier :meth:`warm_up` of this same library gave."""
+        for words, rows in answers.items():
+            self._kept.setdefault(words, rows)
+
     def search(self, query: QueryLike, limit: int | None = None) -> list[Hit]:
         words = Query.of(query).words
         if not words:
