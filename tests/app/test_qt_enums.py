@@ -57,7 +57,16 @@ def portrait(made: Any) -> tuple[object, ...]:
     ]
     by_value = sorted((value, member._name_) for value, member in made._value2member_map_.items())
     listed = [(repr(member), str(member), format(member)) for member in made]
-    return (sorted(own.items(), key=repr), made._member_names_, members, by_value, listed, made.__mro__[1:])
+    names = (made.__name__, made.__qualname__, made.__module__)
+    return (
+        names,
+        sorted(own.items(), key=repr),
+        made._member_names_,
+        members,
+        by_value,
+        listed,
+        made.__mro__[1:],
+    )
 
 
 def remade(qt_enum: type[enum.Enum], create: Any) -> Any:
@@ -99,7 +108,9 @@ pair_lists = st.lists(st.tuples(names | st.sampled_from(["name", "value", "mro",
 
 @settings(max_examples=300, deadline=None)
 @given(
-    base=st.sampled_from(PLAIN), pairs=pair_lists, boundary=st.sampled_from([None, enum.KEEP, enum.STRICT])
+    base=st.sampled_from(PLAIN),
+    pairs=pair_lists,
+    boundary=st.sampled_from([None, enum.KEEP, enum.STRICT, "strict"]),
 )
 def test_any_member_list_gives_what_enum_gives(
     base: Any, pairs: list[tuple[str, int]], boundary: Any
@@ -109,10 +120,27 @@ def test_any_member_list_gives_what_enum_gives(
     outcomes = []
     for create in (qt_enums.fast_create, stock_create):
         try:
-            outcomes.append(portrait(create(base, "Testazepam", list(pairs), module="m", boundary=boundary)))
+            made = create(
+                base, "Testazepam", list(pairs), module="m", qualname="Fake.Testazepam", boundary=boundary
+            )
+            outcomes.append((portrait(made), made._boundary_ if issubclass(made, enum.Flag) else None))
         except Exception as error:  # the error itself is what is compared
             outcomes.append((type(error), str(error)))
     assert outcomes[0] == outcomes[1]
+
+
+def test_a_boundary_given_as_text_keeps_its_own_class(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "strict" equals enum.STRICT: the one must not lend its class's namespace to the other."""
+    monkeypatch.setattr(qt_enums, "_EMPTY", {})
+    for boundary in ("strict", enum.STRICT, "strict"):
+        ours, theirs = (create(enum.Flag, "Testazepam", [("A", 1)], module="m", boundary=boundary)
+                        for create in (qt_enums.fast_create, stock_create))  # fmt: skip
+        assert type(ours._boundary_) is type(theirs._boundary_), boundary
+        with pytest.raises(ValueError) as raised_ours:
+            ours(8)
+        with pytest.raises(ValueError) as raised_theirs:
+            theirs(8)
+        assert str(raised_ours.value) == str(raised_theirs.value)
 
 
 def test_classes_made_on_one_base_share_no_container() -> None:

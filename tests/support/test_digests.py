@@ -26,9 +26,21 @@ def test_the_same_digests_as_hashlib(data: bytes) -> None:
     assert growing.hexdigest() == hashlib.sha256(data).hexdigest()
 
 
-def test_long_inputs_get_hashlibs_digest_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(digests, "_LONG", 10)
-    assert digests.sha256_hex(TEXTS[3]) == hashlib.sha256(TEXTS[3]).hexdigest()
+def test_long_inputs_go_to_hashlib_and_short_ones_do_not_load_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[int] = []
+    real = hashlib.sha256
+
+    def spying(data: bytes = b"") -> object:
+        asked.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(hashlib, "sha256", spying)
+    monkeypatch.setattr(digests, "_LONG", 10_000)
+    assert digests.sha256_hex(TEXTS[3]) == real(TEXTS[3]).hexdigest()
+    assert asked == [len(TEXTS[3])]  # OpenSSL's, for a long input
+    monkeypatch.delitem(sys.modules, "hashlib")
+    assert digests.sha256_hex(TEXTS[1]) == real(TEXTS[1]).hexdigest()
+    assert "hashlib" not in sys.modules and asked == [len(TEXTS[3])]  # Python's own, not loaded
 
 
 START = """

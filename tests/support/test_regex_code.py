@@ -51,13 +51,41 @@ def _same(ours: re.Pattern[Any], theirs: re.Pattern[Any]) -> None:
     )
 
 
+# Records every pattern compiled while the window's modules, the page reader's and the
+# command line's are imported, as the app imports them (Qt through qt_import).
+RECORD = """
+import marshal, re, sys
+seen = []
+real = re._compiler.compile
+def recording(pattern, flags=0):
+    if type(pattern) in (str, bytes) and type(flags) is int:
+        seen.append((pattern, flags))
+    return real(pattern, flags)
+re._compiler.compile = recording
+import rxcombo.app.startup, rxcombo.cli.main, rxcombo.content.reader, rxcombo.content.shown
+import rxcombo.ui.sidebar.text_results, markdown, frontmatter, nh3
+sys.stdout.buffer.write(marshal.dumps(seen))
+"""
+
+
+def _window_patterns() -> list[tuple[Any, int]]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", RECORD], capture_output=True, env=env, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr.decode()[-3000:]
+    found: list[tuple[Any, int]] = marshal.loads(result.stdout)
+    return found
+
+
 def test_patterns_read_back_from_the_file_are_the_patterns_re_makes(tmp_path: Path) -> None:
-    """Every pattern this test process has compiled (PySide6's, Markdown's, RxCombo's,
-    pytest's, Hypothesis's: re keeps the last 512) and the samples, made from nothing
-    and then read back from the file by a new cache."""
+    """Every pattern the window's modules compile as they are imported, every pattern this
+    test process has compiled (re keeps the last 512) and the samples: made from nothing,
+    then read back from the file by a new cache."""
+    window = _window_patterns()
+    assert len(window) > 40
     seen = [(pattern, flags) for (_kind, pattern, flags) in list(re._cache)]  # type: ignore[attr-defined]
-    assert len(seen) > 50
-    everything = seen + SAMPLES
+    everything = window + seen + SAMPLES
     first = RegexCode(tmp_path / CACHE_NAME, always)
     for pattern, flags in everything:
         _same(*_made_both_ways(first, pattern, flags))
@@ -69,6 +97,21 @@ def test_patterns_read_back_from_the_file_are_the_patterns_re_makes(tmp_path: Pa
     assert again.compiled == 0  # all read back
 
 
+def test_a_warning_names_the_importing_module_as_re_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = RegexCode(tmp_path / CACHE_NAME)
+    monkeypatch.setattr(re._compiler, "compile", cache.compile)  # type: ignore[attr-defined]
+    monkeypatch.setattr(re, "_cache", {})
+    module = tmp_path / "testazepam_nested.py"
+    module.write_text('import re\nNESTED = re.compile("[[a]")\n')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.warns(FutureWarning, match="nested set") as caught:
+        importlib.import_module("testazepam_nested")
+    assert (caught[0].filename, caught[0].lineno) == (str(module), 2)
+    assert cache.compiled == 1
+
+
 @pytest.mark.parametrize(("pattern", "flags"), SAMPLES)
 def test_a_cached_pattern_finds_what_re_finds(tmp_path: Path, pattern: Any, flags: int) -> None:
     cache = RegexCode(tmp_path / CACHE_NAME, always)
@@ -77,7 +120,13 @@ def test_a_cached_pattern_finds_what_re_finds(tmp_path: Path, pattern: Any, flag
     ours, theirs = _made_both_ways(RegexCode(tmp_path / CACHE_NAME, always), pattern, flags)
     text: Any = "Alprazolam + Imipramine\n## Dosage ##\n10 mg Testazepam ǅé abcc é"
     text = text.encode() if isinstance(pattern, bytes) else text
-    assert [m.groups() for m in ours.finditer(text)] == [m.groups() for m in theirs.finditer(text)]
+
+    def found(pattern: re.Pattern[Any]) -> list[object]:
+        return [
+            (m.groups(), m.lastgroup, m.lastindex, m.groupdict(), m.span()) for m in pattern.finditer(text)
+        ]
+
+    assert found(ours) == found(theirs)
 
 
 def test_bad_patterns_and_debug_output_are_re_own(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -103,11 +152,30 @@ def _damaged(path: Path, change: Any) -> None:
         lambda parts: (parts[0], [*parts[1][:-3], 999_999], *parts[2:]),  # a program _sre refuses
         lambda parts: (parts[0], [1, 2, 3], *parts[2:]),
         lambda parts: (parts[0], ["x", -1, *parts[1]], *parts[2:]),  # not a program's numbers
-        lambda parts: (*parts[:5], 20000101),  # another engine's program
+        lambda parts: (*parts[:5], (parts[5][0] - 1, parts[5][1])),  # another Python release's
+        lambda parts: (*parts[:5], (parts[5][0], 20000101)),  # another engine's program
+        lambda parts: (parts[0], parts[1], parts[2] + 4, *parts[3:]),  # more groups than names
+        lambda parts: (parts[0], parts[1], 2**29, *parts[3:]),  # a count that asks for gigabytes
+        lambda parts: (*parts[:3], {**parts[3], "x": 7}, *parts[4:]),  # a name past the groups
+        lambda parts: (*parts[:4], tuple(None for _ in parts[4]), parts[5]),  # names lost
+        lambda parts: (0, *parts[1:]),  # flags without those asked for
         lambda parts: parts[:4],  # not the right shape
         lambda parts: "print('not code')",
     ],
-    ids=["refused program", "short program", "not numbers", "another engine", "wrong shape", "not parts"],
+    ids=[
+        "refused program",
+        "short program",
+        "not numbers",
+        "another release",
+        "another engine",
+        "groups",
+        "huge groups",
+        "name past groups",
+        "names lost",
+        "flags",
+        "wrong shape",
+        "not parts",
+    ],
 )
 def test_a_damaged_entry_is_compiled_again(tmp_path: Path, change: Any) -> None:
     path = tmp_path / CACHE_NAME
@@ -120,6 +188,11 @@ def test_a_damaged_entry_is_compiled_again(tmp_path: Path, change: Any) -> None:
     for pattern, flags in SAMPLES:
         _same(*_made_both_ways(again, pattern, flags))
     assert again.compiled > 0
+    again.save()  # what was compiled again replaces what was damaged
+    last = RegexCode(path, always)
+    for pattern, flags in SAMPLES:
+        _same(*_made_both_ways(last, pattern, flags))
+    assert last.compiled == 0
 
 
 def test_a_damaged_file_reads_as_empty(tmp_path: Path) -> None:
@@ -141,7 +214,7 @@ def test_the_rxcombo_command_writes_the_cache_and_reads_it_next_time(
         "cache = regex_code.install()  # what rxcombo.entry.main does first\n"
         "before = len(cache.cached)\n"
         "from rxcombo.entry import main\n"
-        "code = main(['search', 'alpra', '--content', sys.argv[1]])\n"
+        "code = main(['search', '--text', 'alprazolam', '--content', sys.argv[1]])  # snippets: a pattern\n"
         "print(before, cache.compiled)\n"
         "sys.exit(code)\n"
     )
@@ -161,6 +234,8 @@ def test_the_rxcombo_command_writes_the_cache_and_reads_it_next_time(
     (read_first, compiled_first), (read_next, compiled_next) = runs
     assert read_first == 0 and compiled_first > 5
     assert read_next >= compiled_first and compiled_next == 0
+    written = (isolated_user_dirs["XDG_CACHE_HOME"] / "RxCombo" / CACHE_NAME).read_bytes()
+    assert b"alprazolam" not in written.lower()  # the snippets' pattern of the typed word: never kept
 
 
 def test_only_patterns_compiled_by_an_import_are_written_down(

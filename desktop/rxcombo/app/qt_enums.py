@@ -22,11 +22,13 @@ code. A test compares every enum of QtCore, QtGui and QtWidgets made both ways.
 
 from __future__ import annotations
 
+import builtins
 import enum
 import sys
 from typing import Any
 
-_STOCK_CREATE = enum.EnumType._create_  # type: ignore[attr-defined]
+# Looked up here, used only on Python 3.11 (see install): elsewhere it may not exist.
+_STOCK_CREATE: Any = getattr(enum.EnumType, "_create_", None)
 _PLAIN_BASES = (enum.Enum, enum.IntEnum, enum.Flag, enum.IntFlag)
 _TAKEN: dict[type, frozenset[str]] = {
     base: frozenset(name for kind in base.__mro__ for name in vars(kind)) for base in _PLAIN_BASES
@@ -70,7 +72,10 @@ def fast_create(
             module = sys._getframe(2).f_globals["__name__"]
         except (AttributeError, ValueError, KeyError):
             unknown_module = True  # enum makes such a class unpicklable: so do we, below
-    pairs = _plain_pairs(cls, names) if type is None else None
+    # Boundaries other than FlagBoundary's own members ("strict", which equals STRICT; an
+    # invalid one) take enum's path: the template below is keyed by the boundary.
+    plain_boundary = boundary is None or builtins.type(boundary) is enum.FlagBoundary
+    pairs = _plain_pairs(cls, names) if type is None and plain_boundary else None
     shown_module = "<unknown>" if unknown_module else module
     template = _EMPTY.get((cls, boundary)) if pairs is not None else None
     if template is not None:
@@ -161,7 +166,7 @@ def _add_members(made: Any, pairs: list[tuple[str, int]]) -> None:
 
 def install() -> bool:
     """Make enums through :func:`fast_create` from now on, on Python 3.11 only (True if so)."""
-    if sys.version_info[:2] != (3, 11):
+    if sys.version_info[:2] != (3, 11) or _STOCK_CREATE is None:
         return False
     enum.EnumType._create_ = fast_create  # type: ignore[attr-defined]
     return True

@@ -3,7 +3,8 @@
 Each cache (:mod:`~rxcombo.support.dataclass_code`, :mod:`~rxcombo.support.regex_code`)
 keeps what one Python made from a text (a compiled method, a compiled pattern) under that
 text, in a :mod:`~rxcombo.support.marshal_file`. The file also holds the interpreter's
-bytecode magic number and optimisation level: one from another Python reads as empty.
+bytecode magic number and optimisation level: one from another Python's bytecode reads as
+empty (an entry that depends on more, as a pattern's program does, says so itself).
 An entry the cache's own check rejects is left out. A run that learnt something writes
 back what it used with what the file held (the window and a command such as ``rxcombo
 favorites`` need different entries: neither should make the other's again). The file
@@ -58,6 +59,12 @@ class CodeStore(Generic[Key, Value]):
             if found is not None:
                 self.used[key] = found
         return found
+
+    def forget(self, key: Key) -> None:
+        """Drop the entry for ``key``: it was found unusable (not kept at the next save)."""
+        self.used.pop(key, None)
+        self.cached.pop(key, None)
+        self._kept.pop(key, None)
 
     def learn(self, key: Key, value: Value) -> None:
         """Keep ``value`` for ``key``: made this run, saved at the next :meth:`save`."""

@@ -5,14 +5,16 @@ which only hashes a few short texts (the single-instance key, the cache files' n
 disclaimer, PySide6's support sources). Python ships its own implementations of both
 digests, the modules ``hashlib`` itself falls back to when OpenSSL is missing (``_sha256``
 and ``_sha1`` in Python 3.11, ``_sha2`` from 3.12): the same digests, loaded in about 1 ms.
-They are about six times slower per megabyte, so :func:`sha256_hex` hands inputs of
-megabytes (the file signatures of a library of 100,000 pages) to ``hashlib``, imported
-then; the corpus's 6,447 pages' signatures (about 0.6 MB) cost 2 ms here, against 5 ms
-to import ``hashlib`` for them. Where neither module exists, ``hashlib``'s are used.
+They are about six times slower per megabyte and hold the GIL while they work, so
+:func:`sha256_hex` hands inputs of a megabyte or more (the file signatures of a large
+library) to ``hashlib``, imported then; the corpus's 6,447 pages' signatures (about
+0.6 MB) cost 2 to 3 ms here, against 3 to 5 ms to import ``hashlib`` for them. Where
+neither module exists, ``hashlib``'s are used.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -60,12 +62,13 @@ sha256: Hasher = _constructor("sha256")
 sha1: Hasher = _constructor("sha1")
 
 
-_LONG = 4_000_000  # bytes: past this OpenSSL's speed pays for loading it (measured here)
+_LONG = 1_000_000  # bytes: past this OpenSSL's speed pays for loading it (measured here)
 
 
 def sha256_hex(data: bytes) -> str:
-    """The SHA-256 of ``data`` in hex, from OpenSSL's implementation for long inputs."""
-    if len(data) < _LONG:
+    """The SHA-256 of ``data`` in hex, from OpenSSL's implementation for long inputs or
+    once something else has loaded it (Python's own holds the GIL: 4 ms a megabyte)."""
+    if len(data) < _LONG and "hashlib" not in sys.modules:
         return sha256(data).hexdigest()
     import hashlib  # megabytes: see the module's docstring
 

@@ -47,6 +47,6 @@ def write_dict(path: Path, payload: dict[str, object]) -> None:
 
 
 def code_objects(found: dict[object, object]) -> dict[str, CodeType]:
-    """The entries of a read dict that are code objects under a text key (what both caches
-    keep; anything else in the file is left out)."""
+    """The entries of a read dict that are code objects under a text key (what the PySide6
+    support cache keeps; anything else in the file is left out)."""
     return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, CodeType)}
