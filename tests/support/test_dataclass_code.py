@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import marshal
-import os
-import subprocess
-import sys
 import zlib
 from collections.abc import Callable
 from importlib.util import MAGIC_NUMBER
@@ -15,6 +12,7 @@ from types import FunctionType
 
 import pytest
 
+from helpers.code_caches import cache_file, two_runs
 from rxcombo.support import code_store, dataclass_code, marshal_file
 from rxcombo.support.dataclass_code import CACHE_NAME, DataclassCode
 
@@ -193,30 +191,8 @@ def test_the_rxcombo_command_writes_the_cache_and_reads_it_next_time(
 ) -> None:
     """The installed entry point, in a process of its own: a command's dataclasses are
     compiled once, then read from the cache under the user's cache folder."""
-    script = (
-        "import sys\n"
-        "from rxcombo.support import dataclass_code\n"
-        "cache = dataclass_code.install()  # what rxcombo.entry.main does first\n"
-        "before = len(cache.cached)\n"
-        "from rxcombo.entry import main\n"
-        "code = main(['list', '--content', sys.argv[1]])\n"
-        "print(before, cache.compiled)\n"
-        "sys.exit(code)\n"
-    )
-    env = {**os.environ}
-    runs = []
-    for _ in range(2):
-        result = subprocess.run(
-            [sys.executable, "-c", script, str(seeds_dir)],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=60,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
-        runs.append([int(number) for number in result.stdout.split()[-2:]])
-    assert (isolated_user_dirs["XDG_CACHE_HOME"] / "RxCombo" / CACHE_NAME).is_file()
+    runs = two_runs("dataclass_code", ["list", "--content", str(seeds_dir)])
+    assert cache_file(isolated_user_dirs["XDG_CACHE_HOME"], CACHE_NAME).is_file()
     (read_first, compiled_first), (read_next, compiled_next) = runs
     assert read_first == 0 and compiled_first > 20  # the command line's classes, compiled
     assert read_next >= compiled_first and compiled_next == 0  # then all read

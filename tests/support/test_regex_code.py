@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from helpers.code_caches import cache_file, two_runs
 from rxcombo.support import marshal_file, regex_code
 from rxcombo.support.regex_code import CACHE_NAME, RegexCode
 
@@ -208,33 +209,12 @@ def test_the_rxcombo_command_writes_the_cache_and_reads_it_next_time(
 ) -> None:
     """The installed entry point, in a process of its own: the command line's patterns are
     compiled once, then read from the cache under the user's cache folder."""
-    script = (
-        "import sys\n"
-        "from rxcombo.support import regex_code\n"
-        "cache = regex_code.install()  # what rxcombo.entry.main does first\n"
-        "before = len(cache.cached)\n"
-        "from rxcombo.entry import main\n"
-        "code = main(['search', '--text', 'alprazolam', '--content', sys.argv[1]])  # snippets: a pattern\n"
-        "print(before, cache.compiled)\n"
-        "sys.exit(code)\n"
-    )
-    runs = []
-    for _ in range(2):
-        result = subprocess.run(
-            [sys.executable, "-c", script, str(seeds_dir)],
-            capture_output=True,
-            text=True,
-            env={**os.environ},
-            timeout=60,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
-        runs.append([int(number) for number in result.stdout.split()[-2:]])
-    assert (isolated_user_dirs["XDG_CACHE_HOME"] / "RxCombo" / CACHE_NAME).is_file()
+    runs = two_runs("regex_code", ["search", "--text", "alprazolam", "--content", str(seeds_dir)])  # snippets
+    assert cache_file(isolated_user_dirs["XDG_CACHE_HOME"], CACHE_NAME).is_file()
     (read_first, compiled_first), (read_next, compiled_next) = runs
     assert read_first == 0 and compiled_first > 5
     assert read_next >= compiled_first and compiled_next == 0
-    written = (isolated_user_dirs["XDG_CACHE_HOME"] / "RxCombo" / CACHE_NAME).read_bytes()
+    written = cache_file(isolated_user_dirs["XDG_CACHE_HOME"], CACHE_NAME).read_bytes()
     assert b"alprazolam" not in written.lower()  # the snippets' pattern of the typed word: never kept
 
 
