@@ -49,7 +49,7 @@ def portrait(made: Any) -> tuple[object, ...]:
     own = {
         key: shown(value)
         for key, value in vars(made).items()
-        if key not in {"_member_map_", "_value2member_map_", "__doc__"}
+        if key not in {"_member_map_", "_value2member_map_"}
     }
     members = [
         (key, member._name_, member._value_, member._sort_order_, type(member).__name__)
