@@ -24,7 +24,7 @@ def always() -> bool:
     return True  # keep every pattern, not only those compiled by an import
 
 
-pytestmark = pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="follows Python 3.11's re")
+pytestmark = pytest.mark.skipif(not regex_code._FOLLOWED, reason="this Python's re is not the one followed")
 
 SAMPLES: list[tuple[Any, int]] = [
     (r"(?P<drug>[A-Z]\w+)\s*\+\s*(?P<other>[A-Z]\w+)", 0),
@@ -237,6 +237,14 @@ def test_only_patterns_compiled_by_an_import_are_written_down(
     kept = RegexCode(tmp_path / CACHE_NAME).cached
     assert (r"testazepam (\d+) mg", 0) in kept
     assert not any("private" in str(pattern) for pattern, _flags in kept)
+
+
+def test_another_release_of_re_keeps_its_own_compiler(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regex_code, "_installed", None)
+    monkeypatch.setattr(regex_code, "_FOLLOWED", False)
+    monkeypatch.setattr(re._compiler, "compile", stock)  # type: ignore[attr-defined]
+    assert regex_code.install() is None
+    assert re._compiler.compile is stock  # type: ignore[attr-defined]
 
 
 def test_install_is_done_once_per_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,9 +15,10 @@ exactly as Python 3.11's ``_proto_member.__set_name__`` does for plain ``int`` v
 (aliases, ``Flag`` masks, definition order). The window's 244 enums: 60-90 -> 17-21 ms.
 
 Only calls it can prove plain take this path: one of the four stock bases, a list of
-``(str, int)`` pairs, distinct public names that no base class defines. Anything else,
-and any Python but 3.11 (whose ``enum`` internals this follows), goes to ``enum``'s own
-code. A test compares every enum of QtCore, QtGui and QtWidgets made both ways.
+``(str, int)`` pairs, distinct public names that no base class defines. Anything else goes
+to ``enum``'s own code, and so does every call on a Python whose ``enum`` functions are not
+those this follows (their fingerprint is checked: bug-fix releases of 3.11 differ). A test
+compares every enum of QtCore, QtGui and QtWidgets made both ways.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import builtins
 import enum
 import sys
 from typing import Any
+
+from rxcombo.support.code_print import fingerprint
 
 # Looked up here, used only on Python 3.11 (see install): elsewhere it may not exist.
 _STOCK_CREATE: Any = getattr(enum.EnumType, "_create_", None)
@@ -164,9 +167,30 @@ def _add_members(made: Any, pairs: list[tuple[str, int]]) -> None:
             made._iter_member_ = made._iter_member_by_def_
 
 
-def install() -> bool:
-    """Make enums through :func:`fast_create` from now on, on Python 3.11 only (True if so)."""
+# The fingerprints (rxcombo.support.code_print) of the enum code this module mirrors, in
+# the releases it was checked on: Python 3.11.7. 3.11.2 (Debian 12's) differs (its Flag has
+# no _singles_mask_): it keeps enum's own code.
+_CHECKED = {"0c94ad8153ea1e98": "3.11.7"}
+
+
+def followed() -> bool:
+    """Whether this Python's enum is the code :func:`fast_create` follows."""
     if sys.version_info[:2] != (3, 11) or _STOCK_CREATE is None:
+        return False
+    mirrored = [_STOCK_CREATE]  # enum's own, whatever is installed now
+    mirrored += [getattr(enum.EnumType, name, None) for name in ("__new__", "__prepare__")]
+    mirrored += [getattr(getattr(enum, "_proto_member", None), "__set_name__", None)]
+    mirrored += [getattr(getattr(enum, "_EnumDict", None), "__setitem__", None)]
+    mirrored += [getattr(enum, "_make_class_unpicklable", None)]
+    if any(function is None for function in mirrored):
+        return False
+    return fingerprint(*mirrored) in _CHECKED
+
+
+def install() -> bool:
+    """Make enums through :func:`fast_create` from now on, on the Python releases whose enum
+    it was checked against only (True if so)."""
+    if not followed():
         return False
     enum.EnumType._create_ = fast_create  # type: ignore[attr-defined]
     return True

@@ -19,7 +19,8 @@ modules compile as they are imported, made both ways. Entries are kept as
 :mod:`~rxcombo.support.code_store` keeps them, each with the Python release and the
 ``re`` engine's magic number it was made by (a bug-fix release may change the parser).
 An entry's names and group count are checked to agree before use, and ``_sre`` checks the
-program: one it rejects is compiled again. Any Python but 3.11 keeps its own compiler.
+program: one it rejects is compiled again. A Python whose ``re._compiler.compile`` is not
+the one this follows (its fingerprint is checked) keeps its own compiler.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from rxcombo.dirs import cache_dir
+from rxcombo.support.code_print import fingerprint
 from rxcombo.support.code_store import CodeStore
 
 CACHE_NAME = "regex-code.marshal"
@@ -55,7 +57,14 @@ _MADE_BY = (sys.hexversion, getattr(getattr(re, "_constants", None), "MAGIC", 0)
 _LOADING: Any = getattr(
     getattr(getattr(importlib, "_bootstrap", None), "_load_unlocked", None), "__code__", None
 )
-_FOLLOWED = sys.version_info[:2] == (3, 11) and None not in (_sre, _stock_compile, _parse, _program, _LOADING)
+# The fingerprint (rxcombo.support.code_print) of re._compiler.compile, which compile()
+# below follows, as Python 3.11.2 and 3.11.7 have it.
+_CHECKED = {"56b1e7a3664d6aa2": "3.11.2, 3.11.7"}
+_FOLLOWED = (
+    sys.version_info[:2] == (3, 11)
+    and None not in (_sre, _stock_compile, _parse, _program, _LOADING)
+    and fingerprint(_stock_compile) in _CHECKED
+)
 
 
 def _is_entry(key: object, value: object) -> bool:
