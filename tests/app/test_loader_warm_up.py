@@ -77,3 +77,25 @@ def test_changed_pages_are_warmed_up_again(qtbot: QtBot, tmp_path: Path, ranked:
     assert ranked  # the kept answers were the old library's: ranked again
     assert "Testozolam" in [hit.title for hit in library.index.search("testoz")]
     assert list(library.index.search_rows("t")) == [hit.index for hit in library.index.search("t")]
+
+
+def test_several_sources_rebuilt_from_their_own_caches_are_shown_and_ranked_again(
+    qtbot: QtBot, tmp_path: Path, ranked: list[int]
+) -> None:
+    """Two sources, then one of them alone after its pages changed, then both again: the
+    combined cache is stale while each source's own is current. The library made from them
+    is a new one: shown (not the stale combined list), and not given the old answers."""
+    first = write_fake_library(tmp_path / "first")
+    second = write_fake_library(tmp_path / "second")
+    both = [Source("First", first), Source("Second", second)]
+    cache_dir = tmp_path / "cache"
+    for _ in range(2):
+        _start(qtbot, both, cache_dir)  # cached, then warmed up and kept
+    (first / "testozolam.md").write_text("---\ntitle: Testozolam\n---\n## Usage\nA made-up page.\n")
+    _start(qtbot, [both[0]], cache_dir)  # the first source alone: its own cache is current again
+    ranked.clear()
+    library = _start(qtbot, both, cache_dir)
+    assert "Testozolam" in [hit.title for hit in library.index.search("testoz")]  # the new library shown
+    assert ranked  # not the stale combined library's answers
+    for query in ("t", "f", "m"):
+        assert list(library.index.search_rows(query)) == [hit.index for hit in library.index.search(query)]

@@ -11,7 +11,7 @@ import pytest
 
 from helpers.pages import SearchablePage as Page
 from rxcombo.library import warm_answers
-from rxcombo.library.warm_answers import answers_path, read_answers, write_answers
+from rxcombo.library.warm_answers import answers_key, answers_path, read_answers, write_answers
 from rxcombo.search import SearchIndex, warm_up_queries
 from rxcombo.support import marshal_file
 
@@ -100,3 +100,14 @@ def test_nothing_is_written_without_a_key_or_answers(tmp_path: Path) -> None:
     write_answers(path, "", {("t",): array("i", [0])})
     write_answers(path, KEY, {})
     assert not path.exists()
+
+
+def test_a_cache_written_again_under_the_same_pages_key_has_another_answers_key(tmp_path: Path) -> None:
+    cache = tmp_path / "library.pickle"
+    assert answers_key(KEY, cache) == ""  # no cache file: nothing to key answers to
+    cache.write_bytes(b"a library")
+    first = answers_key(KEY, cache)
+    (tmp_path / "other.pickle").write_bytes(b"the same library, written again by other code")
+    (tmp_path / "other.pickle").replace(cache)  # as the cache is written: a new file renamed
+    assert first and answers_key(KEY, cache) not in ("", first)
+    assert answers_key("", cache) == ""

@@ -98,6 +98,31 @@ def test_patterns_read_back_from_the_file_are_the_patterns_re_makes(tmp_path: Pa
     assert again.compiled == 0  # all read back
 
 
+def test_a_warning_at_run_time_names_the_caller_as_re_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = RegexCode(tmp_path / CACHE_NAME)
+    monkeypatch.setattr(re._compiler, "compile", cache.compile)  # type: ignore[attr-defined]
+    monkeypatch.setattr(re, "_cache", {})
+    with pytest.warns(FutureWarning, match="nested set") as caught:
+        line = sys._getframe().f_lineno + 1
+        re.compile("[[b]")
+    assert (caught[0].filename, caught[0].lineno) == (__file__, line)  # this line, as re says
+    assert cache.compiled == 0  # made at run time: not kept
+
+
+def test_a_refused_entry_is_left_out_of_the_file_even_when_nothing_is_learnt(tmp_path: Path) -> None:
+    path = tmp_path / CACHE_NAME
+    cache = RegexCode(path, always)
+    cache.compile(SAMPLES[0][0], 0)
+    cache.save()
+    _damaged(path, lambda parts: (parts[0], [1, 2, 3], *parts[2:]))
+    never = RegexCode(path, lambda: False)
+    _same(*_made_both_ways(never, SAMPLES[0][0], 0))
+    never.save()
+    assert RegexCode(path, always).cached == {}  # the refused entry went, nothing replaced it
+
+
 def test_a_warning_names_the_importing_module_as_re_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from rxcombo.library import Library, Source, cached_sources_snapshot, load_sources_deferred
 from rxcombo.library.cache import CacheContents
 from rxcombo.library.sources import sources_cache_path
-from rxcombo.library.warm_answers import answers_path, read_answers, write_answers
+from rxcombo.library.warm_answers import answers_key, answers_path, read_answers, write_answers
 from rxcombo.search import warm_up_queries
 from rxcombo.support import lazy, timing
 
@@ -121,7 +121,10 @@ class LibraryLoader(QThread):
             return
         if self.isInterruptionRequested():
             return
-        if (shown is None and self._given is None) or not result.stats.snapshot:
+        # The very library the cache held (several sources rebuilt from their own caches are
+        # "all from caches" too, but a new library, to show and to cache again).
+        reused = result.stats.snapshot and write_cache is None
+        if (shown is None and self._given is None) or not reused:
             self.loaded.emit(result)  # first load, or files changed since the last run
         stats = result.stats
         timing.mark(
@@ -138,7 +141,7 @@ class LibraryLoader(QThread):
         # queries ahead of the user: one and two letters.
         self.setPriority(QThread.Priority.LowPriority)
         if self._painted.wait(WARM_UP_DELAY_LIMIT) and not self.isInterruptionRequested():
-            self._warm_up(result, cached.snapshot_key if cached is not None and result.stats.snapshot else "")
+            self._warm_up(result, cached.snapshot_key if cached is not None and reused else "")
         timing.mark("warm-up-done")
 
     def _warm_up(self, library: Library, library_key: str) -> None:
@@ -146,13 +149,14 @@ class LibraryLoader(QThread):
         when there are some (``library_key``: the reused cache's; see warm_answers)."""
         index = library.index
         cache_path = sources_cache_path(self.sources, self.cache_dir)
-        path = answers_path(cache_path) if cache_path is not None and library_key else None
+        key = answers_key(library_key, cache_path) if cache_path is not None else ""
+        path = answers_path(cache_path) if cache_path is not None and key else None
         if path is not None:
-            index.keep_warm_answers(read_answers(path, library_key, len(index)))
+            index.keep_warm_answers(read_answers(path, key, len(index)))
         known = len(index.warm_answers())
         index.warm_up(warm_up_queries(index), self.isInterruptionRequested)
         if path is not None and not self.isInterruptionRequested() and len(index.warm_answers()) > known:
-            write_answers(path, library_key, index.warm_answers())
+            write_answers(path, key, index.warm_answers())
 
 
 WARM_UP_DELAY_LIMIT = 30.0

@@ -170,21 +170,28 @@ def _add_members(made: Any, pairs: list[tuple[str, int]]) -> None:
 # The fingerprints (rxcombo.support.code_print) of the enum code this module mirrors, in
 # the releases it was checked on: Python 3.11.7. 3.11.2 (Debian 12's) differs (its Flag has
 # no _singles_mask_): it keeps enum's own code.
-_CHECKED = {"0c94ad8153ea1e98": "3.11.7"}
+_CHECKED = {"4a85a4e499240256": "3.11.7"}
+
+
+def mirrored() -> list[Any]:
+    """The enum functions fast_create does the work of, or takes for granted (the template,
+    the member loop); the functional API's worker as captured at import: enum's own."""
+    names: tuple[str, ...] = ("__new__", "__prepare__", "__call__", "__setattr__", "__delattr__")
+    names += ("__iter__", "_get_mixins_", "_find_new_", "_find_data_repr_", "_find_data_type_")
+    found: list[Any] = [_STOCK_CREATE, *(getattr(enum.EnumType, name, None) for name in names)]
+    found += [getattr(getattr(enum, "_proto_member", None), "__set_name__", None)]
+    found += [getattr(getattr(enum, "_EnumDict", None), "__setitem__", None)]
+    found += [getattr(enum.Enum, "__init__", None), getattr(enum.Flag, "_iter_member_by_def_", None)]
+    found += [getattr(enum, "_make_class_unpicklable", None), getattr(enum, "_is_single_bit", None)]
+    return found
 
 
 def followed() -> bool:
     """Whether this Python's enum is the code :func:`fast_create` follows."""
-    if sys.version_info[:2] != (3, 11) or _STOCK_CREATE is None:
+    if sys.version_info[:2] != (3, 11):
         return False
-    mirrored = [_STOCK_CREATE]  # enum's own, whatever is installed now
-    mirrored += [getattr(enum.EnumType, name, None) for name in ("__new__", "__prepare__")]
-    mirrored += [getattr(getattr(enum, "_proto_member", None), "__set_name__", None)]
-    mirrored += [getattr(getattr(enum, "_EnumDict", None), "__setitem__", None)]
-    mirrored += [getattr(enum, "_make_class_unpicklable", None)]
-    if any(function is None for function in mirrored):
-        return False
-    return fingerprint(*mirrored) in _CHECKED
+    functions = mirrored()
+    return None not in functions and fingerprint(*functions) in _CHECKED
 
 
 def install() -> bool:

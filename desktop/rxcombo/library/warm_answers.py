@@ -8,11 +8,12 @@ the pages and on the search code, so a warm start whose pages are the ones the l
 cached reads them back instead (under 1 ms).
 
 The file (``<library cache>.answers``, a :mod:`~rxcombo.support.marshal_file`) is keyed
-by the cached library's key (every file's path and signature), RxCombo's version, the
-cache format and the search modules' sizes and times (an edited ranking in a working copy
-computes again). Each answer is checked to be page numbers of this library; a missing,
-stale, foreign or damaged file is computed over. Only a start that reused the cached
-library writes it: a changed library has no key until its cache is written.
+by the cached library's key (every file's path and signature), the cache file's own size,
+time and inode (a cache written again, by other code, under the same pages' key), RxCombo's
+version, the cache format and the search modules' sizes and times (an edited ranking in a
+working copy computes again). Each answer's numbers are checked to be within this
+library's pages; a missing, stale, foreign or damaged file is computed over. Only a start
+that showed the very library the cache held reads or writes it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,19 @@ Answers: TypeAlias = "dict[tuple[str, ...], array[int]]"  # a string: array is n
 
 def answers_path(cache_path: Path) -> Path:
     return cache_path.with_name(cache_path.name + SUFFIX)
+
+
+def answers_key(library_key: str, cache_path: Path) -> str:
+    """The key a cached library's answers are kept under: its pages' key and the cache file
+    itself (one written again under the same pages' key, by other code, may hold another
+    index); "" when there is no such library or its file cannot be read."""
+    if not library_key:
+        return ""
+    try:
+        stamp = cache_path.stat()
+    except OSError:
+        return ""
+    return f"{library_key}\0{stamp.st_size}:{stamp.st_mtime_ns}:{stamp.st_ino}"
 
 
 def _search_code() -> list[tuple[str, int, int]]:

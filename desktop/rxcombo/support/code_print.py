@@ -4,9 +4,10 @@ is the very code it was written and tested against.
 RxCombo's start makes Qt's enums and compiles regular expressions faster than Python 3.11
 does by doing what some of ``enum``'s and ``re``'s functions do (:mod:`rxcombo.app.qt_enums`,
 :mod:`rxcombo.support.regex_code`). Those functions change between bug-fix releases (3.11.2's
-``enum`` has no ``_singles_mask_``, 3.11.4's has): a speed-up is only switched on when the
-functions it mirrors have the fingerprint of the release it was checked on, and stock Python
-runs otherwise.
+``enum`` has no ``_singles_mask_``, 3.11.7's has): a speed-up is only switched on when the
+functions it mirrors have the fingerprint of a release it was checked on, and stock Python
+runs otherwise. Running with ``-OO`` (no docstrings among the constants) changes the
+fingerprints too, and the speed-ups are simply off.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from rxcombo.support.digests import sha256
 
 def _parts(code: CodeType) -> Iterator[bytes]:
     yield code.co_code
-    yield repr(code.co_names).encode()
+    yield code.co_exceptiontable  # where each try block's handler is
+    yield repr((code.co_names, code.co_varnames, code.co_flags)).encode()
+    yield repr((code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount)).encode()
     for constant in code.co_consts:
         if isinstance(constant, CodeType):  # a nested function: its own code, not its address
             yield from _parts(constant)
@@ -31,7 +34,8 @@ def _parts(code: CodeType) -> Iterator[bytes]:
 
 
 def fingerprint(*functions: Callable[..., Any]) -> str:
-    """The first 16 hex digits of a SHA-256 over the functions' bytecode, names and constants."""
+    """The first 16 hex digits of a SHA-256 over the functions' bytecode, exception table,
+    names, flags, argument counts, constants and default values."""
     digest = sha256()
     for function in functions:
         code = getattr(function, "__code__", None)
@@ -39,4 +43,6 @@ def fingerprint(*functions: Callable[..., Any]) -> str:
             return ""  # not Python code any more: nothing to compare
         for part in _parts(code):
             digest.update(part + b"\0")
+        defaults = (getattr(function, "__defaults__", None), getattr(function, "__kwdefaults__", None))
+        digest.update(repr(defaults).encode() + b"\0")
     return str(digest.hexdigest())[:16]

@@ -64,7 +64,8 @@ class CodeStore(Generic[Key, Value]):
         """Drop the entry for ``key``: it was found unusable (not kept at the next save)."""
         self.used.pop(key, None)
         self.cached.pop(key, None)
-        self._kept.pop(key, None)
+        if self._kept.pop(key, None) is not None:
+            self._unsaved = True  # the next save writes the file without it
 
     def learn(self, key: Key, value: Value) -> None:
         """Keep ``value`` for ``key``: made this run, saved at the next :meth:`save`."""

@@ -18,6 +18,8 @@ import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from rxcombo.support import lazy
+
 
 class Digest(Protocol):
     """What RxCombo uses of a hashlib hash object."""
@@ -70,6 +72,7 @@ def sha256_hex(data: bytes) -> str:
     once something else has loaded it (Python's own holds the GIL: 4 ms a megabyte)."""
     if len(data) < _LONG and "hashlib" not in sys.modules:
         return sha256(data).hexdigest()
-    import hashlib  # megabytes: see the module's docstring
-
-    return hashlib.sha256(data).hexdigest()
+    # Megabytes (see the module's docstring), hashed on the loader's thread: hashlib's first
+    # import is the main thread's to make while Qt runs (rxcombo.support.lazy).
+    hashlib = lazy.module("hashlib")
+    return str(hashlib.sha256(data).hexdigest())

@@ -59,7 +59,7 @@ _LOADING: Any = getattr(
 )
 # The fingerprint (rxcombo.support.code_print) of re._compiler.compile, which compile()
 # below follows, as Python 3.11.2 and 3.11.7 have it.
-_CHECKED = {"56b1e7a3664d6aa2": "3.11.2, 3.11.7"}
+_CHECKED = {"1173e94b3e088e0c": "3.11.2, 3.11.7"}
 _FOLLOWED = (
     sys.version_info[:2] == (3, 11)
     and None not in (_sre, _stock_compile, _parse, _program, _LOADING)
@@ -123,8 +123,6 @@ class RegexCode(CodeStore[Key, Parts]):
                 return _made(pattern, parts)
             except (RuntimeError, TypeError, ValueError, OverflowError):  # a program _sre rejects
                 self.forget(key)
-        if not self.keeps():
-            return _stock_compile(pattern, flags)
         # As re._compiler.compile does it, at the same depth (re's warnings name the caller).
         parsed = _parse(pattern, flags)
         groupindex: dict[str, int] = dict(parsed.state.groupdict)
@@ -137,8 +135,9 @@ class RegexCode(CodeStore[Key, Parts]):
         groups = parsed.state.groups - 1
         parts = (flags | parsed.state.flags, program, groups, groupindex, tuple(indexgroup), _MADE_BY)
         made = _made(pattern, parts)
-        self.compiled += 1
-        self.learn(key, parts)  # once _sre has taken it
+        if self.keeps():  # a module's own pattern, not one made from what a user typed
+            self.compiled += 1
+            self.learn(key, parts)  # once _sre has taken it
         return made
 
 
@@ -146,8 +145,8 @@ _installed: RegexCode | None = None
 
 
 def install(path: Path | None = None) -> RegexCode | None:
-    """Serve ``re``'s compiles from the cache from now on (once per process, Python 3.11
-    only: its ``re`` internals are what this follows)."""
+    """Serve ``re``'s compiles from the cache from now on (once per process, and only where
+    ``re._compiler.compile`` is the code this follows: see _CHECKED)."""
     global _installed
     if _installed is None and _FOLLOWED:
         _installed = RegexCode(path if path is not None else cache_dir() / CACHE_NAME)
