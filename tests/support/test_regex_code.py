@@ -43,6 +43,14 @@ def _made_both_ways(cache: RegexCode, pattern: Any, flags: int) -> tuple[re.Patt
     return cache.compile(pattern, flags), stock(pattern, flags)
 
 
+def _installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> RegexCode:
+    """A cache in re's place for this test, with re's own memo emptied (so re asks it)."""
+    cache = RegexCode(tmp_path / CACHE_NAME)
+    monkeypatch.setattr(re._compiler, "compile", cache.compile)  # type: ignore[attr-defined]
+    monkeypatch.setattr(re, "_cache", {})
+    return cache
+
+
 def _same(ours: re.Pattern[Any], theirs: re.Pattern[Any]) -> None:
     assert ours == theirs  # Pattern.__eq__ compares the flags and the compiled program too
     assert (ours.flags, ours.groups, dict(ours.groupindex)) == (
@@ -101,9 +109,7 @@ def test_patterns_read_back_from_the_file_are_the_patterns_re_makes(tmp_path: Pa
 def test_a_warning_at_run_time_names_the_caller_as_re_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = RegexCode(tmp_path / CACHE_NAME)
-    monkeypatch.setattr(re._compiler, "compile", cache.compile)  # type: ignore[attr-defined]
-    monkeypatch.setattr(re, "_cache", {})
+    cache = _installed(tmp_path, monkeypatch)
     with pytest.warns(FutureWarning, match="nested set") as caught:
         line = sys._getframe().f_lineno + 1
         re.compile("[[b]")
@@ -126,9 +132,7 @@ def test_a_refused_entry_is_left_out_of_the_file_even_when_nothing_is_learnt(tmp
 def test_a_warning_names_the_importing_module_as_re_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = RegexCode(tmp_path / CACHE_NAME)
-    monkeypatch.setattr(re._compiler, "compile", cache.compile)  # type: ignore[attr-defined]
-    monkeypatch.setattr(re, "_cache", {})
+    cache = _installed(tmp_path, monkeypatch)
     module = tmp_path / "testazepam_nested.py"
     module.write_text('import re\nNESTED = re.compile("[[a]")\n')
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -248,9 +252,7 @@ def test_only_patterns_compiled_by_an_import_are_written_down(
 ) -> None:
     """A module's own patterns are kept; one made at run time from what a user typed
     (the full-text search's, for one) is compiled by re and never written to the file."""
-    cache = RegexCode(tmp_path / CACHE_NAME)
-    monkeypatch.setattr(re._compiler, "compile", cache.compile)  # type: ignore[attr-defined]
-    monkeypatch.setattr(re, "_cache", {})
+    cache = _installed(tmp_path, monkeypatch)
     (tmp_path / "testazepam_patterns.py").write_text(
         'import re\nDOSE = re.compile(r"testazepam (\\d+) mg")\n'
     )
