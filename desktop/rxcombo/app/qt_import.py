@@ -30,7 +30,6 @@ import __future__
 import builtins
 import contextlib
 import functools
-import importlib.util
 import operator
 import os
 import sys
@@ -41,7 +40,7 @@ from typing import Any
 
 from rxcombo.app import qt_enums
 from rxcombo.dirs import cache_dir
-from rxcombo.support import marshal_file
+from rxcombo.support import code_store, marshal_file
 from rxcombo.support.digests import sha256
 
 CACHE_NAME = "qt-support.marshal"
@@ -82,10 +81,8 @@ class _CompiledSupport:
                 return original(source, filename, mode, *args, **kwargs)
             # Compiled as the caller's own compile() would: with its __future__ flags, not ours.
             flags = sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
-            flavour = (
-                importlib.util.MAGIC_NUMBER + bytes([sys.flags.optimize]) + f"{flags}:{filename}".encode()
-            )
-            key = sha256(flavour + b"\0" + source).hexdigest()
+            made_as = code_store.flavour() + f"{flags}:{filename}".encode()
+            key = sha256(made_as + b"\0" + source).hexdigest()
             code = self.cached.get(key)
             if code is None:
                 code = original(source, filename, mode, flags=flags, dont_inherit=True)
