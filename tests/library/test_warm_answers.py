@@ -26,10 +26,21 @@ def _index() -> SearchIndex:
     return SearchIndex(pages)
 
 
+def _key(path: Path, pages_key: str = KEY) -> list[object]:
+    """The answers' key of a library cached beside ``path`` (the cache file made if need be)."""
+    cache = path.with_name(path.name.removesuffix(".answers"))
+    if not cache.exists():
+        cache.write_bytes(b"a cached library")
+    key = answers_key(pages_key, cache)
+    assert key is not None
+    return key
+
+
 def _warmed(path: Path) -> SearchIndex:
     index = _index()
-    index.warm_up(warm_up_queries(index))
-    write_answers(path, KEY, index.warm_answers())
+    assert index.warm_up(warm_up_queries(index)) >= 3  # ranked now: none were kept
+    write_answers(path, _key(path), index.warm_answers())
+    assert index.warm_up(warm_up_queries(index)) == 0  # all kept already
     return index
 
 
@@ -38,7 +49,7 @@ def test_answers_read_back_are_what_typing_gets_from_a_fresh_index(tmp_path: Pat
     assert path.name == "library.pickle.answers"
     warmed = _warmed(path)
     index = _index()
-    answers = read_answers(path, KEY, len(index))
+    answers = read_answers(path, _key(path), len(index))
     assert answers.keys() == warmed.warm_answers().keys() and len(answers) >= 3
     index.keep_warm_answers(answers)
     fresh = _index()
@@ -62,15 +73,15 @@ def test_answers_of_other_code_are_not_read(
     _warmed(path)
     with monkeypatch.context() as patch:
         change(patch)
-        assert read_answers(path, KEY, len(_index())) == {}
-    assert read_answers(path, KEY, len(_index()))  # the same code again: read
+        assert read_answers(path, _key(path), len(_index())) == {}
+    assert read_answers(path, _key(path), len(_index()))  # the same code again: read
 
 
 def test_answers_of_another_library_are_not_read(tmp_path: Path) -> None:
     path = answers_path(tmp_path / "library.pickle")
     _warmed(path)
-    assert read_answers(path, "another library's signatures", len(_index())) == {}
-    assert read_answers(path, "", len(_index())) == {}  # a library never cached: no key
+    assert read_answers(path, _key(path, "another library's signatures"), len(_index())) == {}
+    assert answers_key("", path) is None  # a library never cached: no key to read under
 
 
 @pytest.mark.parametrize(
@@ -90,24 +101,23 @@ def test_damaged_answers_are_not_read(tmp_path: Path, answers: dict[object, obje
     found = marshal_file.read_dict(path)
     assert isinstance(found["answers"], dict)
     marshal_file.write_dict(path, {"key": found["key"], "answers": {**found["answers"], **answers}})
-    assert read_answers(path, KEY, len(_index())) == {}
+    assert read_answers(path, _key(path), len(_index())) == {}
     path.write_bytes(b"not a cache file")
-    assert read_answers(path, KEY, len(_index())) == {}
+    assert read_answers(path, _key(path), len(_index())) == {}
 
 
-def test_nothing_is_written_without_a_key_or_answers(tmp_path: Path) -> None:
+def test_nothing_is_written_without_answers(tmp_path: Path) -> None:
     path = answers_path(tmp_path / "library.pickle")
-    write_answers(path, "", {("t",): array("i", [0])})
-    write_answers(path, KEY, {})
+    write_answers(path, _key(path), {})
     assert not path.exists()
 
 
 def test_a_cache_written_again_under_the_same_pages_key_has_another_answers_key(tmp_path: Path) -> None:
     cache = tmp_path / "library.pickle"
-    assert answers_key(KEY, cache) == ""  # no cache file: nothing to key answers to
+    assert answers_key(KEY, cache) is None  # no cache file: nothing to key answers to
     cache.write_bytes(b"a library")
     first = answers_key(KEY, cache)
     (tmp_path / "other.pickle").write_bytes(b"the same library, written again by other code")
     (tmp_path / "other.pickle").replace(cache)  # as the cache is written: a new file renamed
-    assert first and answers_key(KEY, cache) not in ("", first)
-    assert answers_key("", cache) == ""
+    assert first is not None and answers_key(KEY, cache) not in (None, first)
+    assert answers_key("", cache) is None

@@ -149,13 +149,12 @@ class LibraryLoader(QThread):
         when there are some (``library_key``: the reused cache's; see warm_answers)."""
         index = library.index
         cache_path = sources_cache_path(self.sources, self.cache_dir)
-        key = answers_key(library_key, cache_path) if cache_path is not None else ""
-        path = answers_path(cache_path) if cache_path is not None and key else None
-        if path is not None:
+        key = answers_key(library_key, cache_path) if cache_path is not None else None
+        path = answers_path(cache_path) if cache_path is not None else None
+        if path is not None and key is not None:
             index.keep_warm_answers(read_answers(path, key, len(index)))
-        known = len(index.warm_answers())
-        index.warm_up(warm_up_queries(index), self.isInterruptionRequested)
-        if path is not None and not self.isInterruptionRequested() and len(index.warm_answers()) > known:
+        ranked = index.warm_up(warm_up_queries(index), self.isInterruptionRequested)
+        if path is not None and key is not None and ranked and not self.isInterruptionRequested():
             write_answers(path, key, index.warm_answers())
 
 

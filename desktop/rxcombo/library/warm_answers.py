@@ -35,17 +35,19 @@ def answers_path(cache_path: Path) -> Path:
     return cache_path.with_name(cache_path.name + SUFFIX)
 
 
-def answers_key(library_key: str, cache_path: Path) -> str:
-    """The key a cached library's answers are kept under: its pages' key and the cache file
+def answers_key(library_key: str, cache_path: Path) -> list[object] | None:
+    """What a cached library's answers are kept under: its pages' key, the cache file
     itself (one written again under the same pages' key, by other code, may hold another
-    index); "" when there is no such library or its file cannot be read."""
+    index), RxCombo's version, the cache format and the search code; None when there is no
+    such library or its file cannot be read."""
     if not library_key:
-        return ""
+        return None
     try:
         stamp = cache_path.stat()
     except OSError:
-        return ""
-    return f"{library_key}\0{stamp.st_size}:{stamp.st_mtime_ns}:{stamp.st_ino}"
+        return None
+    made_by = [__version__, CACHE_FORMAT, _search_code()]
+    return [library_key, stamp.st_size, stamp.st_mtime_ns, stamp.st_ino, *made_by]
 
 
 def _search_code() -> list[tuple[str, int, int]]:
@@ -58,16 +60,12 @@ def _search_code() -> list[tuple[str, int, int]]:
     return found
 
 
-def _key(library_key: str) -> list[object]:
-    return [library_key, __version__, CACHE_FORMAT, _search_code()]
-
-
-def read_answers(path: Path, library_key: str, pages: int) -> Answers:
-    """The answers kept for the library cached under ``library_key`` (``pages`` pages), or
-    none if the file is missing, stale or damaged."""
+def read_answers(path: Path, key: list[object], pages: int) -> Answers:
+    """The answers kept under ``key`` (see :func:`answers_key`) for a library of ``pages``
+    pages, or none if the file is missing, stale or damaged."""
     found = marshal_file.read_dict(path)
     kept = found.get("answers")
-    if not library_key or found.get("key") != _key(library_key) or not isinstance(kept, dict):
+    if found.get("key") != key or not isinstance(kept, dict):
         return {}
     answers: Answers = {}
     for words, data in kept.items():
@@ -83,9 +81,9 @@ def read_answers(path: Path, library_key: str, pages: int) -> Answers:
     return answers
 
 
-def write_answers(path: Path, library_key: str, answers: Answers) -> None:
-    """Keep ``answers`` for the next start of the library cached under ``library_key``."""
-    if library_key and answers:
+def write_answers(path: Path, key: list[object], answers: Answers) -> None:
+    """Keep ``answers`` under ``key`` (see :func:`answers_key`) for the next start."""
+    if answers:
         marshal_file.write_dict(
-            path, {"key": _key(library_key), "answers": {w: rows.tobytes() for w, rows in answers.items()}}
+            path, {"key": key, "answers": {w: rows.tobytes() for w, rows in answers.items()}}
         )

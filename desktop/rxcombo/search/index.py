@@ -200,17 +200,20 @@ class SearchIndex(PackedTables):
         self._typed[words] = rows
         return rows
 
-    def warm_up(self, queries: Iterable[str], stop: Callable[[], bool] = lambda: False) -> None:
+    def warm_up(self, queries: Iterable[str], stop: Callable[[], bool] = lambda: False) -> int:
         """Answer these queries ahead of time and keep the answers (the one- and two-letter
-        ones are the costliest: thousands of pages to rank)."""
+        ones are the costliest: thousands of pages to rank); how many were ranked now."""
+        ranked = 0
         for query in queries:
             if stop():
-                return
+                break
             words = Query.of(query).words
             if words and words not in self._kept:
                 # Not through search_rows: its memo belongs to the typing thread.
                 scored = self._scored(list(words))
                 self._kept[words] = array("i", [number for _key, number, _exact in scored])
+                ranked += 1
+        return ranked
 
     def warm_answers(self) -> dict[tuple[str, ...], array[int]]:
         """The answers :meth:`warm_up` has (by query words), to keep for the next start."""
