@@ -80,9 +80,13 @@ class PageListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._documents)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._documents):
+        return self.row_data(index.row(), role) if index.isValid() else None
+
+    def row_data(self, row: int, role: int) -> Any:
+        """What data() answers for ``row``; the proxy asks here directly (see SearchResultsProxy.data)."""
+        if not 0 <= row < len(self._documents):
             return None
-        document = self._documents[index.row()]
+        document = self._documents[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return document.title
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -132,14 +136,20 @@ class SearchResultsProxy(QAbstractProxyModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == SIMILAR_ROLE:
             return self._similar and index.isValid()
-        if role not in PageListModel.ROLES:
+        if role not in PageListModel.ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if role == NOTE_ROLE and self._notes and index.isValid():
-            note = self._notes.get(self._rows[index.row()])
-            hint = super().data(index, role)  # the file, when two pages share the title
+        source = self.sourceModel()
+        if not isinstance(source, PageListModel):
+            return super().data(index, role)
+        # Straight to the source row: through mapToSource, a QModelIndex and the source's
+        # data() it was three calls into Python for each of the dozen roles a painted row asks.
+        source_row = self._rows[index.row()]
+        if role == NOTE_ROLE and self._notes:
+            note = self._notes.get(source_row)
+            hint = source.row_data(source_row, role)  # the file, when two pages share the title
             if note is not None:
                 return f"{note} · {hint}" if hint else note
-        return super().data(index, role)
+        return source.row_data(source_row, role)
 
     def setSourceModel(self, source: QAbstractListModel) -> None:  # type: ignore[override]
         previous = self.sourceModel()
