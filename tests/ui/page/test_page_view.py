@@ -106,3 +106,16 @@ def test_text_views_are_reused_after_a_message_and_between_pages(window, qtbot):
     window.open_page("alprazolam-imipramine")
     assert window.page_view.tab_titles() == SEED_TABS["Alprazolam + Imipramine"]
     assert "Alprazolam" in tabs.currentWidget().toPlainText()
+
+
+def test_the_page_is_laid_out_ahead_behind_the_start_page(window, qtbot):
+    # Showing the page pane for the first time (polishing and sizing its widgets) was a
+    # third of the first Enter's work: it is done once the list is painted, unseen.
+    view = window.page_view
+    page = view.tabs.parentWidget()
+    qtbot.waitUntil(lambda: page.size() == view.stack.size())  # hidden, never shown: 640 x 480
+    assert view.stack.currentWidget() is view.start_page
+    assert view.start_page.isVisible() and not page.isVisible()
+    window.open_page("alprazolam-imipramine")
+    assert view.stack.currentWidget() is page and view.tabs.currentWidget().isVisible()
+    assert "Alprazolam" in view.tabs.currentWidget().toPlainText()

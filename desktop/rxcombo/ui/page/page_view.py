@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QSizePolicy,
     QStackedWidget,
@@ -121,6 +122,19 @@ class PageView(QWidget, PagePartsMadeOnFirstUse):
         """Back from a notice to the page it covered (or the start page)."""
         has_tabs = self.document is not None and self.tabs.count() > 0
         self.stack.setCurrentWidget(self._page if has_tabs else self.start_page)
+
+    def prepare(self) -> None:
+        """Lay the page out once while the start page is on screen, so the first page
+        opened does not pay for it (showing and sizing its widgets the first time took 4-8 ms of the
+        first Enter): shown and hidden again in one turn of the event loop, never painted."""
+        current = self.stack.currentWidget()
+        focus = QApplication.focusWidget()
+        if current is None or current is self._page or not self.isVisible():
+            return
+        if focus is not None and current.isAncestorOf(focus):
+            return  # hiding the widget that has the focus would move it
+        self.stack.setCurrentWidget(self._page)
+        self.stack.setCurrentWidget(current)
 
     def showing_notice(self) -> bool:
         return self.notice_panel_made() and self.stack.currentWidget() is self.notice_panel

@@ -95,6 +95,7 @@ class MainWindow(PartsMadeOnFirstUse, QMainWindow):
         # Queued: each a turn of the event loop of its own, after the paint (see SectionTabs).
         queued = Qt.ConnectionType.QueuedConnection
         self.loading.first_painted.connect(self.page_view.tabs.prepare, queued)
+        self.loading.first_painted.connect(self.page_view.prepare, queued)
         self.loading.first_painted.connect(self.search_pane.feed.prepare_search, queued)
         self.loading.first_painted.connect(partial(show_clear_button, self.search_pane.search_field), queued)
         self.saving = SaveRetry(favorites, settings, self.statusBar(), self.show_notice, self)
