@@ -32,13 +32,13 @@ def _start(qtbot: QtBot, sources: list[Source], cache_dir: Path) -> Library:
 def ranked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many queries the warm-up ranked (rather than read back)."""
     counted: list[int] = []
-    real = SearchIndex._scored
+    real = SearchIndex._ranked
 
     def counting(self: SearchIndex, *args: Any, **kwargs: Any) -> Any:
         counted.append(1)
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(SearchIndex, "_scored", counting)
+    monkeypatch.setattr(SearchIndex, "_ranked", counting)
     return counted
 
 

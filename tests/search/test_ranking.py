@@ -9,8 +9,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from rxcombo.search import Query, SearchIndex
+from rxcombo.search import Query, SearchIndex, ranking
 from rxcombo.search import index as index_module
+from rxcombo.search.ranking import MatchKind
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ def make_index(pages: list[list[str]], aliases: dict[int, list[str]] | None = No
 
 def ranked_afresh(index: SearchIndex, text: str) -> list[int]:
     words = list(Query.parse(text).words)
-    return [number for _key, number, _exact in index._scored(words)] if words else list(index._alphabetical)
+    return index._rows_of(index._ranked(words)) if words else list(index._alphabetical)
 
 
 # Few letters, so that names share their starts and every letter typed narrows something.
@@ -101,3 +102,25 @@ def test_a_typo_or_another_word_ranks_every_page_again() -> None:
     index = make_index(pages)
     for text in ("tesx", "tesxa", "testa", "testa f", "testa fa", "tes", "testaz"):
         assert list(index.search_rows(text)) == ranked_afresh(make_index(pages), text), text
+
+
+FIELDS = st.tuples(
+    st.booleans(),
+    st.integers(0, 2),  # position: a start, inside a name, not matched
+    st.sampled_from(list(MatchKind)),
+    st.integers(0, 65535),  # drugs left unnamed (a page's word count is kept to 16 bits too)
+    st.integers(0, 2**32 - 1),  # alphabetical rank
+)
+
+
+@given(st.lists(FIELDS, min_size=2, max_size=8, unique_by=lambda f: f[4]))  # a rank per page
+def test_packed_keys_sort_as_the_rank_tuples_and_give_their_fields_back(fields: list) -> None:
+    """Pages are sorted by one int per page: the order must be the tuple order the ranking
+    is defined by, and a hit's kind, unnamed drugs and exactness must come back out."""
+    packed = {ranking.pack_key(*each): each for each in fields}
+    as_tuples = sorted(fields, key=lambda f: (not f[0], f[1], f[2], f[3], f[4]))
+    as_keys = [packed[key] for key in sorted(packed)]
+    assert [(not f[0], *f[1:]) for f in as_keys] == [(not f[0], *f[1:]) for f in as_tuples]
+    for key, (exact, _position, kind, unnamed, alpha) in packed.items():
+        assert ranking.key_exact(key) is exact and ranking.key_kind(key) is kind
+        assert ranking.key_unnamed(key) == unnamed and key & ranking.ALPHA_MASK == alpha

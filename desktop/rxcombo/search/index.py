@@ -24,12 +24,17 @@ from rxcombo.content.names import fold, tokens
 from rxcombo.search.packed import PackedTables
 from rxcombo.search.query import Query, QueryLike, prefix_range
 from rxcombo.search.ranking import (
+    ALPHA_MASK,
     MatchKind,
     RankKey,
     changed_words,
+    key_exact,
+    key_kind,
+    key_unnamed,
     narrowed_order,
     narrows,
     pages_placed_again,
+    query_hits,
     rank_key,
 )
 from rxcombo.search.similar import similar_words
@@ -194,7 +199,7 @@ class SearchIndex(PackedTables):
                 per_word = [self._matches(word) for word in words]  # once, for either way
                 rows = self._narrowed(words, signature, per_word)
                 if rows is None:
-                    rows = [number for _key, number, _exact in self._scored(list(words), per_word)]
+                    rows = self._rows_of(self._ranked(list(words), per_word))
                 _bounded_put(self._recent, signature, rows)
         self._typed.clear()  # the last answer only: what the next letter typed narrows
         self._typed[words] = rows
@@ -210,8 +215,7 @@ class SearchIndex(PackedTables):
             words = Query.of(query).words
             if words and words not in self._kept:
                 # Not through search_rows: its memo belongs to the typing thread.
-                scored = self._scored(list(words))
-                self._kept[words] = array("i", [number for _key, number, _exact in scored])
+                self._kept[words] = array("i", self._rows_of(self._ranked(list(words))))
                 ranked += 1
         return ranked
 
@@ -229,21 +233,20 @@ class SearchIndex(PackedTables):
         if not words:
             order: Iterable[int] = self._alphabetical if limit is None else self._alphabetical[:limit]
             return [self._hit(n, False, MatchKind.EXACT, 0) for n in order]
-        scored = self._scored(list(words))
+        keys = self._ranked(list(words))
         if limit is not None:
-            scored = scored[:limit]
+            keys = keys[:limit]
         return [
-            self._hit(number, exact_page, MatchKind(key[2]), key[3]) for key, number, exact_page in scored
+            self._hit(number, key_exact(key), key_kind(key), key_unnamed(key))
+            for key, number in zip(keys, self._rows_of(keys), strict=True)
         ]
 
     def _matches(self, word: str) -> dict[str, int]:
         """:meth:`matching_words` with plain ints, as the rank keys compare them."""
         return {w: int(k) for w, k in self.matching_words(word).items()}
 
-    def _scored(
-        self, words: list[str], per_word: list[dict[str, int]] | None = None
-    ) -> list[tuple[tuple[int, int, int, int, int], int, bool]]:
-        """The pages found, ranked; ``per_word``: each word's matches, when already known."""
+    def _ranked(self, words: list[str], per_word: list[dict[str, int]] | None = None) -> list[RankKey]:
+        """The keys of the pages found, sorted; ``per_word``: each word's matches, when already known."""
         if per_word is None:
             per_word = [self._matches(word) for word in words]
         if any(not matches for matches in per_word):
@@ -255,16 +258,19 @@ class SearchIndex(PackedTables):
             if not candidates:
                 return []
         key_of = self._key_of(words, per_word)
-        scored = [(*key_of(number), number) for number in candidates]
-        scored.sort()
-        return [(key, number, exact_page) for key, exact_page, number in scored]
+        keys = [key_of(number) for number in candidates]
+        keys.sort()
+        return keys
 
-    def _key_of(
-        self, words: Sequence[str], per_word: list[dict[str, int]]
-    ) -> Callable[[int], tuple[RankKey, bool]]:
-        """A page's rank key for this query, and whether it is exactly the queried drugs."""
+    def _rows_of(self, keys: Sequence[RankKey]) -> list[int]:
+        """The pages of these keys, in order (a key ends with its page's alphabetical rank)."""
+        alphabetical = self._alphabetical
+        return [alphabetical[key & ALPHA_MASK] for key in keys]
+
+    def _key_of(self, words: Sequence[str], per_word: list[dict[str, int]]) -> Callable[[int], RankKey]:
+        """A page's rank key for this query."""
         tables = self._drug_words, self._alias_words, self._word_counts, self._alpha_rank
-        return partial(rank_key, tables, per_word, len(frozenset(words)))
+        return partial(rank_key, tables, query_hits(per_word), len(per_word), len(frozenset(words)))
 
     def _narrowed(
         self,
@@ -286,7 +292,7 @@ class SearchIndex(PackedTables):
         if placed is None:
             return None
         key_of = self._key_of(words, per_word)
-        return narrowed_order(last[1], found, placed, lambda number: key_of(number)[0])
+        return narrowed_order(last[1], found, placed, key_of)
 
     def _hit(self, number: int, exact_page: bool, kind: MatchKind, unnamed: int) -> Hit:
         return Hit(number, self._ids[number], self._titles[number], exact_page, kind, unnamed)
