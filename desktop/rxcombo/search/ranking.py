@@ -44,6 +44,7 @@ class MatchKind(IntEnum):
 
 
 _EXACT, _FUZZY = int(MatchKind.EXACT), int(MatchKind.FUZZY)
+_UNMATCHED = 2 << 2 | _FUZZY  # position 2: no word of the page matched
 
 
 def pack_key(exact_page: bool, position: int, kind: int, unnamed: int, alpha_rank: int) -> RankKey:
@@ -89,32 +90,34 @@ def rank_key(tables: Tables, hits: Hits, slots: int, query_size: int, number: in
     Abacavir before "Hepatitis A Vaccine".
     """
     drug_words, alias_words, word_counts, alpha_rank = tables
-    best: list[tuple[int, int]] = [(2, _FUZZY)] * slots
+    # Each slot's best (position, kind) as one int, position << 2 | kind: compared as the pair.
+    best = [_UNMATCHED] * slots
     unnamed = 0
     for drug in drug_words[number]:
-        previous_matched = True
+        previous_matched = True  # a drug's first word is a start
         named = False
-        for position, drug_word in enumerate(drug):
+        for drug_word in drug:
             found = hits.get(drug_word)
             if found is None:
                 previous_matched = False
                 continue
-            start = 0 if position == 0 or previous_matched else 1
+            start = 0 if previous_matched else 4  # position 0 or 1
             for slot, kind in found:
-                if (start, kind) < best[slot]:
-                    best[slot] = (start, kind)
+                if start | kind < best[slot]:
+                    best[slot] = start | kind
             previous_matched = named = True
         unnamed += not named
     by_alias = False
     for alias in alias_words.get(number, ()):
         for alias_word in alias:
             for slot, kind in hits.get(alias_word, ()):
-                if (1, kind) < best[slot]:
-                    best[slot] = (1, kind)  # never a start: below the page's own drugs
+                if 4 | kind < best[slot]:
+                    best[slot] = 4 | kind  # never a start: below the page's own drugs
                     by_alias = True
-    worst_position, worst_kind = max(best)
+    worst = max(best)
+    worst_kind = worst & 3
     exact_page = worst_kind == _EXACT and word_counts[number] == query_size and not by_alias
-    return pack_key(exact_page, worst_position, worst_kind, unnamed, alpha_rank[number])
+    return pack_key(exact_page, worst >> 2, worst_kind, unnamed, alpha_rank[number])
 
 
 def narrows(previous: Sequence[str], words: Sequence[str]) -> bool:
