@@ -6,6 +6,8 @@ Text is drawn segment by segment (QTextDocument per row would be slower and cann
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -28,10 +30,20 @@ MAX_TRAILER_SHARE = 0.6  # the secondary text never takes more than this of the 
 MIN_TRAILER_SHARE = 0.3  # … and it gives way to a long title down to this (a favorite's note)
 
 
+class _RowFonts(NamedTuple):
+    plain: QFont
+    plain_metrics: QFontMetrics
+    bold: QFont
+    bold_metrics: QFontMetrics
+
+
 class HighlightDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._query = Query.parse("")
+        # The fonts a row is drawn in and their metrics, made once per view font and row
+        # kind rather than for every row painted (by the view font's key, italic, drug row).
+        self._fonts: dict[tuple[str, bool, bool], _RowFonts] = {}
 
     def set_query(self, query: Query) -> None:
         """The parsed query, shared with the filters: painting a row never splits it again."""
@@ -74,28 +86,41 @@ class HighlightDelegate(QStyledItemDelegate):
         color = palette.color(
             group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
-        base_font = QFont(opt.font)
-        if index.data(MISSING_ROLE):
-            base_font.setItalic(True)
+        missing = bool(index.data(MISSING_ROLE))
+        if missing:
             if not selected:
                 color = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
             text = f"{text} ({wording.NOT_IN_ANY_ENABLED_SOURCE})"
-        bold_font = QFont(base_font)
-        bold_font.setBold(True)
-        if index.data(DRUG_KEY_ROLE):
-            base_font.setWeight(QFont.Weight.DemiBold)
+        fonts = self._row_fonts(opt.font, missing, bool(index.data(DRUG_KEY_ROLE)))
 
         trailer = self._trailer(index)
         if trailer:
-            title_width = QFontMetrics(bold_font).horizontalAdvance(text) + PADDING
+            title_width = fonts.bold_metrics.horizontalAdvance(text) + PADDING
             rect = self._draw_trailer(painter, rect, trailer, opt, color if selected else None, title_width)
 
         painter.save()
         painter.setPen(color)
         spans = highlight_spans(text, self._query) if self._query.words else []
         highlight = color if selected else palette.color(QPalette.ColorRole.Link)
-        self._draw_segments(painter, rect, text, spans, (base_font, color), (bold_font, highlight))
+        plain = (fonts.plain, fonts.plain_metrics, color)
+        self._draw_segments(painter, rect, text, spans, plain, (fonts.bold, fonts.bold_metrics, highlight))
         painter.restore()
+
+    def _row_fonts(self, view_font: QFont, missing: bool, drug: bool) -> _RowFonts:
+        """A missing favorite in italics; a drug row (by-drug view) in demibold; the letters
+        the query matched in bold."""
+        key = (view_font.key(), missing, drug)
+        fonts = self._fonts.get(key)
+        if fonts is None:
+            plain = QFont(view_font)
+            if missing:
+                plain.setItalic(True)
+            bold = QFont(plain)
+            bold.setBold(True)
+            if drug:
+                plain.setWeight(QFont.Weight.DemiBold)
+            fonts = self._fonts[key] = _RowFonts(plain, QFontMetrics(plain), bold, QFontMetrics(bold))
+        return fonts
 
     @staticmethod
     def _trailer(index: QModelIndex | QPersistentModelIndex) -> str:
@@ -141,8 +166,8 @@ class HighlightDelegate(QStyledItemDelegate):
         rect: QRect,
         text: str,
         spans: list[tuple[int, int]],
-        plain: tuple[QFont, QColor],
-        matched: tuple[QFont, QColor],
+        plain: tuple[QFont, QFontMetrics, QColor],
+        matched: tuple[QFont, QFontMetrics, QColor],
     ) -> None:
         segments: list[tuple[str, bool]] = []
         position = 0
@@ -157,8 +182,7 @@ class HighlightDelegate(QStyledItemDelegate):
         right = rect.right()
         ellipsis = "…"
         for segment, bold in segments:
-            font, color = matched if bold else plain
-            metrics = QFontMetrics(font)
+            font, metrics, color = matched if bold else plain
             width = metrics.horizontalAdvance(segment)
             painter.setFont(font)
             painter.setPen(color)

@@ -70,7 +70,8 @@ class TextHitDelegate(HighlightDelegate):
 
         title_font = QFont(opt.font)
         title_font.setWeight(QFont.Weight.DemiBold)
-        title_width = QFontMetrics(title_font).horizontalAdvance(hit.title)
+        title_metrics = QFontMetrics(title_font)
+        title_width = title_metrics.horizontalAdvance(hit.title)
         title_rect = QRect(rect.left(), rect.top(), rect.width(), metrics.height() + 2)
         title_rect = self._draw_trailer(
             painter, title_rect, hit.section, opt, color if selected else None, title_width
@@ -79,7 +80,8 @@ class TextHitDelegate(HighlightDelegate):
         bold.setBold(True)
         painter.save()
         spans = highlight(hit.title, hit.query)
-        self._draw_segments(painter, title_rect, hit.title, spans, (title_font, color), (bold, marked))
+        title = (title_font, title_metrics, color)
+        self._draw_segments(painter, title_rect, hit.title, spans, title, (bold, QFontMetrics(bold), marked))
         snippet_top = title_rect.bottom() + 1
         self._draw_snippet(
             painter,
