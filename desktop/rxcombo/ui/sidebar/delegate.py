@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -30,11 +30,22 @@ MAX_TRAILER_SHARE = 0.6  # the secondary text never takes more than this of the 
 MIN_TRAILER_SHARE = 0.3  # … and it gives way to a long title down to this (a favorite's note)
 
 
+class TextFont(NamedTuple):
+    """A font with what drawing a segment needs of it, made once (see HighlightDelegate._fonts)."""
+
+    font: QFont
+    metrics: QFontMetrics
+    rise: float  # baseline below a line's middle, as Qt.AlignVCenter places it (unrounded)
+
+    @classmethod
+    def of(cls, font: QFont) -> TextFont:
+        exact = QFontMetricsF(font)
+        return cls(font, QFontMetrics(font), (exact.ascent() - exact.descent()) / 2)
+
+
 class _RowFonts(NamedTuple):
-    plain: QFont
-    plain_metrics: QFontMetrics
-    bold: QFont
-    bold_metrics: QFontMetrics
+    plain: TextFont
+    bold: TextFont
 
 
 class HighlightDelegate(QStyledItemDelegate):
@@ -95,15 +106,14 @@ class HighlightDelegate(QStyledItemDelegate):
 
         trailer = self._trailer(index)
         if trailer:
-            title_width = fonts.bold_metrics.horizontalAdvance(text) + PADDING
+            title_width = fonts.bold.metrics.horizontalAdvance(text) + PADDING
             rect = self._draw_trailer(painter, rect, trailer, opt, color if selected else None, title_width)
 
         painter.save()
         painter.setPen(color)
         spans = highlight_spans(text, self._query) if self._query.words else []
         highlight = color if selected else palette.color(QPalette.ColorRole.Link)
-        plain = (fonts.plain, fonts.plain_metrics, color)
-        self._draw_segments(painter, rect, text, spans, plain, (fonts.bold, fonts.bold_metrics, highlight))
+        self._draw_segments(painter, rect, text, spans, (fonts.plain, color), (fonts.bold, highlight))
         painter.restore()
 
     def _row_fonts(self, view_font: QFont, missing: bool, drug: bool) -> _RowFonts:
@@ -119,7 +129,7 @@ class HighlightDelegate(QStyledItemDelegate):
             bold.setBold(True)
             if drug:
                 plain.setWeight(QFont.Weight.DemiBold)
-            fonts = self._fonts[key] = _RowFonts(plain, QFontMetrics(plain), bold, QFontMetrics(bold))
+            fonts = self._fonts[key] = _RowFonts(TextFont.of(plain), TextFont.of(bold))
         return fonts
 
     @staticmethod
@@ -166,8 +176,8 @@ class HighlightDelegate(QStyledItemDelegate):
         rect: QRect,
         text: str,
         spans: list[tuple[int, int]],
-        plain: tuple[QFont, QFontMetrics, QColor],
-        matched: tuple[QFont, QFontMetrics, QColor],
+        plain: tuple[TextFont, QColor],
+        matched: tuple[TextFont, QColor],
     ) -> None:
         segments: list[tuple[str, bool]] = []
         position = 0
@@ -183,13 +193,13 @@ class HighlightDelegate(QStyledItemDelegate):
         middle = rect.top() + rect.height() / 2
         ellipsis = "…"
         for segment, bold in segments:
-            font, metrics, color = matched if bold else plain
+            (font, metrics, rise), color = matched if bold else plain
             width = metrics.horizontalAdvance(segment)
             painter.setFont(font)
             painter.setPen(color)
-            # At its baseline, centred as Qt.AlignVCenter centres a line: a rectangle and
-            # flags make Qt lay the text out again (half the time a segment took to draw).
-            baseline = QPointF(x, middle + (metrics.ascent() - metrics.descent()) / 2)
+            # At its baseline, where Qt.AlignVCenter puts it: a rectangle and flags make Qt
+            # lay the text out again for every segment.
+            baseline = QPointF(x, middle + rise)
             if x + width > right:
                 elided = metrics.elidedText(segment, Qt.TextElideMode.ElideRight, max(0, right - x))
                 painter.drawText(baseline, elided or ellipsis)

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidget
 
-from rxcombo.ui.sidebar.delegate import PADDING, HighlightDelegate
+from rxcombo.ui.sidebar.delegate import PADDING, HighlightDelegate, TextFont
 from rxcombo.ui.sidebar.text_hits import TEXT_HIT_ROLE
 
 if TYPE_CHECKING:  # the full-text search (and SQLite) is imported after the first paint
@@ -70,8 +70,7 @@ class TextHitDelegate(HighlightDelegate):
 
         title_font = QFont(opt.font)
         title_font.setWeight(QFont.Weight.DemiBold)
-        title_metrics = QFontMetrics(title_font)
-        title_width = title_metrics.horizontalAdvance(hit.title)
+        title_width = QFontMetrics(title_font).horizontalAdvance(hit.title)
         title_rect = QRect(rect.left(), rect.top(), rect.width(), metrics.height() + 2)
         title_rect = self._draw_trailer(
             painter, title_rect, hit.section, opt, color if selected else None, title_width
@@ -80,8 +79,8 @@ class TextHitDelegate(HighlightDelegate):
         bold.setBold(True)
         painter.save()
         spans = highlight(hit.title, hit.query)
-        title = (title_font, title_metrics, color)
-        self._draw_segments(painter, title_rect, hit.title, spans, title, (bold, QFontMetrics(bold), marked))
+        title = (TextFont.of(title_font), color)
+        self._draw_segments(painter, title_rect, hit.title, spans, title, (TextFont.of(bold), marked))
         snippet_top = title_rect.bottom() + 1
         self._draw_snippet(
             painter,
