@@ -116,6 +116,10 @@ def test_the_page_is_laid_out_ahead_behind_the_start_page(window, qtbot):
     qtbot.waitUntil(lambda: page.size() == view.stack.size())  # hidden, never shown: 640 x 480
     assert view.stack.currentWidget() is view.start_page
     assert view.start_page.isVisible() and not page.isVisible()
+    switched: list[int] = []
+    view.stack.currentChanged.connect(switched.append)
+    view.prepare()  # as after the next library shown: done once
+    assert switched == []
     window.open_page("alprazolam-imipramine")
     assert view.stack.currentWidget() is page and view.tabs.currentWidget().isVisible()
     assert "Alprazolam" in view.tabs.currentWidget().toPlainText()

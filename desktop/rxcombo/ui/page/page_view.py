@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QSizePolicy,
     QStackedWidget,
@@ -92,6 +91,7 @@ class PageView(QWidget, PagePartsMadeOnFirstUse):
         for widget in (self.start_page, self.placeholder, page):
             self.stack.addWidget(widget)
         self._page = page
+        self._page_prepared = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 8, 4)
         layout.addWidget(self.stack)
@@ -124,15 +124,17 @@ class PageView(QWidget, PagePartsMadeOnFirstUse):
         self.stack.setCurrentWidget(self._page if has_tabs else self.start_page)
 
     def prepare(self) -> None:
-        """Lay the page out once while the start page is on screen, so the first page
-        opened does not pay for it (showing and sizing its widgets the first time took 4-8 ms of the
-        first Enter): shown and hidden again in one turn of the event loop, never painted."""
+        """Lay the page out while the start page is on screen, so the first page opened
+        does not pay for it (showing and sizing its widgets the first time took 4-8 ms of
+        the first Enter): shown and hidden again in one turn of the event loop, never
+        painted. Once: the window asks after every library it shows."""
         current = self.stack.currentWidget()
-        focus = QApplication.focusWidget()
-        if current is None or current is self._page or not self.isVisible():
+        if self._page_prepared or current is None or current is self._page or not self.isVisible():
             return
+        focus = self.window().focusWidget()  # what the stack would move, active window or not
         if focus is not None and current.isAncestorOf(focus):
-            return  # hiding the widget that has the focus would move it
+            return
+        self._page_prepared = True
         self.stack.setCurrentWidget(self._page)
         self.stack.setCurrentWidget(current)
 
