@@ -291,8 +291,9 @@ class SearchIndex(PackedTables):
         placed = pages_placed_again(self._postings, changed, found)
         if placed is None:
             return None
-        key_of = self._key_of(words, per_word)
-        return narrowed_order(last[1], found, placed, key_of)
+        if not placed:  # the same order less the pages not found: no key (nor table) to make
+            return [number for number in last[1] if number in found]
+        return narrowed_order(last[1], found, placed, self._key_of(words, per_word))
 
     def _hit(self, number: int, exact_page: bool, kind: MatchKind, unnamed: int) -> Hit:
         return Hit(number, self._ids[number], self._titles[number], exact_page, kind, unnamed)
