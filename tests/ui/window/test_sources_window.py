@@ -154,6 +154,9 @@ def test_pages_changed_between_starts_are_counted_and_listed(qtbot, first):
     button = window.content_folders.changes_button
     qtbot.waitUntil(lambda: button.isVisibleTo(window))
     assert button.text() == wording.pages_changed(3) == "3 pages changed since last start"
+    # Said on the left of the status bar for a while, in place of the count, never over it.
+    assert window.statusBar().currentMessage() == wording.pages_changed(3)
+    assert not window.count_label.isVisible()
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = window.content_folders.dialog
