@@ -8,7 +8,7 @@ distinct. So from one letter to the next, a page keeps its key unless one of its
 stopped matching or now matches differently: the pages still found keep their previous
 order, and only those few are placed again, by bisection on the keys (each page's key is
 computed once, when a comparison first needs it). At 100,000 pages, ranking "bli" anew
-computes 10,439 keys (35 ms); narrowed from "bl", a few dozen. When many pages changed, or
+computes 10,439 keys (32 ms); narrowed from "bl", a few dozen. When many pages changed, or
 the query changed in another way, the caller ranks every page as before. Plain Python,
 no Qt.
 """
@@ -22,7 +22,7 @@ from typing import Any
 
 # A rank key is one int that compares as the tuple it packs: (not exactly the queried drugs,
 # worst position, worst match kind, drugs left unnamed, alphabetical rank), from the high
-# bits down. Sorting 10,000 ints took a third of the time sorting those tuples did, and the
+# bits down. Sorting 10,000 ints takes a tenth of the time sorting those tuples did, and the
 # alphabetical rank in the low bits names the page (every key distinct).
 RankKey = int
 ALPHA_BITS = 32
