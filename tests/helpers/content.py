@@ -87,6 +87,18 @@ def _words(text: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(text)]
 
 
+def _tags_across_lines_blanked(lines: list[str]) -> list[str]:
+    """The lines with each tag that spans lines blanked ("<A" and "**>" of "<A\n**>**"):
+    a tab's text is read whole, so such a tag is markup there; read line by line, its
+    first line looked like text the window lost (found by fuzzing on a newcomer's run)."""
+    text = "\n".join(_ESCAPED.sub(r"\1", line) for line in lines)
+
+    def blank(tag: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", tag.group(0)) if "\n" in tag.group(0) else tag.group(0)
+
+    return _TAG.sub(blank, text).split("\n")
+
+
 def _contains(haystack: list[str], needle: list[str], start: int = 0) -> int:
     """Index just past the first run of ``needle`` in ``haystack`` from ``start``, or -1."""
     size = len(needle)
@@ -124,8 +136,9 @@ def hidden_lines(
             stream += _words(tab["title"]) + _words(tab["full_title"]) + _words(tab["markdown"])
     position = 0
     hidden = []
-    for line in body_lines(path, document, independent=independent):
-        words = _words(line)
+    lines = body_lines(path, document, independent=independent)
+    for line, read in zip(lines, _tags_across_lines_blanked(lines), strict=True):
+        words = _words(read)
         if not words or any(_contains(field, words) >= 0 for field in header):
             continue
         found = _contains(stream, words, position)
