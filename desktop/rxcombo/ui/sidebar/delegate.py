@@ -53,7 +53,7 @@ class HighlightDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._query = Query.parse("")
         # The fonts a row is drawn in and their metrics, made once per view font and row
-        # kind rather than for every row painted (by the view font's key, italic, drug row).
+        # kind rather than for every row painted (by the view font's key, italic, demibold).
         self._fonts: dict[tuple[str, bool, bool], _RowFonts] = {}
 
     def set_query(self, query: Query) -> None:
@@ -102,7 +102,7 @@ class HighlightDelegate(QStyledItemDelegate):
             if not selected:
                 color = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
             text = f"{text} ({wording.NOT_IN_ANY_ENABLED_SOURCE})"
-        fonts = self._row_fonts(opt.font, missing, bool(index.data(DRUG_KEY_ROLE)))
+        fonts = self._row_fonts(opt.font, missing=missing, demibold=bool(index.data(DRUG_KEY_ROLE)))
 
         trailer = self._trailer(index)
         if trailer:
@@ -116,10 +116,10 @@ class HighlightDelegate(QStyledItemDelegate):
         self._draw_segments(painter, rect, text, spans, (fonts.plain, color), (fonts.bold, highlight))
         painter.restore()
 
-    def _row_fonts(self, view_font: QFont, missing: bool, drug: bool) -> _RowFonts:
-        """A missing favorite in italics; a drug row (by-drug view) in demibold; the letters
-        the query matched in bold."""
-        key = (view_font.key(), missing, drug)
+    def _row_fonts(self, view_font: QFont, *, missing: bool, demibold: bool) -> _RowFonts:
+        """A missing favorite in italics; a drug row (by-drug view) or a text hit's title in
+        demibold; the letters the query matched in bold."""
+        key = (view_font.key(), missing, demibold)
         fonts = self._fonts.get(key)
         if fonts is None:
             plain = QFont(view_font)
@@ -127,7 +127,7 @@ class HighlightDelegate(QStyledItemDelegate):
                 plain.setItalic(True)
             bold = QFont(plain)
             bold.setBold(True)
-            if drug:
+            if demibold:
                 plain.setWeight(QFont.Weight.DemiBold)
             fonts = self._fonts[key] = _RowFonts(TextFont.of(plain), TextFont.of(bold))
         return fonts

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidget
 
-from rxcombo.ui.sidebar.delegate import PADDING, HighlightDelegate, TextFont
+from rxcombo.ui.sidebar.delegate import PADDING, HighlightDelegate
 from rxcombo.ui.sidebar.text_hits import TEXT_HIT_ROLE
 
 if TYPE_CHECKING:  # the full-text search (and SQLite) is imported after the first paint
@@ -68,19 +68,15 @@ class TextHitDelegate(HighlightDelegate):
         marked = color if selected else palette.color(QPalette.ColorRole.Link)
         metrics = QFontMetrics(opt.font)
 
-        title_font = QFont(opt.font)
-        title_font.setWeight(QFont.Weight.DemiBold)
-        title_width = QFontMetrics(title_font).horizontalAdvance(hit.title)
+        fonts = self._row_fonts(opt.font, missing=False, demibold=True)  # made once per view font
+        title_width = fonts.plain.metrics.horizontalAdvance(hit.title)
         title_rect = QRect(rect.left(), rect.top(), rect.width(), metrics.height() + 2)
         title_rect = self._draw_trailer(
             painter, title_rect, hit.section, opt, color if selected else None, title_width
         )
-        bold = QFont(opt.font)
-        bold.setBold(True)
         painter.save()
         spans = highlight(hit.title, hit.query)
-        title = (TextFont.of(title_font), color)
-        self._draw_segments(painter, title_rect, hit.title, spans, title, (TextFont.of(bold), marked))
+        self._draw_segments(painter, title_rect, hit.title, spans, (fonts.plain, color), (fonts.bold, marked))
         snippet_top = title_rect.bottom() + 1
         self._draw_snippet(
             painter,
