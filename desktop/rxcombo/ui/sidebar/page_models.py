@@ -117,6 +117,7 @@ class SearchResultsProxy(QAbstractProxyModel):
         self._index: SearchIndex | None = None
         self._notes: dict[int, str] = {}  # source row -> what it covers of the asked drugs
         self._similar = False
+        self._pages: PageListModel | None = None  # the source model, as setSourceModel took it
 
     def set_index(self, index: SearchIndex) -> None:
         """The engine that ranks the source model's rows (its pages, in the same order)."""
@@ -136,11 +137,11 @@ class SearchResultsProxy(QAbstractProxyModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == SIMILAR_ROLE:
             return self._similar and index.isValid()
-        if role not in PageListModel.ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
+        source = self._pages
+        if role not in PageListModel.ROLES or source is None or not index.isValid():
             return None
-        source = self.sourceModel()
-        if not isinstance(source, PageListModel):
-            return super().data(index, role)
+        if not 0 <= index.row() < len(self._rows):
+            return None
         # Straight to the source row: through mapToSource, a QModelIndex and the source's
         # data() it was three calls into Python for each of the dozen roles a painted row asks.
         source_row = self._rows[index.row()]
@@ -151,13 +152,14 @@ class SearchResultsProxy(QAbstractProxyModel):
                 return f"{note} · {hint}" if hint else note
         return source.row_data(source_row, role)
 
-    def setSourceModel(self, source: QAbstractListModel) -> None:  # type: ignore[override]
+    def setSourceModel(self, source: PageListModel) -> None:  # type: ignore[override]
         previous = self.sourceModel()
         if previous is not None:
             previous.dataChanged.disconnect(self._source_data_changed)
             previous.modelReset.disconnect(self._source_reset)
         self.beginResetModel()
         super().setSourceModel(source)
+        self._pages = source
         self._rows = list(range(source.rowCount()))
         self._proxy_rows_of = None
         self.endResetModel()
