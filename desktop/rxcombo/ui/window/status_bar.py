@@ -18,6 +18,10 @@ def add_status_widgets(bar: QStatusBar) -> tuple[QLabel, QProgressBar]:
     progress.hide()
     bar.addWidget(count_label, 1)
     bar.addPermanentWidget(progress)
+    # A message takes the count's place. Qt hides the count for it only if the count is on
+    # screen at that moment: a message said before the window showed (a start that found
+    # changed pages) was drawn over the count for its ten seconds.
+    bar.messageChanged.connect(lambda message: count_label.setVisible(not message))
     return count_label, progress
 
 
