@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,3 +37,13 @@ def bump(path: Path) -> None:
     """Change the file's signature (its mtime moves a second on) as an edit would."""
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def cut_cached_library_short(cache_file: Path) -> None:
+    """Damage a library cache after its preview: the header and the preview still read,
+    the library after them does not (rxcombo.library.cache's layout)."""
+    data = cache_file.read_bytes()
+    with cache_file.open("rb") as handle:
+        pickle.load(handle), pickle.load(handle)
+        library_starts = handle.tell()
+    cache_file.write_bytes(data[: library_starts + 200])

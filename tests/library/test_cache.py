@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from helpers.pages import bump
 from rxcombo import dirs
 from rxcombo.library import cache as cache_module
 from rxcombo.library import cached_snapshot, load_library
 from rxcombo.library.cache import LibraryCache
+from rxcombo.library.loader import load_library_deferred
 from rxcombo.search.answer import notice_for
 
 
@@ -89,6 +91,38 @@ def test_damaged_cache_is_rebuilt_silently(library: Path) -> None:
     again = load_library(library)
     assert again.stats.parsed == 4 and len(titles(again)) == 4
     assert load_library(library).stats.snapshot  # the rebuilt cache is used next time
+
+
+def test_a_warm_start_reads_the_page_entries_only_when_a_file_changed(library: Path) -> None:
+    """The entries (a signature per file) are what a changed folder is compared with; a
+    warm start of an unchanged folder never needs them, and never reads them."""
+    load_library(library)
+    shown, contents = cached_snapshot(library)
+    assert shown is not None and contents is not None and contents.page_count == 4
+    reads: list[int] = []
+    read_entries = contents._read_pages
+    assert read_entries is not None  # not read yet
+    contents._read_pages = lambda: reads.append(1) or read_entries()
+    unchanged = load_library_deferred(library, cached=contents)[0]
+    assert unchanged.stats.snapshot and titles(unchanged) == titles(shown) and not reads
+    bump(library / "b/1.md")
+    changed = load_library_deferred(library, cached=contents)[0]
+    assert changed.stats.parsed == 1 and changed.stats.reused == 3 and reads == [1]  # read now
+    reused = {d.id: d for d in changed.documents}
+    assert all(reused[d.id] is d for d in shown.documents if d.id != "fakeprofen")  # not copies
+
+
+def test_damaged_page_entries_cost_a_full_read_only(library: Path) -> None:
+    """The entries are the file's last part: cut short, the library before them is still
+    shown, and the first change found reads every page again and writes a whole cache."""
+    load_library(library)
+    cache_file = LibraryCache(dirs.cache_dir(), library).path
+    cache_file.write_bytes(cache_file.read_bytes()[:-20])
+    assert load_library(library).stats.snapshot  # nothing changed: the library is all it needs
+    bump(library / "b/1.md")
+    again = load_library(library)
+    assert again.stats.parsed == 4 and titles(again) == titles(load_library(library))
+    assert load_library(library).stats.snapshot
 
 
 def test_cache_from_another_version_is_not_used(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:

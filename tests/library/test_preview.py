@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.pages import write_page
+from helpers.pages import cut_cached_library_short, write_page
 from rxcombo import dirs
 from rxcombo.library import Library, Source, cached_sources_preview, cached_sources_snapshot, load_sources
 
@@ -67,8 +67,7 @@ def test_a_cache_damaged_after_its_preview_reads_as_no_cache_and_is_rebuilt(page
     sources = [Source("Fake pages", pages)]
     load_sources(sources)
     (found,) = sorted((dirs.cache_dir() / "libraries").glob("*.pickle"))
-    data = found.read_bytes()
-    found.write_bytes(data[: len(data) - 200])  # the preview is intact, the contents cut short
+    cut_cached_library_short(found)  # the preview is intact, the library cut short
     preview, snapshot = cached_sources_preview(sources)
     assert preview is not None
     assert snapshot() == (None, None)

@@ -129,7 +129,7 @@ def cached_preview(
     root = Path(root)
 
     def as_found_now(snapshot: Library, contents: CacheContents) -> Library:
-        count = len(contents.pages)
+        count = contents.page_count
         return _refreshed(snapshot, root, name or default_name(root), LoadStats(count, 0, count, True))
 
     return preview_then_snapshot(LibraryCache(cache_dir or dirs.cache_dir(), root), as_found_now)

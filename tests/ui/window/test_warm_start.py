@@ -11,7 +11,7 @@ from PySide6.QtGui import QExposeEvent, QImage, QRegion, QWindow
 from PySide6.QtWidgets import QApplication
 
 from helpers.gui import launch, type_text, visible_titles, wait_idle, wait_loaded
-from helpers.pages import write_page
+from helpers.pages import cut_cached_library_short, write_page
 from rxcombo import dirs
 from rxcombo.support import timing
 from rxcombo.ui.sidebar.views import View
@@ -117,8 +117,7 @@ def test_typing_before_the_first_frame_never_lists_rows_that_do_not_match(qtbot,
 def test_a_preview_whose_library_cannot_be_read_loads_the_pages_instead(qtbot, pages: Path) -> None:
     _first_start(qtbot, pages)
     (cache,) = (dirs.cache_dir() / "libraries").glob("*.pickle")
-    data = cache.read_bytes()
-    cache.write_bytes(data[: len(data) - 200])  # the preview reads; the library after it does not
+    cut_cached_library_short(cache)  # the preview reads; the library after it does not
     again = launch(qtbot, pages, accept=False)
     window = again.window
     assert window is not None
