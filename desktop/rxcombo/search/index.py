@@ -38,6 +38,7 @@ from rxcombo.search.ranking import (
     rank_key,
 )
 from rxcombo.search.similar import similar_words
+from rxcombo.search.tables import drug_tables
 
 RECENT_QUERIES = 128
 Aliases = Mapping[int, Sequence[str]]  # other names of a page (a brand's), by page position
@@ -90,23 +91,12 @@ class SearchIndex(PackedTables):
         "exactly the queried drugs"."""
         self._ids = [page.id for page in pages]
         self._titles = [page.title for page in pages]
-        self._drug_words: list[tuple[tuple[str, ...], ...]] = []
-        # How many distinct words each page's drugs have: when every query word matched one
-        # exactly, equal counts mean equal sets ("exactly the queried drugs"), and an array of
-        # counts costs 2 bytes a page where a frozenset per page cost ~240.
-        self._word_counts = array("H")
         named = (aliases or {}).items()
         self._alias_words = {n: tuple(tuple(tokens(fold(a))) for a in names) for n, names in named}
-        postings: dict[str, list[int]] = {}
-        for number, page in enumerate(pages):
-            drug_words = tuple(tuple(tokens(fold(drug))) for drug in page.drugs)
-            self._drug_words.append(drug_words)
-            words = frozenset(word for drug in drug_words for word in drug)
-            self._word_counts.append(min(len(words), 65535))
-            words |= {word for alias in self._alias_words.get(number, ()) for word in alias}
-            for word in words:
-                postings.setdefault(word, []).append(number)
-        self._postings = {word: tuple(pages_) for word, pages_ in postings.items()}
+        tables = drug_tables((page.drugs for page in pages), self._alias_words)
+        self._drug_words = tables.drug_words
+        self._word_counts = tables.word_counts
+        self._postings = tables.postings
         self._vocabulary = sorted(self._postings)
         order = sorted(
             range(len(pages)), key=lambda i: (fold(self._titles[i]), self._titles[i], self._ids[i])
