@@ -143,7 +143,7 @@ def test_clean_seeds_have_no_repairs(seeds_dir: Path) -> None:
     for name in (SEED_000, SEED_002):
         document = _seed(seeds_dir, name)
         assert document.repairs == []
-        assert document.problems == []
+        assert list(document.problems) == []
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

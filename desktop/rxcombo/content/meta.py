@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,12 +81,12 @@ def strip_markdown(text: str) -> str:
     return clean_title(_MARKUP.sub("", _LINK.sub(r"\1", text)))
 
 
-def description_of(metadata: dict[str, Any]) -> str:
+def description_of(metadata: Mapping[str, Any]) -> str:
     value = metadata.get("description")
     return strip_markdown(value)[: DESCRIPTION_CHARS * 2] if isinstance(value, str) else ""
 
 
-def generic_link_of(metadata: dict[str, Any]) -> str | None:
+def generic_link_of(metadata: Mapping[str, Any]) -> str | None:
     """The generic (or combination) page a product page belongs to, by its slug."""
     for key in ("generic_slug", "combination_slug"):
         slug = _text(metadata.get(key))
@@ -94,13 +95,13 @@ def generic_link_of(metadata: dict[str, Any]) -> str | None:
     return None
 
 
-def is_product(metadata: dict[str, Any]) -> bool:
+def is_product(metadata: Mapping[str, Any]) -> bool:
     return generic_link_of(metadata) is not None or (
         metadata.get("type") in PRODUCT_TYPES and _text(metadata.get("company")) is not None
     )
 
 
-def content_date(metadata: dict[str, Any]) -> tuple[str, str] | None:
+def content_date(metadata: Mapping[str, Any]) -> tuple[str, str] | None:
     """(day or date as written, the key it comes from), from ``lastModified`` or ``date``."""
     for key in ("lastModified", "last_modified", "date"):
         value = metadata.get(key)
@@ -113,7 +114,7 @@ def content_date(metadata: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-def faq_entries(metadata: dict[str, Any]) -> tuple[list[Faq], list[str]]:
+def faq_entries(metadata: Mapping[str, Any]) -> tuple[list[Faq], list[str]]:
     """The front matter's FAQ entries, and a description of each repair made to them."""
     raw = metadata.get("faqs")
     if not isinstance(raw, list):
@@ -135,7 +136,7 @@ def faq_entries(metadata: dict[str, Any]) -> tuple[list[Faq], list[str]]:
     return entries, repairs
 
 
-def _ingredients(metadata: dict[str, Any], drugs: list[str]) -> list[Ingredient]:
+def _ingredients(metadata: Mapping[str, Any], drugs: list[str]) -> list[Ingredient]:
     raw = metadata.get("ingredients")
     if not isinstance(raw, list):
         return []
@@ -151,7 +152,7 @@ def _ingredients(metadata: dict[str, Any], drugs: list[str]) -> list[Ingredient]
     return found
 
 
-def _product(metadata: dict[str, Any], title: str) -> Product | None:
+def _product(metadata: Mapping[str, Any], title: str) -> Product | None:
     if not is_product(metadata):
         return None
     brand = _text(metadata.get("brand")) or _text(metadata.get("brand_name")) or title
@@ -165,7 +166,7 @@ def _product(metadata: dict[str, Any], title: str) -> Product | None:
     )
 
 
-def page_meta(metadata: dict[str, Any], title: str, drugs: list[str]) -> PageMeta:
+def page_meta(metadata: Mapping[str, Any], title: str, drugs: list[str]) -> PageMeta:
     date = content_date(metadata)
     return PageMeta(
         date=date[0] if date else None,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -52,7 +52,7 @@ class PageDate:
 
 
 @cache
-def _content_date() -> Callable[[dict[str, Any]], tuple[str, str] | None]:
+def _content_date() -> Callable[[Mapping[str, Any]], tuple[str, str] | None]:
     """``content.meta.content_date``, imported after a warm start's first paint and by the
     main thread (rxcombo.support.lazy); looked up once, as this runs for every page read."""
     lazy.module("rxcombo.content.meta")
