@@ -97,7 +97,9 @@ class LibraryLoader(QThread):
     def run(self) -> None:
         try:
             shown: Library | None = None
-            cached: CacheContents | None = self._given
+            # Taken, not kept: the contents (and the page entries, if read) are garbage once checked.
+            cached, self._given = self._given, None
+            given = cached is not None
             if cached is not None:
                 self._painted.wait(WARM_UP_DELAY_LIMIT)  # shown already: check once painted
             else:
@@ -115,6 +117,8 @@ class LibraryLoader(QThread):
             result, write_cache = load_sources_deferred(
                 self.sources, self._report, self.cache_dir, self.isInterruptionRequested, cached
             )
+            key = cached.snapshot_key if cached is not None else ""
+            del cached  # the check is done: the entries it read, if any, are garbage now
         except Exception as exc:  # reported to the user, never lost in a thread
             folders = ", ".join(str(source.folder) for source in self.sources if source.enabled)
             self.failed.emit(f"Could not load {folders}: {exc}")
@@ -124,7 +128,7 @@ class LibraryLoader(QThread):
         # The very library the cache held (several sources rebuilt from their own caches are
         # "all from caches" too, but a new library, to show and to cache again).
         reused = result.stats.snapshot and write_cache is None
-        if (shown is None and self._given is None) or not reused:
+        if (shown is None and not given) or not reused:
             self.loaded.emit(result)  # first load, or files changed since the last run
         stats = result.stats
         timing.mark(
@@ -141,7 +145,7 @@ class LibraryLoader(QThread):
         # queries ahead of the user: one and two letters.
         self.setPriority(QThread.Priority.LowPriority)
         if self._painted.wait(WARM_UP_DELAY_LIMIT) and not self.isInterruptionRequested():
-            self._warm_up(result, cached.snapshot_key if cached is not None and reused else "")
+            self._warm_up(result, key if reused else "")
         timing.mark("warm-up-done")
 
     def _warm_up(self, library: Library, library_key: str) -> None:
