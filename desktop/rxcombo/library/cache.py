@@ -19,15 +19,17 @@ import contextlib
 import os
 import pickle
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 from rxcombo import __version__
 from rxcombo.content.document import Document
 from rxcombo.content.problems import Problem
+from rxcombo.library.files import Signature, signature_of
 from rxcombo.support.atomic import atomic_write_bytes
-from rxcombo.support.digests import sha256, sha256_hex
+from rxcombo.support.digests import sha256, sha256_hex_chunks
 
 # Bumped by hand for changes the schema below cannot see (2: documents gained a description;
 # 3: listed pages keep their date; 4: the library stores no lookups it can rebuild; 5: a
@@ -46,19 +48,21 @@ def _schema() -> tuple[tuple[str, ...], ...]:
 
 _MAGIC = "rxcombo-library-cache"
 _T = TypeVar("_T")
-Signature = tuple[int, int, int]
 CachedPage = Document | list[Problem]
+_KEY_LINES = 4096
 
 
-def signature_of(stat: os.stat_result) -> Signature:
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+def signatures_key(signatures: Iterable[tuple[str, Signature]]) -> str:
+    # A few thousand lines per update: the same digest as one update per line, in a fifth
+    # of the time (this runs on every start, over every page), without holding every line
+    # at once (10 MB at 100,000 pages).
+    pairs = iter(signatures)
 
+    def chunk() -> bytes:
+        lines = [f"{relative}\0{signature}\n" for relative, signature in islice(pairs, _KEY_LINES)]
+        return "".join(lines).encode("utf-8", "surrogatepass")
 
-def signatures_key(signatures: list[tuple[str, Signature]]) -> str:
-    # One update over the joined lines: the same digest as one update per line, in a
-    # fifth of the time (this runs on every start, over every page).
-    lines = "".join([f"{relative}\0{signature}\n" for relative, signature in signatures])
-    return sha256_hex(lines.encode("utf-8", "surrogatepass"))
+    return sha256_hex_chunks(iter(chunk, b""))
 
 
 PageEntries = dict[str, tuple[Signature, CachedPage]]

@@ -16,7 +16,8 @@ from enum import StrEnum
 
 from rxcombo.content.document import Document
 from rxcombo.content.names import slugify
-from rxcombo.library.cache import CachedPage, Signature
+from rxcombo.library.cache import CachedPage
+from rxcombo.library.files import Signature
 
 
 class ChangeKind(StrEnum):

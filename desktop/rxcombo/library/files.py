@@ -9,11 +9,16 @@ from pathlib import Path
 from rxcombo.content.problems import Problem, Severity
 from rxcombo.support import lazy
 
+Signature = tuple[int, int, int]  # what tells a file changed: size, modification time, inode
 
-def scan_page_files(
-    root: Path, problems: list[Problem] | None = None
-) -> list[tuple[str, str, os.stat_result]]:
-    """(path, path relative to root with "/", stat) of every page file, in a stable order.
+
+def signature_of(stat: os.stat_result) -> Signature:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+def scan_page_files(root: Path, problems: list[Problem] | None = None) -> list[tuple[str, str, Signature]]:
+    """(path, path relative to root with "/", signature) of every page file, in a stable
+    order. The signature, not the stat: at 100,000 pages the stats held 50 MB at once.
 
     Hidden files and folders are skipped. Strings rather than Paths: this runs on every
     start over every file, and pathlib's parsing would cost more than the disk.
@@ -22,7 +27,7 @@ def scan_page_files(
     lazy.module("rxcombo.content.reader")
     from rxcombo.content.reader import PAGE_SUFFIXES, is_page_file
 
-    found: list[tuple[str, str, os.stat_result]] = []
+    found: list[tuple[str, str, Signature]] = []
     pending = [(str(root), "")]
     # Symlinked folders are followed, but each real folder is read once: a link back up the
     # tree ("self -> .") otherwise repeats every page 40 times, and two such links never end.
@@ -58,7 +63,7 @@ def scan_page_files(
                 suffix = entry.name[dot:].lower() if dot > 0 else ""
                 if suffix not in PAGE_SUFFIXES and not is_page_file(Path(entry.path)):
                     continue
-                found.append((entry.path, relative, entry.stat()))
+                found.append((entry.path, relative, signature_of(entry.stat())))
             except OSError as exc:
                 if problems is not None:
                     problems.append(

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rxcombo import dirs
-from rxcombo.library.cache import signature_of
+from rxcombo.library.files import signature_of
 from rxcombo.library.library import Library
 from rxcombo.search.fulltext import BuildStats, FullTextIndex, PageSource, update_index
 from rxcombo.search.fulltext.build import ProgressCallback

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from rxcombo import dirs
 from rxcombo.content import ContentError, Document, Problem, Severity
-from rxcombo.library.cache import CacheContents, LibraryCache, Signature, signature_of, signatures_key
+from rxcombo.library.cache import CacheContents, LibraryCache, signatures_key
 from rxcombo.library.changes import Changes, compare
 from rxcombo.library.facts import DateTally, SourceFacts, read_about
-from rxcombo.library.files import scan_page_files
+from rxcombo.library.files import Signature, scan_page_files
 from rxcombo.library.library import Library, LoadStats
 from rxcombo.library.parallel import read_pages
 from rxcombo.library.preview import ListPreview
@@ -96,7 +96,7 @@ def _load_fresh(root: Path, progress: ProgressCallback | None, name: str) -> Lib
     files = scan_page_files(root, problems)
     documents: list[Document] = []
     dates = DateTally()
-    for done, (path, _relative, stat) in enumerate(files, 1):
+    for done, (path, _relative, signature) in enumerate(files, 1):
         try:
             document = read_page(Path(path), body=True)
         except ContentError as exc:
@@ -104,7 +104,7 @@ def _load_fresh(root: Path, progress: ProgressCallback | None, name: str) -> Lib
         else:
             documents.append(document)
             problems.extend(document.problems)
-            dates.add(document, stat.st_mtime_ns)
+            dates.add(document, signature[1])
         if progress is not None:
             progress(done, len(files))
     library = Library.from_documents(root, documents, problems, files_seen=len(files))
@@ -169,10 +169,8 @@ class Listing:
 
 def scan(root: Path) -> Listing:
     problems: list[Problem] = []
-    files = [(path, relative, signature_of(stat)) for path, relative, stat in scan_page_files(root, problems)]
-    return Listing(
-        files, problems, signatures_key([(relative, signature) for _, relative, signature in files])
-    )
+    files = scan_page_files(root, problems)
+    return Listing(files, problems, signatures_key((relative, signature) for _, relative, signature in files))
 
 
 def load_library_deferred(

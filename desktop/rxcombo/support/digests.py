@@ -15,7 +15,7 @@ neither module exists, ``hashlib``'s are used.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from rxcombo.support import lazy
@@ -76,3 +76,17 @@ def sha256_hex(data: bytes) -> str:
     # import is the main thread's to make while Qt runs (rxcombo.support.lazy).
     hashlib = lazy.module("hashlib")
     return str(hashlib.sha256(data).hexdigest())
+
+
+def sha256_hex_chunks(chunks: Iterator[bytes]) -> str:
+    """:func:`sha256_hex` of the chunks joined, without joining them (or holding them all):
+    one chunk as there, more through ``hashlib``, as a long input would be."""
+    first = next(chunks, b"")
+    second = next(chunks, b"")
+    if not second:
+        return sha256_hex(first)
+    hasher = lazy.module("hashlib").sha256(first)
+    hasher.update(second)
+    for chunk in chunks:
+        hasher.update(chunk)
+    return str(hasher.hexdigest())
