@@ -51,7 +51,8 @@ from rxcombo.dirs import server_key
 from rxcombo.library.cache import LibraryCache, signatures_key
 from rxcombo.userdata.disclaimer import disclaimer_hash
 keys = [server_key(), disclaimer_hash("Testazepam"), LibraryCache(Path("/tmp"), Path(sys.argv[1])).path.name,
-        signatures_key([("a.md", (1, 2))])]
+        signatures_key([("a.md", (1, 2))]),
+        signatures_key((f"drug-{n}.md", (n, n, n)) for n in range(8_000))]  # 8,000 pages: 0.3 MB
 print("hashlib" in sys.modules, "_hashlib" in sys.modules)
 """
 

@@ -79,14 +79,20 @@ def sha256_hex(data: bytes) -> str:
 
 
 def sha256_hex_chunks(chunks: Iterator[bytes]) -> str:
-    """:func:`sha256_hex` of the chunks joined, without joining them (or holding them all):
-    one chunk as there, more through ``hashlib``, as a long input would be."""
-    first = next(chunks, b"")
-    second = next(chunks, b"")
-    if not second:
-        return sha256_hex(first)
-    hasher = lazy.module("hashlib").sha256(first)
-    hasher.update(second)
+    """:func:`sha256_hex` of the chunks joined, without holding them all: the chunks of a
+    short input are joined and hashed as there, a long one's go to ``hashlib`` one by one."""
+    held: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        held.append(chunk)
+        size += len(chunk)
+        if size >= _LONG:
+            break
+    else:
+        return sha256_hex(b"".join(held))
+    hasher = lazy.module("hashlib").sha256()
+    for chunk in held:
+        hasher.update(chunk)
     for chunk in chunks:
         hasher.update(chunk)
     return str(hasher.hexdigest())
