@@ -134,7 +134,22 @@ def test_damaged_page_entries_cost_a_full_read_only(library: Path) -> None:
     bump(library / "b/1.md")
     again = load_library(library)
     assert again.stats.parsed == 4 and titles(again) == titles(load_library(library))
+    assert not again.changes.known and not again.changes.added  # not "every page added"
     assert load_library(library).stats.snapshot
+
+
+def test_a_cache_replaced_after_it_was_read_lends_its_own_entries(library: Path) -> None:
+    """Another start (a command in a terminal) rewrote the cache while a window showed the
+    one it had read: the window's check takes the new file's entries rather than reading
+    every page again, and reports no page as added."""
+    load_library(library)
+    shown, contents = cached_snapshot(library)
+    assert shown is not None and contents is not None
+    bump(library / "b/1.md")
+    assert load_library(library).stats.parsed == 1  # the other start, which rewrites the cache
+    checked = load_library_deferred(library, cached=contents)[0]
+    assert checked.stats.parsed == 0 and checked.stats.reused == 4  # its entries were current
+    assert checked.changes.known and not checked.changes.added
 
 
 def test_cache_from_another_version_is_not_used(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:

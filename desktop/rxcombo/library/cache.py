@@ -75,7 +75,7 @@ class CacheContents:
     unpickle, and at 100,000 pages 50 MB less left resident (the entries, read between
     the library's own objects and then dropped, left holes the allocator never returned)."""
 
-    __slots__ = ("_pages", "_read_pages", "page_count", "snapshot", "snapshot_key")
+    __slots__ = ("_lost", "_pages", "_read_pages", "page_count", "snapshot", "snapshot_key")
 
     def __init__(
         self,
@@ -88,18 +88,24 @@ class CacheContents:
     ) -> None:
         self._pages = pages
         self._read_pages = read_pages
+        self._lost = False
         self.page_count = len(pages) if pages is not None else page_count or 0  # files, readable or not
         self.snapshot_key = snapshot_key
         self.snapshot = snapshot
 
+    def entries(self) -> PageEntries | None:
+        """Every page's entry by its file's path in the folder, read now if not yet; None
+        when they could not be read (the file replaced or damaged since it was read)."""
+        if self._pages is None and self._read_pages is not None:
+            read, self._read_pages = self._read_pages, None
+            self._pages = read()
+            self._lost = self._pages is None
+        return None if self._lost else (self._pages or {})
+
     @property
     def pages(self) -> PageEntries:
-        """Every page's entry by its file's path in the folder; none when they could not be
-        read (the file replaced or damaged since): every page is then read again."""
-        if self._pages is None:
-            read, self._read_pages = self._read_pages, None
-            self._pages = (read() if read is not None else None) or {}
-        return self._pages
+        """:meth:`entries`, none when they could not be read."""
+        return self.entries() or {}
 
 
 def _by_position(pages: PageEntries, documents: list[Document]) -> dict[str, tuple[Signature, object]]:
@@ -183,7 +189,8 @@ class LibraryCache:
         if not (isinstance(head, tuple) and len(head) == 3):
             return None
         snapshot_key, snapshot, page_count = head
-        documents = tuple(getattr(snapshot, "documents", ()))  # as read: the pages point into it
+        # The list the entries point into (a library's list is never changed once built).
+        documents: Sequence[Document] = getattr(snapshot, "documents", ())
 
         def pages() -> PageEntries | None:
             def entries(handle: BinaryIO) -> PageEntries | None:

@@ -203,6 +203,16 @@ def load_library_deferred(
             progress(len(files), len(files))
         return _refreshed(cached.snapshot, root, name, LoadStats(len(files), 0, len(files), True)), None
 
+    if known and cached.entries() is None:
+        # The cache was replaced since it was read (another start wrote it) or is damaged:
+        # the new one's entries serve as well; without any, what changed is not known (not
+        # "every page added"), and every page is read again.
+        again = cache.read()
+        if again is not None and again.entries() is not None:
+            cached = again
+        else:
+            known, cached = False, CacheContents()
+
     # Pages whose file changed (or is new) are read, on several processes when there are
     # many (rxcombo.library.parallel); the others come from the cache.
     stale = [
