@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rxcombo.content import ContentError, Document, Problem
@@ -48,7 +47,7 @@ def _read_page() -> Callable[..., Document]:
 
 def read_one(path: str) -> Found:
     try:
-        return _read_page()(Path(path), body=False)
+        return _read_page()(path, body=False)  # a str: Paths are made only for problems
     except ContentError as exc:
         return [exc.to_problem()]
 
