@@ -41,6 +41,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from rxcombo.app.startup import Launcher, make_application
+from rxcombo.support import gc_pause
 
 PAGE_SAMPLE = 50
 SETTLE_GRACE_S = 0.1
@@ -198,6 +199,7 @@ def main() -> int:
     args = parser.parse_args()
     queries: list[str] = json.loads(args.queries)
 
+    gc_pause.pause()  # as the rxcombo command does: the window resumes (and freezes) at its paint
     app = make_application([sys.argv[0]])
     launcher = Launcher(args.content)
     launcher.launch()
