@@ -204,14 +204,13 @@ def load_library_deferred(
         return _refreshed(cached.snapshot, root, name, LoadStats(len(files), 0, len(files), True)), None
 
     if known and cached.entries() is None:
-        # The cache was replaced since it was read (another start wrote it) or is damaged:
-        # the new one's entries serve as well; without any, what changed is not known (not
-        # "every page added"), and every page is read again.
+        # The cache was replaced since it was read (another start wrote it) or is damaged.
+        # What changed since the library shown is not known then: not "every page added",
+        # nor "nothing" (the other start's entries already hold its changes). The new
+        # entries spare reading every page again, when there are any.
+        known = False
         again = cache.read()
-        if again is not None and again.entries() is not None:
-            cached = again
-        else:
-            known, cached = False, CacheContents()
+        cached = again if again is not None and again.entries() is not None else CacheContents()
 
     # Pages whose file changed (or is new) are read, on several processes when there are
     # many (rxcombo.library.parallel); the others come from the cache.
