@@ -72,7 +72,7 @@ class CacheContents:
     """What a cache holds: the finished result (``snapshot``, valid for ``snapshot_key``)
     and each page with its file's signature (``pages``), read from the file only when
     first asked. A warm start whose files did not change never asks: a third less to
-    unpickle, and at 100,000 pages 50 MB less left resident (the entries, read between
+    unpickle, and at 100,000 pages 52 MiB less left resident (the entries, read between
     the library's own objects and then dropped, left holes the allocator never returned)."""
 
     __slots__ = ("_lost", "_pages", "_read_pages", "page_count", "snapshot", "snapshot_key")

@@ -18,7 +18,8 @@ def signature_of(stat: os.stat_result) -> Signature:
 
 def scan_page_files(root: Path, problems: list[Problem] | None = None) -> list[tuple[str, str, Signature]]:
     """(path, path relative to root with "/", signature) of every page file, in a stable
-    order. The signature, not the stat: at 100,000 pages the stats held 50 MB at once.
+    order. The signature, not the stat: at 100,000 pages, keeping the stats (with every
+    line of the files' key at once) made a warm start's check peak 60 MiB higher.
 
     Hidden files and folders are skipped. Strings rather than Paths: this runs on every
     start over every file, and pathlib's parsing would cost more than the disk.
