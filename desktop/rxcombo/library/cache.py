@@ -176,13 +176,7 @@ class LibraryCache:
         return preview, contents
 
     def _contents_after(self, offset: int, identity: Signature) -> CacheContents | None:
-        def rest(handle: BinaryIO) -> tuple[object, int] | None:
-            if signature_of(os.fstat(handle.fileno())) != identity:
-                return None
-            handle.seek(offset)
-            return pickle.load(handle), handle.tell()
-
-        found = self._reading(rest)
+        found = self._part_at(offset, identity, lambda head: head)
         if found is None:
             return None
         head, pages_offset = found
@@ -193,17 +187,26 @@ class LibraryCache:
         documents: Sequence[Document] = getattr(snapshot, "documents", ())
 
         def pages() -> PageEntries | None:
-            def entries(handle: BinaryIO) -> PageEntries | None:
-                if signature_of(os.fstat(handle.fileno())) != identity:
-                    return None
-                handle.seek(pages_offset)
-                return _from_positions(pickle.load(handle), documents)
-
-            return self._reading(entries)
+            entries = self._part_at(pages_offset, identity, lambda stored: _from_positions(stored, documents))
+            return entries[0] if entries is not None else None
 
         return CacheContents(
             snapshot_key=snapshot_key, snapshot=snapshot, page_count=page_count, read_pages=pages
         )
+
+    def _part_at(
+        self, offset: int, identity: Signature, convert: Callable[[object], _T]
+    ) -> tuple[_T, int] | None:
+        """``convert`` of the pickle at ``offset`` of the file first read as ``identity``, and
+        the offset after it; None if the file was replaced since (see :meth:`_reading`)."""
+
+        def part(handle: BinaryIO) -> tuple[_T, int] | None:
+            if signature_of(os.fstat(handle.fileno())) != identity:
+                return None
+            handle.seek(offset)
+            return convert(pickle.load(handle)), handle.tell()
+
+        return self._reading(part)
 
     def _reading(self, read: Callable[[BinaryIO], _T]) -> _T | None:
         """``read`` of the open cache file; None if there is none, and a damaged one (any
